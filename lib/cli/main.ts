@@ -1,0 +1,15 @@
+/** `cdktf-mx <command>`: dispatches to the command modules. */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> }> = {
+  // lint: added by the rules engine; verify: added by the live-DNS checker.
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const entry = command ? COMMANDS[command] : undefined;
+  if (!entry) {
+    const list = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`).join('\n');
+    process.stderr.write(`usage: cdktf-mx <command> [options]\n\ncommands:\n${list}\n`);
+    return command === undefined || command === '--help' || command === '-h' ? 0 : 2;
+  }
+  return (await entry.load()).run(rest);
+}

@@ -1,0 +1,41 @@
+/**
+ * A DNS record as cdktf-mx reasons about it: the provider-neutral shape that
+ * constructs produce, rules check and adapters (Cloudflare, zone text) consume.
+ */
+export interface RecordSpec {
+  /** Owner name: lower-case ASCII FQDN without the trailing dot (the zone apex is the zone name). */
+  readonly name: string;
+  /** Record type in upper case: MX, A, AAAA, CNAME, TXT, … */
+  readonly type: string;
+  /**
+   * Record data. MX: the exchange host name without trailing dot, or `.` for a null MX.
+   * CNAME: the target. TXT: the unquoted text. A/AAAA: the address.
+   */
+  readonly value: string;
+  /** MX preference (0–65535). Only for MX. */
+  readonly priority?: number;
+  /** TTL in seconds; 1 means Cloudflare's automatic TTL. */
+  readonly ttl?: number;
+  /** Cloudflare proxy flag (A/AAAA/CNAME only). */
+  readonly proxied?: boolean;
+  /** Free-text note stored with the record at Cloudflare. */
+  readonly comment?: string;
+}
+
+/** Where a record came from, so findings can point at the code that declared it. */
+export interface RecordOrigin {
+  /** Construct path, e.g. `stack/corp-mail`. */
+  readonly path?: string;
+  /** Field of the construct's props that produced the record, e.g. `records[1]`. */
+  readonly field?: string;
+  /** Vendor preset that produced it, for vendor-aware rules. */
+  readonly vendor?: { readonly preset: string; readonly variant: string };
+}
+
+/** A record plus where it came from. */
+export interface SourcedRecord extends RecordSpec {
+  readonly origin?: RecordOrigin;
+}
+
+/** The record types whose value is a host name. */
+export const HOSTNAME_VALUED_TYPES: ReadonlySet<string> = new Set(['MX', 'CNAME', 'NS', 'PTR']);

@@ -1,0 +1,12 @@
+// Public API of cdktf-mx: re-exports only. Each area keeps its own barrel.
+export { MxInputError } from './dns/errors';
+export { isIpLiteral, parseHostname, resolveOwnerName, toAscii } from './dns/names';
+export type { HostnameProblem, ParsedHostname } from './dns/names';
+export type { RecordSpec, SourcedRecord, RecordOrigin } from './dns/record';
+export { Zone } from './dns/zone';
+export * from './rules';
+export * from './presets';
+export * from './constructs';
+export * from './testing';
+export { MxValidation, formatFinding } from './validation/mx-validation';
+export type { MxValidationSettings } from './validation/mx-validation';

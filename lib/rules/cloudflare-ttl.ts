@@ -1,0 +1,29 @@
+import { describeRecord } from './mx-exchange';
+import { Rule, RuleHit } from './rule';
+
+/** Cloudflare's automatic TTL. */
+export const CLOUDFLARE_AUTO_TTL = 1;
+/** Cloudflare's TTL range for non-Enterprise zones, in seconds. */
+export const CLOUDFLARE_MIN_TTL = 60;
+export const CLOUDFLARE_MAX_TTL = 86400;
+
+/** True when Cloudflare accepts `ttl`. */
+export function isCloudflareTtl(ttl: unknown): boolean {
+  return ttl === CLOUDFLARE_AUTO_TTL || (typeof ttl === 'number' && Number.isInteger(ttl) && ttl >= CLOUDFLARE_MIN_TTL && ttl <= CLOUDFLARE_MAX_TTL);
+}
+
+/** Cloudflare accepts TTL 1 (automatic) or 60–86400 seconds; anything else fails at apply time. */
+export const cloudflareTtl: Rule = {
+  id: 'cloudflare-ttl',
+  severity: 'error',
+  summary: 'TTL is not 1 (automatic) or 60–86400 seconds',
+  why: 'Cloudflare\'s DNS API accepts ttl 1 (automatic) or an integer from 60 to 86400 seconds (30 on Enterprise); other values fail at apply time, after the plan looked fine.',
+  fix: 'Use 1 for automatic, or a TTL from 60 to 86400 seconds (3600 is a good MX default).',
+  *check({ zone }): Iterable<RuleHit> {
+    for (const record of zone.records) {
+      if (record.ttl !== undefined && !isCloudflareTtl(record.ttl)) {
+        yield { name: record.name, record, message: `${describeRecord(record)}: TTL ${JSON.stringify(record.ttl)} is not allowed; use 1 (automatic) or ${CLOUDFLARE_MIN_TTL}–${CLOUDFLARE_MAX_TTL} seconds.` };
+      }
+    }
+  },
+};

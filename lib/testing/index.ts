@@ -1,0 +1,2 @@
+// Zone rendering and jest helpers for snapshot-testing what a stack publishes.
+export {};
