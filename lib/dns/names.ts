@@ -66,9 +66,10 @@ export function parseHostname(input: string): ParsedHostname {
 /** Convert to lower-case punycode; undefined when UTS-46 rejects the name. */
 export function toAscii(name: string): string | undefined {
   // domainToASCII lower-cases, maps full-width dots and rejects invalid IDN with ''.
-  // Plain ASCII names skip it: it would accept names that are not LDH (checked separately).
+  // Plain ASCII names without an A-label skip it (LDH syntax is checked separately);
+  // A-labels (xn--) go through it so invalid punycode is caught.
   // eslint-disable-next-line no-control-regex
-  if (/^[\x00-\x7f]*$/.test(name)) return name.toLowerCase();
+  if (/^[\x00-\x7f]*$/.test(name) && !/(^|\.)xn--/i.test(name)) return name.toLowerCase();
   const ascii = domainToASCII(name);
   return ascii === '' ? undefined : ascii.replace(/\.$/, '');
 }

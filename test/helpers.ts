@@ -1,0 +1,40 @@
+import { CloudflareProvider } from '@cdktf/provider-cloudflare/lib/provider';
+import { App, Testing, TerraformStack } from 'cdktf';
+
+/** A fresh stack with a Cloudflare provider in a test app. */
+export function newStack(id = 'stack', app: App = Testing.app()): TerraformStack {
+  const stack = new TerraformStack(app, id);
+  new CloudflareProvider(stack, 'cloudflare', {});
+  return stack;
+}
+
+/** A synthesized cloudflare_dns_record, as Terraform sees it. */
+export interface SynthRecord {
+  zone_id: string;
+  name: string;
+  type: string;
+  content: string;
+  priority?: number;
+  ttl: number;
+  comment?: string;
+  proxied?: boolean;
+  lifecycle?: { create_before_destroy?: boolean };
+}
+
+/** The cloudflare_dns_record resources of a stack by Terraform name, validations run (errors throw). */
+export function synthRecords(stack: TerraformStack, runValidations = true): Record<string, SynthRecord> {
+  const json = JSON.parse(Testing.synth(stack, runValidations)) as { resource?: { cloudflare_dns_record?: Record<string, SynthRecord> } };
+  return json.resource?.cloudflare_dns_record ?? {};
+}
+
+/** The error message `App.synth()` fails with, as `cdktf synth` prints it. */
+export function appSynthError(build: (stack: TerraformStack) => void): string {
+  const app = new App({ outdir: require('node:fs').mkdtempSync(require('node:path').join(require('node:os').tmpdir(), 'cdktf-mx-')) });
+  build(newStack('stack', app));
+  try {
+    app.synth();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('synth succeeded but was expected to fail');
+}
