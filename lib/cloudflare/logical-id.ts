@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 export function recordLogicalId(type: string, name: string, identity: string): string {
   const key = `${type} ${name} ${identity}`.toLowerCase();
   const readable = [type, name, identity].map((part) => part.toLowerCase().replace(/[^a-z0-9-]+/g, '_').replace(/^_+|_+$/g, '')).join('__');
-  const lossless = /^[a-z0-9.-]*$/.test(name) && /^[a-z0-9.-]*$/.test(identity) && readable.length <= 200;
+  const lossless = /^[a-z0-9.-]*$/i.test(name) && /^[a-z0-9.-]*$/i.test(identity) && readable.length <= 200;
   const base = readable.slice(0, 200);
   if (lossless) return base;
   return `${base}_${createHash('sha256').update(key).digest('hex').slice(0, 8)}`;
