@@ -1,5 +1,8 @@
 import { CloudflareProvider } from '@cdktf/provider-cloudflare/lib/provider';
 import { App, Testing, TerraformStack } from 'cdktf';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** A fresh stack with a Cloudflare provider in a test app. */
 export function newStack(id = 'stack', app: App = Testing.app()): TerraformStack {
@@ -29,12 +32,15 @@ export function synthRecords(stack: TerraformStack, runValidations = true): Reco
 
 /** The error message `App.synth()` fails with, as `cdktf synth` prints it. */
 export function appSynthError(build: (stack: TerraformStack) => void): string {
-  const app = new App({ outdir: require('node:fs').mkdtempSync(require('node:path').join(require('node:os').tmpdir(), 'cdktf-mx-')) });
-  build(newStack('stack', app));
+  const outdir = mkdtempSync(join(tmpdir(), 'cdktf-mx-'));
   try {
+    const app = new App({ outdir });
+    build(newStack('stack', app));
     app.synth();
   } catch (error) {
     return (error as Error).message;
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
   }
   throw new Error('synth succeeded but was expected to fail');
 }
