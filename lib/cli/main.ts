@@ -1,6 +1,7 @@
 /** `cdktf-mx <command>`: dispatches to the command modules. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> }> = {
   // lint: added by the rules engine; verify: added by the live-DNS checker.
+  verify: { summary: 'check that live DNS publishes the declared MX (drift, null MX, exchanges, delivery order)', load: async () => require('./verify') as typeof import('./verify') },
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -1,5 +1,5 @@
 import { DnsRecord } from '@cdktf/provider-cloudflare/lib/dns-record';
-import { TerraformStack } from 'cdktf';
+import { Lazy, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { MxInputError } from '../dns/errors';
 import { RecordOrigin, SourcedRecord } from '../dns/record';
@@ -31,8 +31,11 @@ export function createCloudflareRecord(scope: Construct, input: CloudflareRecord
   const identity = input.identity ?? record.value;
   const logicalId = recordLogicalId(record.type, record.name, identity);
   const stack = TerraformStack.of(scope);
-  const ids = idsByStack.get(stack) ?? new Map<string, string>();
-  idsByStack.set(stack, ids);
+  let ids = idsByStack.get(stack);
+  if (!ids) {
+    ids = new Map<string, string>();
+    idsByStack.set(stack, ids);
+  }
   const zoneKey = `${zoneId} ${logicalId}`;
   const previous = ids.get(zoneKey);
   if (previous !== undefined) {
@@ -47,7 +50,7 @@ export function createCloudflareRecord(scope: Construct, input: CloudflareRecord
     zoneId,
     name: record.name,
     type: record.type,
-    content: record.type === 'TXT' ? toCloudflareTxt(record.value) : record.value,
+    content: record.type === 'TXT' ? txtContent(record.value) : record.value,
     ttl: record.ttl ?? 1,
     ...(record.type === 'MX' ? { priority: record.priority } : {}),
     ...(record.proxied !== undefined ? { proxied: record.proxied } : {}),
@@ -55,8 +58,15 @@ export function createCloudflareRecord(scope: Construct, input: CloudflareRecord
     lifecycle: { createBeforeDestroy: true },
   });
   resource.overrideLogicalId(logicalId);
-  origins.set(resource, { ...record.origin, path: record.origin?.path ?? scope.node.path });
+  const origin = record.origin;
+  origins.set(resource, origin?.path !== undefined ? origin : { ...origin, path: scope.node.path });
   return resource;
+}
+
+/** TXT content; a lazy value (e.g. an SPF merged from several constructs) is quoted and split when it resolves. */
+function txtContent(value: string): string {
+  if (!Token.isUnresolved(value)) return toCloudflareTxt(value);
+  return Lazy.stringValue({ produce: (context) => toCloudflareTxt(String(context.resolve(value))) });
 }
 
 /** Where a record our constructs created came from; undefined for records the user wrote. */

@@ -8,10 +8,25 @@ import { createHash } from 'node:crypto';
  * for LDH names. Where it would not be one-to-one (underscores, other characters), a short hash is added.
  */
 export function recordLogicalId(type: string, name: string, identity: string): string {
-  const key = `${type} ${name} ${identity}`.toLowerCase();
-  const readable = [type, name, identity].map((part) => part.toLowerCase().replace(/[^a-z0-9-]+/g, '_').replace(/^_+|_+$/g, '')).join('__');
-  const lossless = /^[a-z0-9.-]*$/i.test(name) && /^[a-z0-9.-]*$/i.test(identity) && readable.length <= 200;
-  const base = readable.slice(0, 200);
+  // Runs once per record at construction: plain string work, no per-part arrays or closures.
+  const readable = `${readablePart(type)}__${readablePart(name)}__${readablePart(identity)}`;
+  const lossless = LDH_OR_DOT.test(name) && LDH_OR_DOT.test(identity) && readable.length <= 200;
+  const base = readable.length > 200 ? readable.slice(0, 200) : readable;
   if (lossless) return base;
+  const key = `${type} ${name} ${identity}`.toLowerCase();
   return `${base}_${createHash('sha256').update(key).digest('hex').slice(0, 8)}`;
+}
+
+const LDH_OR_DOT = /^[a-z0-9.-]*$/i;
+const NOT_LDH = /[^a-z0-9-]+/g;
+const UNDERSCORE = 95;
+
+/** A part lower-cased, every run of other characters as one `_`, without `_` at either end. */
+function readablePart(part: string): string {
+  const mapped = part.toLowerCase().replace(NOT_LDH, '_');
+  let start = 0;
+  let end = mapped.length;
+  while (start < end && mapped.charCodeAt(start) === UNDERSCORE) start++;
+  while (end > start && mapped.charCodeAt(end - 1) === UNDERSCORE) end--;
+  return start === 0 && end === mapped.length ? mapped : mapped.slice(start, end);
 }

@@ -1,13 +1,13 @@
 import { Construct } from 'constructs';
 import { googleWorkspace } from '../../presets/google-workspace';
-import { MailDomainProps } from './mail-domain-props';
+import { VendorConstructProps } from './companion-options';
 import { MailRecordsBase } from './mail-records-base';
 
 /** Which of Google's record sets to publish. */
 export type GoogleWorkspaceVariant = 'current' | 'legacy';
 
 /** Props of {@link GoogleWorkspaceMx}. */
-export interface GoogleWorkspaceMxProps extends MailDomainProps {
+export interface GoogleWorkspaceMxProps extends VendorConstructProps {
   /**
    * `current` (default): one MX `smtp.google.com` at priority 1, as Google documents today.
    * `legacy`: the five ASPMX records of pre-2023 setups, still supported. The two are never mixed.
@@ -19,6 +19,6 @@ export interface GoogleWorkspaceMxProps extends MailDomainProps {
 export class GoogleWorkspaceMx extends MailRecordsBase {
   constructor(scope: Construct, id: string, props: GoogleWorkspaceMxProps) {
     super(scope, id, props);
-    this.publishPreset(googleWorkspace, props.variant);
+    this.publishPreset(googleWorkspace, props.variant, {}, { companions: props.companions, maxPresetAge: props.maxPresetAge });
   }
 }

@@ -5,10 +5,11 @@ import { createCloudflareRecord } from '../cloudflare/dns-record-adapter';
 import { MxInputError } from '../dns/errors';
 import { isInZone, parseHostname, resolveOwnerName } from '../dns/names';
 import { SourcedRecord } from '../dns/record';
-import { expandPreset, PresetParameters } from '../presets/expand';
+import { PresetParameters, ResolvedPreset } from '../presets/expand';
 import { MailPreset } from '../presets/preset';
 import { MxValidation } from '../validation/mx-validation';
 import { DEFAULT_TTL, MailDomainProps } from './mail-domain-props';
+import { PresetOptions, PresetPublisher, publishPresetRecords } from './preset-publishing';
 
 /** Longest comment we let through: Cloudflare's limit on paid plans (100 on Free). */
 const MAX_COMMENT = 500;
@@ -41,7 +42,8 @@ export abstract class MailRecordsBase extends Construct {
   /** The records as provider-neutral specs (what rules and zone rendering see). */
   public readonly specs: SourcedRecord[] = [];
 
-  private readonly zoneId: string;
+  /** The Cloudflare zone id the records go to. */
+  protected readonly zoneId: string;
   private readonly ttl: number;
   private readonly comment?: string;
 
@@ -88,16 +90,20 @@ export abstract class MailRecordsBase extends Construct {
     return resource;
   }
 
-  /** Publish the MX records of a vendor preset; parameter errors name this construct. */
-  protected publishPreset(preset: MailPreset, variant: string | undefined, parameters: PresetParameters = {}, options: { allowCustomHost?: boolean } = {}): void {
-    const chosen = variant ?? preset.defaultVariant;
-    let entries;
-    try {
-      entries = expandPreset(preset, chosen, parameters, options);
-    } catch (error) {
-      throw error instanceof MxInputError ? error.at(this.where()) : error;
-    }
-    this.publishMx(entries, preset.parameters ? Object.keys(preset.parameters).join('/') : 'variant', { preset: preset.id, variant: chosen });
+  /**
+   * Publish the MX records of a vendor preset and the companions asked for (see
+   * `publishPresetRecords`); parameter errors name this construct.
+   */
+  protected publishPreset(preset: MailPreset, variant: string | undefined, parameters: PresetParameters = {}, options: PresetOptions = {}): ResolvedPreset {
+    const publisher: PresetPublisher = {
+      scope: this,
+      zoneId: this.zoneId,
+      recordName: this.recordName,
+      where: this.where(),
+      publish: (request) => this.publish(request),
+      publishMx: (entries, field, vendor) => this.publishMx(entries, field, vendor),
+    };
+    return publishPresetRecords(publisher, preset, { variant, parameters }, options);
   }
 
   /** `MxRecords at stack/mail`, how errors say where they happened. */
@@ -107,12 +113,16 @@ export abstract class MailRecordsBase extends Construct {
 
   /** Publish MX records, the exchange normalised to lower-case ASCII where it parses. */
   protected publishMx(entries: ReadonlyArray<{ priority: number; exchange: string }>, field: string, vendor?: RecordRequest['vendor']): void {
-    entries.forEach((entry, index) => {
+    // A loop, not forEach: cdktf captures the whole call stack for every token a DnsRecord
+    // creates, so each frame between the user's code and `new DnsRecord` costs every record.
+    for (let index = 0; index < entries.length; index++) {
+      if (!(index in entries)) continue;
+      const entry = entries[index]!;
       if (entry === null || typeof entry !== 'object') throw new MxInputError(`${field}[${index}]`, `must be { priority, exchange } (${this.where()})`);
       const exchange = typeof entry.exchange === 'string' ? entry.exchange.trim() : String(entry.exchange ?? '');
       if (Token.isUnresolved(exchange)) throw new MxInputError(`${field}[${index}].exchange`, `must be a literal host name, not a token, so it can be validated at synth (${this.where()})`);
       const host = parseHostname(exchange).ascii ?? exchange;
       this.publish({ type: 'MX', value: host, priority: entry.priority, identity: host, field: `${field}[${index}]`, vendor });
-    });
+    }
   }
 }

@@ -1,25 +1,88 @@
+import { addressInvalid } from './address-invalid';
+import { cloudflareProxiedMailHost } from './cloudflare-proxied-mail-host';
+import { cloudflareProxiedType } from './cloudflare-proxied-type';
 import { cloudflareTtl } from './cloudflare-ttl';
+import { cnameAtApex } from './cname-at-apex';
+import { cnameCoexists } from './cname-coexists';
+import { dmarcMisplaced } from './dmarc-misplaced';
+import { dmarcMissing } from './dmarc-missing';
+import { dmarcMultiple } from './dmarc-multiple';
+import { dmarcSyntax } from './dmarc-syntax';
 import { dnsLabelLength } from './dns-label-length';
 import { dnsNameLength } from './dns-name-length';
+import { implicitMx } from './implicit-mx';
 import { mxDuplicate } from './mx-duplicate';
+import { mxMixedVendors } from './mx-mixed-vendors';
+import { mxPriorityGap } from './mx-priority-gap';
+import { mxPriorityHigh } from './mx-priority-high';
 import { mxPriorityRange } from './mx-priority-range';
+import { mxSingle } from './mx-single';
+import { mxTargetCname } from './mx-target-cname';
 import { mxTargetEmpty } from './mx-target-empty';
 import { mxTargetIp } from './mx-target-ip';
+import { mxTargetNoAddress } from './mx-target-no-address';
 import { mxTargetSyntax } from './mx-target-syntax';
+import { mxTargetWildcard } from './mx-target-wildcard';
+import { mxTtlHigh } from './mx-ttl-high';
+import { mxVendorIncomplete } from './mx-vendor-incomplete';
+import { nameRepeatsZone } from './name-repeats-zone';
 import { nullMxAlone } from './null-mx-alone';
+import { nullMxDmarc } from './null-mx-dmarc';
 import { nullMxPriority } from './null-mx-priority';
+import { nullMxSpf } from './null-mx-spf';
 import { Rule } from './rule';
+import { spfLookupLimit } from './spf-lookup-limit';
+import { spfMultiple } from './spf-multiple';
+import { spfRecordType } from './spf-record-type';
+import { spfSyntax } from './spf-syntax';
+import { spfTerminator } from './spf-terminator';
 
-/** Every rule, in the order findings are reported. Ids are stable public API. */
+/** Every rule, in the order findings are reported: records first, then the zone around them. Ids are stable public API. */
 export const RULES: readonly Rule[] = [
+  // The MX record itself.
   mxPriorityRange,
   mxTargetEmpty,
   mxTargetIp,
   mxTargetSyntax,
   dnsLabelLength,
   dnsNameLength,
+  nameRepeatsZone,
+  addressInvalid,
+  // The MX set at a name.
   mxDuplicate,
   nullMxAlone,
   nullMxPriority,
+  // The exchange as the zone answers for it.
+  mxTargetCname,
+  cnameAtApex,
+  cnameCoexists,
+  mxTargetNoAddress,
+  mxTargetWildcard,
+  // Cloudflare.
   cloudflareTtl,
+  cloudflareProxiedMailHost,
+  cloudflareProxiedType,
+  // SPF and DMARC.
+  spfMultiple,
+  spfSyntax,
+  spfLookupLimit,
+  spfRecordType,
+  dmarcMultiple,
+  dmarcMisplaced,
+  nullMxSpf,
+  nullMxDmarc,
+  spfTerminator,
+  dmarcSyntax,
+  // Resilience and hygiene.
+  mxSingle,
+  mxPriorityGap,
+  mxPriorityHigh,
+  mxTtlHigh,
+  mxMixedVendors,
+  mxVendorIncomplete,
+  implicitMx,
+  dmarcMissing,
 ];
+
+/** The rules by id. */
+export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));

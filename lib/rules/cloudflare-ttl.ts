@@ -16,13 +16,18 @@ export function isCloudflareTtl(ttl: unknown): boolean {
 export const cloudflareTtl: Rule = {
   id: 'cloudflare-ttl',
   severity: 'error',
-  summary: 'TTL is not 1 (automatic) or 60–86400 seconds',
-  why: 'Cloudflare\'s DNS API accepts ttl 1 (automatic) or an integer from 60 to 86400 seconds (30 on Enterprise); other values fail at apply time, after the plan looked fine.',
-  fix: 'Use 1 for automatic, or a TTL from 60 to 86400 seconds (3600 is a good MX default).',
+  summary: 'TTL is not 1 (automatic) or 60–86400 seconds, or not 1 on a proxied record',
+  why: 'Cloudflare\'s DNS API accepts ttl 1 (automatic) or an integer from 60 to 86400 seconds (30 on Enterprise), and a proxied record must use 1; other values fail at apply time (API error 9021, or the provider\'s "ttl must be set to 1 when proxied is true"), after the plan looked fine. The apex SOA and NS, which Cloudflare serves itself, are not checked.',
+  sources: ['Cloudflare API: DNS records (ttl)', 'Cloudflare API error 9021'],
+  fix: 'Use 1 for automatic, or a TTL from 60 to 86400 seconds (3600 is a good MX default); use 1 on proxied records.',
   *check({ zone }): Iterable<RuleHit> {
     for (const record of zone.records) {
+      // Cloudflare serves the apex SOA and NS itself; zone files list them with registry TTLs (172800).
+      if (record.name === zone.apex && (record.type === 'SOA' || record.type === 'NS')) continue;
       if (record.ttl !== undefined && !isCloudflareTtl(record.ttl)) {
         yield { name: record.name, record, message: `${describeRecord(record)}: TTL ${JSON.stringify(record.ttl)} is not allowed; use 1 (automatic) or ${CLOUDFLARE_MIN_TTL}–${CLOUDFLARE_MAX_TTL} seconds.` };
+      } else if (record.proxied === true && record.ttl !== undefined && record.ttl !== CLOUDFLARE_AUTO_TTL) {
+        yield { name: record.name, record, message: `${describeRecord(record)}: a proxied record must have TTL 1 (automatic), not ${record.ttl}; Cloudflare refuses it ("ttl must be set to 1 when proxied is true").` };
       }
     }
   },

@@ -7,6 +7,7 @@ export const dnsNameLength: Rule = {
   severity: 'error',
   summary: 'a name is longer than 253 octets',
   why: 'RFC 1035 §2.3.4 limits a name to 255 octets on the wire, 253 in presentation form without the trailing dot (after punycode for IDN).',
+  sources: ['RFC 1035 §2.3.4'],
   fix: 'Use a shorter name.',
   check: ({ zone }) => targetProblemHits(zone, 'name-length', 'Use a name of 253 octets or fewer.', { owners: true }),
 };

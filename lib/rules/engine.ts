@@ -1,7 +1,7 @@
 import { fqdn, resolveOwnerName } from '../dns/names';
 import { Zone } from '../dns/zone';
 import { RULES } from './catalogue';
-import { Rule, RuleSettings, Severity, SeverityOverride } from './rule';
+import { Rule, RuleHit, RuleInfo, RuleSettings, Severity, SeverityOverride } from './rule';
 
 /** One problem in a zone, as users see it. */
 export interface Finding {
@@ -43,44 +43,88 @@ export interface LintResult {
   readonly findings: Finding[];
   /** Findings that a suppression removed, with it. */
   readonly suppressed: Array<{ finding: Finding; suppression: Suppression }>;
-  /** Suppressions that matched nothing: stale, or a typo in the id. */
+  /** Suppressions that matched nothing: stale, or a typo in the id. Suppressions of rules switched off are not listed. */
   readonly unusedSuppressions: Suppression[];
+}
+
+/** A hit found outside the rules (e.g. by lintZone reading its input), with the rule it belongs to. */
+export interface ExtraHit {
+  readonly rule: RuleInfo;
+  readonly hit: RuleHit;
 }
 
 export const DEFAULT_MIN_PRIORITY_GAP = 5;
 
-/** Run every enabled rule over a zone. Pure; O(records) per rule. */
-export function runRules(zone: Zone, options: LintOptions = {}, rules: readonly Rule[] = RULES): LintResult {
+/** A rule that threw: a bug in cdktf-mx, reported instead of thrown so a lint run always completes. */
+export const internalError: RuleInfo = {
+  id: 'internal-error',
+  severity: 'error',
+  summary: 'a rule failed while checking the zone',
+  why: 'A rule threw an exception, which is a bug in cdktf-mx. The run goes on with the other rules, so the zone is still checked; the failed rule\'s checks are missing.',
+  fix: 'Report the message with the zone that caused it; meanwhile switch the failing rule off if it blocks you.',
+};
+
+/**
+ * Run every enabled rule over a zone and apply severities and suppressions. Pure;
+ * each rule is O(records), suppressions are looked up by rule id. Never throws.
+ */
+export function runRules(zone: Zone, options: LintOptions = {}, rules: readonly Rule[] = RULES, extra: readonly ExtraHit[] = []): LintResult {
   const settings: RuleSettings = { minPriorityGap: options.minPriorityGap ?? DEFAULT_MIN_PRIORITY_GAP };
   const suppressions = options.suppressions ?? [];
+  const byRule = new Map<string, Array<{ suppression: Suppression; name?: string }>>();
+  for (const suppression of suppressions) {
+    const list = byRule.get(suppression.id) ?? [];
+    list.push({ suppression, ...(suppression.name !== undefined ? { name: fqdn(resolveOwnerName(suppression.name, zone.apex)) } : {}) });
+    byRule.set(suppression.id, list);
+  }
   const used = new Set<Suppression>();
   const findings: Finding[] = [];
   const suppressed: LintResult['suppressed'] = [];
-  for (const rule of rules) {
+  const off = new Set<string>();
+
+  const report = (rule: RuleInfo, severity: Severity, hit: RuleHit): void => {
+    const path = hit.record?.origin?.path;
+    const finding: Finding = { rule: rule.id, severity, name: fqdn(hit.name), message: hit.message, ...(path ? { path } : {}) };
+    const candidates = byRule.get(rule.id);
+    const match = candidates?.find((c) => matches(c, finding, hit));
+    if (match) {
+      used.add(match.suppression);
+      suppressed.push({ finding, suppression: match.suppression });
+    } else {
+      findings.push(finding);
+    }
+  };
+  const severityOf = (rule: RuleInfo): Severity | undefined => {
     const override = options.rules?.[rule.id];
-    if (override === 'off') continue;
-    const severity = override ?? rule.severity;
-    for (const hit of rule.check({ zone, settings })) {
-      const path = hit.record?.origin?.path;
-      const finding: Finding = { rule: rule.id, severity, name: fqdn(hit.name), message: hit.message, ...(path ? { path } : {}) };
-      const suppression = suppressions.find((s) => matches(s, finding, zone));
-      if (suppression) {
-        used.add(suppression);
-        suppressed.push({ finding, suppression });
-      } else {
-        findings.push(finding);
-      }
+    if (override === 'off') {
+      off.add(rule.id);
+      return undefined;
+    }
+    return override === 'error' || override === 'warning' || override === 'info' ? override : rule.severity;
+  };
+
+  for (const { rule, hit } of extra) {
+    const severity = severityOf(rule);
+    if (severity) report(rule, severity, hit);
+  }
+  for (const rule of rules) {
+    const severity = severityOf(rule);
+    if (!severity) continue;
+    try {
+      for (const hit of rule.check({ zone, settings })) report(rule, severity, hit);
+    } catch (error) {
+      const severityOfFailure = severityOf(internalError);
+      const detail = error instanceof Error ? error.message : String(error);
+      if (severityOfFailure) report(internalError, severityOfFailure, { name: zone.apex, message: `rule ${rule.id} failed (${detail}); its checks are missing from this run. Please report this.` });
     }
   }
-  return { findings, suppressed, unusedSuppressions: suppressions.filter((s) => !used.has(s)) };
+  return { findings, suppressed, unusedSuppressions: suppressions.filter((s) => !used.has(s) && !off.has(s.id)) };
 }
 
-function matches(suppression: Suppression, finding: Finding, zone: Zone): boolean {
-  if (suppression.id !== finding.rule) return false;
-  if (suppression.name !== undefined && fqdn(resolveOwnerName(suppression.name, zone.apex)) !== finding.name) return false;
-  if (suppression.path !== undefined) {
-    const path = finding.path ?? '';
-    if (path !== suppression.path && !path.startsWith(`${suppression.path}/`)) return false;
-  }
-  return true;
+function matches(candidate: { suppression: Suppression; name?: string }, finding: Finding, hit: RuleHit): boolean {
+  if (candidate.name !== undefined && candidate.name !== finding.name) return false;
+  const scope = candidate.suppression.path;
+  if (scope === undefined) return true;
+  const paths = [hit.record?.origin?.path, ...(hit.related ?? []).map((r) => r.origin?.path)];
+  return paths.some((path) => path !== undefined && (path === scope || path.startsWith(`${scope}/`)));
 }

@@ -15,6 +15,7 @@ export const mxPriorityRange: Rule = {
   severity: 'error',
   summary: 'MX preference is not an integer from 0 to 65535',
   why: 'RFC 1035 §3.3.9 defines PREFERENCE as a 16-bit unsigned integer; negative, fractional, missing or larger values cannot be published and Cloudflare rejects them.',
+  sources: ['RFC 1035 §3.3.9'],
   fix: 'Use an integer from 0 to 65535; lower values are tried first.',
   *check({ zone }): Iterable<RuleHit> {
     for (const record of zone.ofType('MX')) {

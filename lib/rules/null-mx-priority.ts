@@ -7,6 +7,7 @@ export const nullMxPriority: Rule = {
   severity: 'warning',
   summary: 'null MX preference is not 0',
   why: 'RFC 7505 §3 defines the null MX as preference 0 with exchange ".". Some guides show "MX 10 ."; receivers that check strictly do not recognise it as a null MX.',
+  sources: ['RFC 7505 §3'],
   fix: 'Publish exactly "MX 0 ." (NullMx does this).',
   *check({ zone }): Iterable<RuleHit> {
     for (const record of zone.ofType('MX')) {

@@ -27,13 +27,15 @@ export interface RuleHit {
   readonly message: string;
   /** The record at fault, when there is one. */
   readonly record?: SourcedRecord;
+  /**
+   * Other records the finding is about (e.g. the CNAME an MX points at): a suppression
+   * on the construct that declared any of them also matches.
+   */
+  readonly related?: readonly SourcedRecord[];
 }
 
-/**
- * A lint rule: a pure function over a zone with a stable id. Rules never throw
- * on bad records; a bad record is what they report.
- */
-export interface Rule {
+/** What a rule is, for overrides, suppressions and the rules reference. */
+export interface RuleInfo {
   /** Stable id users reference in overrides and suppressions, e.g. `mx-target-ip`. */
   readonly id: string;
   /** Default severity. */
@@ -42,7 +44,17 @@ export interface Rule {
   readonly summary: string;
   /** Why it matters, with its source (RFC section or vendor document). */
   readonly why: string;
+  /** Where the requirement comes from: RFC sections or vendor documents, for the rules reference. */
+  readonly sources?: readonly string[];
   /** How to fix a finding. */
   readonly fix: string;
+}
+
+/**
+ * A lint rule: a pure function over a zone with a stable id. Rules never throw
+ * on bad records; a bad record is what they report. A rule is O(records): it looks
+ * names up in the zone's indexes instead of comparing records pairwise.
+ */
+export interface Rule extends RuleInfo {
   check(context: RuleContext): Iterable<RuleHit>;
 }

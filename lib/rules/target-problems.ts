@@ -1,4 +1,4 @@
-import { HostnameProblem, ownerNameProblems } from '../dns/names';
+import { HostnameProblem, MAX_LABEL_OCTETS, ownerNameProblems } from '../dns/names';
 import { HOSTNAME_VALUED_TYPES } from '../dns/record';
 import { Zone } from '../dns/zone';
 import { describeRecord, isNullMx, targetOf } from './mx-exchange';
@@ -27,6 +27,8 @@ export function* targetProblemHits(
   }
   if (!options.owners) return;
   for (const name of zone.names()) {
+    // Fast path: a name of at most 63 octets cannot have a label or a length over the limits.
+    if (name.length <= MAX_LABEL_OCTETS) continue;
     for (const problem of ownerNameProblems(name)) {
       if (problem.code === code) yield { name, record: zone.at(name)[0], message: `${problem.detail}. ${advice}` };
     }

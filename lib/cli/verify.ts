@@ -1,0 +1,110 @@
+import { parseArgs } from 'node:util';
+import { MxInputError } from '../dns/errors';
+import { resolveOwnerName } from '../dns/names';
+import { MailVerifier } from '../verify/check';
+import { DeclaredDomain, readDeclaredMail } from '../verify/declared';
+import { DEFAULT_TIMEOUT_MS, DEFAULT_TRIES, DnsClient } from '../verify/dns-client';
+import { mapWithLimit } from '../verify/pool';
+import { exitCodeOf, formatJson, formatTable } from '../verify/report';
+
+/** Where `verify` writes: stdout for the report, stderr for progress and errors. */
+export interface VerifyIo {
+  readonly stdout: OutputStream;
+  readonly stderr: OutputStream;
+  /** Environment, for NO_COLOR. Default `process.env`. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** The part of a writable stream `verify` uses. */
+export interface OutputStream {
+  write(text: string): unknown;
+  readonly isTTY?: boolean;
+}
+
+export const DEFAULT_CONCURRENCY = 8;
+
+const USAGE = `usage: cdktf-mx verify [input] [options]
+
+Checks that live DNS publishes the mail setup you declared.
+
+input                  cdktf.out directory (default), a stack directory, a cdk.tf.json,
+                       or a zone JSON file { "zone", "records": [...] }
+--domain <name>        check only this domain (repeatable); an undeclared one is checked too
+--stack <name>         only this stack of cdktf.out
+--server <ip[:port]>   ask this name server (repeatable); default: the system resolver
+--format table|json    output format (default table)
+--timeout <ms>         longest one lookup may take (default ${DEFAULT_TIMEOUT_MS})
+--tries <n>            attempts per lookup within the timeout (default ${DEFAULT_TRIES})
+--concurrency <n>      domains checked at once (default ${DEFAULT_CONCURRENCY})
+
+exit code: 0 as declared, 1 drift or a broken setup, 2 could not check (lookup errors, bad input)
+`;
+
+/** `cdktf-mx verify`, as the dispatcher runs it. */
+export function run(argv: string[]): Promise<number> {
+  return runVerify(argv, { stdout: process.stdout, stderr: process.stderr });
+}
+
+/** `cdktf-mx verify` with its output streams given, so tests can read them. */
+export async function runVerify(argv: readonly string[], io: VerifyIo): Promise<number> {
+  let domains: DeclaredDomain[];
+  let client: DnsClient;
+  let format: string;
+  let concurrency: number;
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        domain: { type: 'string', multiple: true },
+        stack: { type: 'string' },
+        server: { type: 'string', multiple: true },
+        format: { type: 'string', default: 'table' },
+        timeout: { type: 'string' },
+        tries: { type: 'string' },
+        concurrency: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    if (values.help) {
+      io.stdout.write(USAGE);
+      return 0;
+    }
+    if (positionals.length > 1) throw new MxInputError('input', `give one input, not ${positionals.length}`);
+    format = values.format!;
+    if (format !== 'table' && format !== 'json') throw new MxInputError('format', `"${format}" is not table or json`);
+    concurrency = wholeNumber('concurrency', values.concurrency) ?? DEFAULT_CONCURRENCY;
+    client = new DnsClient({ servers: values.server, timeoutMs: wholeNumber('timeout', values.timeout), tries: wholeNumber('tries', values.tries) });
+    const input = positionals[0] ?? 'cdktf.out';
+    domains = select(readDeclaredMail(input, { stack: values.stack }), values.domain);
+    if (domains.length === 0) throw new MxInputError('input', `${input} declares no MX records; give --domain to check a domain anyway`);
+  } catch (error) {
+    const usageError = error instanceof MxInputError || String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS');
+    if (!usageError) throw error;
+    io.stderr.write(`cdktf-mx verify: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+
+  const verifier = new MailVerifier(client);
+  const progress = io.stderr.isTTY === true && domains.length > 1;
+  const reports = await mapWithLimit(domains, concurrency, (domain) => verifier.verify(domain), (done, total) => {
+    if (progress) io.stderr.write(`\rverifying ${done}/${total} domains…`);
+  });
+  if (progress) io.stderr.write('\r\x1b[K');
+  const env = io.env ?? process.env;
+  io.stdout.write(format === 'json' ? formatJson(reports) : formatTable(reports, { colour: io.stdout.isTTY === true && env.NO_COLOR === undefined }));
+  return exitCodeOf(reports);
+}
+
+/** The declared domains to check: all, or those asked for (undeclared ones with no MX expected). */
+function select(declared: DeclaredDomain[], asked: readonly string[] | undefined): DeclaredDomain[] {
+  if (!asked || asked.length === 0) return declared;
+  return [...new Set(asked.map((name) => resolveOwnerName('@', name)))].map((domain) => declared.find((d) => d.domain === domain) ?? { domain, mx: [] });
+}
+
+function wholeNumber(option: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!/^\d+$/.test(value.trim()) || number < 1) throw new MxInputError(option, `must be a whole number ≥ 1, not "${value}"`);
+  return number;
+}

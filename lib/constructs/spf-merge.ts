@@ -1,0 +1,58 @@
+import { Lazy, TerraformStack } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { MxInputError } from '../dns/errors';
+import { SpfAll } from '../presets/preset';
+import { mostLenient, renderSpf } from '../presets/spf';
+
+/** One sender's part of a name's SPF record. */
+export interface SpfContribution {
+  /** Domain for `include:`; none for a contributor that only sets the terminator (null MX). */
+  readonly include?: string;
+  /** The terminator the contributor's vendor documents, if it documents one. */
+  readonly all?: SpfAll;
+  /** A terminator the user chose; every contributor that chooses one must choose the same. */
+  readonly chosenAll?: SpfAll;
+  /** Construct path of the contributor, for error messages. */
+  readonly path: string;
+}
+
+/** Terminator when no contributor documents or chooses one: soft fail, what most vendors document. */
+export const DEFAULT_SPF_ALL: SpfAll = '~all';
+
+interface MergedSpf {
+  readonly includes: string[];
+  readonly alls: SpfAll[];
+  chosen?: { readonly all: SpfAll; readonly path: string };
+}
+
+const byStack = new WeakMap<TerraformStack, Map<string, MergedSpf>>();
+
+/**
+ * Add a sender to the one SPF record of `name` in zone `zoneId` (RFC 7208 §3.2 allows one
+ * per name). The first contributor creates the TXT record through `create`, whose value is
+ * lazy: it renders every include added in the stack by the time the stack is synthesized.
+ */
+export function contributeSpf(scope: IConstruct, key: { readonly zoneId: string; readonly name: string }, contribution: SpfContribution, create: (value: string) => void): void {
+  const stack = TerraformStack.of(scope);
+  const records = byStack.get(stack) ?? new Map<string, MergedSpf>();
+  byStack.set(stack, records);
+  const id = `${key.zoneId} ${key.name}`;
+  let merged = records.get(id);
+  const isNew = merged === undefined;
+  if (!merged) {
+    merged = { includes: [], alls: [] };
+    records.set(id, merged);
+  }
+  if (contribution.chosenAll !== undefined) {
+    if (merged.chosen && merged.chosen.all !== contribution.chosenAll) {
+      throw new MxInputError('companions.spf.all', `the SPF record of ${key.name} ends with ${merged.chosen.all} (chosen at ${merged.chosen.path}), but ${contribution.path} asks for ${contribution.chosenAll}; one record has one terminator, so choose the same in both.`);
+    }
+    merged.chosen = { all: contribution.chosenAll, path: contribution.path };
+  }
+  if (contribution.include !== undefined) merged.includes.push(contribution.include);
+  if (contribution.all !== undefined) merged.alls.push(contribution.all);
+  if (isNew) {
+    const spf = merged;
+    create(Lazy.stringValue({ produce: () => renderSpf(spf.includes, spf.chosen?.all ?? (spf.alls.length > 0 ? mostLenient(spf.alls) : DEFAULT_SPF_ALL)) }));
+  }
+}

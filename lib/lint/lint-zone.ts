@@ -1,0 +1,236 @@
+import { fromCloudflareTxt } from '../cloudflare/txt';
+import { fqdn, isInZone, parseHostname, resolveOwnerName } from '../dns/names';
+import { SourcedRecord } from '../dns/record';
+import { Zone } from '../dns/zone';
+import { RULES_BY_ID } from '../rules/catalogue';
+import { ExtraHit, Finding, internalError, LintOptions, runRules, Suppression } from '../rules/engine';
+import { RuleInfo, Severity } from '../rules/rule';
+import { INPUT_RULES, optionsInvalid, recordInvalid, recordOutsideZone, recordUnknownField, suppressionUnused, zoneInvalid } from './input-rules';
+
+/** One record as `lintZone` takes it: the shape of a Cloudflare record or a zone-file line. */
+export interface LintZoneRecord {
+  /** Owner name: `@` for the apex, relative (`mail`), or absolute (`mail.example.com` or `mail.example.com.`). */
+  readonly name: string;
+  /** Record type, any case: MX, A, AAAA, CNAME, TXT, … */
+  readonly type: string;
+  /** MX preference (0–65535). */
+  readonly priority?: number;
+  /** Record data: the exchange for MX (`.` for null MX), the target for CNAME, the text for TXT (quoted or not), the address for A/AAAA. */
+  readonly value: string;
+  /** TTL in seconds (1 = Cloudflare automatic). */
+  readonly ttl?: number;
+  /** Cloudflare proxy status. */
+  readonly proxied?: boolean;
+}
+
+/** What `lintZone` checks: a zone name and its records. */
+export interface LintZoneInput {
+  /** The zone apex, e.g. `example.com` (any case, trailing dot or Unicode). */
+  readonly zone: string;
+  readonly records: readonly LintZoneRecord[];
+}
+
+/** Fields a record may have; `comment` is accepted and ignored. */
+const KNOWN_FIELDS: ReadonlySet<string> = new Set(['name', 'type', 'priority', 'value', 'ttl', 'proxied', 'comment']);
+const FIELD_HINTS: Readonly<Record<string, string>> = { content: 'value', data: 'value', target: 'value', exchange: 'value', prio: 'priority', preference: 'priority', pref: 'priority', host: 'name', owner: 'name' };
+const TYPE_MNEMONIC = /^[A-Z][A-Z0-9-]*$/;
+/** An owner name after normalisation: labels of letters, digits, `-` and `_` (DKIM, DMARC), optionally a leading `*` label. */
+const OWNER_NAME = /^(?:\*\.)?[a-z0-9_-]+(?:\.[a-z0-9_-]+)*$/;
+const NUMERIC = /^\s*\d+\s*$/;
+const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'info', 'off']);
+const MIN_REASON = 10;
+
+/**
+ * Lint a zone: every rule of the catalogue over the records as a whole. Never throws:
+ * unreadable input, records and options come back as findings (`zone-invalid`,
+ * `record-invalid`, `options-invalid`, …) and the readable rest is still checked.
+ */
+export function lintZone(input: LintZoneInput, options: LintOptions = {}): Finding[] {
+  try {
+    return lint(input as unknown, options as unknown);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return [{ rule: internalError.id, severity: 'error', name: '.', message: `lintZone failed (${detail}); please report this with the input.` }];
+  }
+}
+
+function lint(input: unknown, rawOptions: unknown): Finding[] {
+  const extra: ExtraHit[] = [];
+  const note = (rule: RuleInfo, name: string, message: string, record?: SourcedRecord) => extra.push({ rule, hit: { name, message, ...(record ? { record } : {}) } });
+  const options = readOptions(rawOptions, (message) => note(optionsInvalid, '.', message));
+
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    return finish(undefined, extra, options, () => note(zoneInvalid, '.', `the input must be an object { zone, records }, not ${describe(input)}.`));
+  }
+  const { zone: zoneName, records } = input as { zone?: unknown; records?: unknown };
+  const apex = typeof zoneName === 'string' ? parseHostname(zoneName).ascii : undefined;
+  if (apex === undefined) {
+    return finish(undefined, extra, options, () => note(zoneInvalid, '.', `zone must be a domain name such as "example.com", not ${describe(zoneName)}.`));
+  }
+  if (!Array.isArray(records)) {
+    return finish(apex, extra, options, () => note(zoneInvalid, apex, `records must be an array of { name, type, value, … }, not ${describe(records)}.`));
+  }
+  const accepted: SourcedRecord[] = [];
+  records.forEach((raw: unknown, index: number) => {
+    const record = readRecord(raw, index, apex, (rule, name, message) => note(rule, name, message));
+    if (record) accepted.push(record);
+  });
+  return finish(apex, extra, options, undefined, new Zone(apex, accepted));
+}
+
+/** Run the rules (when there is a zone), then report unused suppressions. */
+function finish(apex: string | undefined, extra: ExtraHit[], options: LintOptions, last?: () => void, zone?: Zone): Finding[] {
+  last?.();
+  const result = runRules(zone ?? new Zone(apex ?? '.', []), options, zone ? undefined : [], extra);
+  const findings = [...result.findings];
+  const severity = severityOf(suppressionUnused, options);
+  if (severity && zone) {
+    for (const unused of result.unusedSuppressions) {
+      const where = unused.name !== undefined ? ` at ${unused.name}` : '';
+      findings.push({ rule: suppressionUnused.id, severity, name: fqdn(unused.name !== undefined ? resolveOwnerName(unused.name, zone.apex) : zone.apex), message: `suppression of ${unused.id}${where} matched no finding; remove it (reason given: "${unused.reason}").` });
+    }
+  }
+  return findings;
+}
+
+function severityOf(rule: RuleInfo, options: LintOptions): Severity | undefined {
+  const override = options.rules?.[rule.id];
+  if (override === 'off') return undefined;
+  return override ?? rule.severity;
+}
+
+/** One input record as a zone record, or undefined (with findings) when it cannot be read. */
+function readRecord(raw: unknown, index: number, apex: string, note: (rule: RuleInfo, name: string, message: string) => void): SourcedRecord | undefined {
+  const where = `records[${index}]`;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    note(recordInvalid, apex, `${where} must be an object { name, type, value, … }, not ${describe(raw)}.`);
+    return undefined;
+  }
+  const fields = raw as Record<string, unknown>;
+  const name = fields.name;
+  const ownerShown = typeof name === 'string' ? name : where;
+  for (const key in fields) {
+    if (KNOWN_FIELDS.has(key) || !Object.prototype.hasOwnProperty.call(fields, key)) continue;
+    const hint = FIELD_HINTS[key.toLowerCase()];
+    note(recordUnknownField, typeof name === 'string' ? resolveOwnerName(name, apex) : apex, `${where} (${ownerShown}) has an unknown field "${key}"${hint ? `; did you mean "${hint}"?` : ''} It is ignored.`);
+  }
+  if (typeof name !== 'string') {
+    note(recordInvalid, apex, `${where}: name must be a string (@, relative or absolute), not ${describe(name)}.`);
+    return undefined;
+  }
+  const owner = resolveOwnerName(name, apex);
+  const type = typeof fields.type === 'string' ? fields.type.trim().toUpperCase() : undefined;
+  if (type === undefined || !TYPE_MNEMONIC.test(type)) {
+    note(recordInvalid, owner, `${where} (${name}): type must be a record type such as "MX" or "TXT", not ${describe(fields.type)}.`);
+    return undefined;
+  }
+  if (!isInZone(owner, apex)) {
+    note(recordOutsideZone, owner, `${where}: ${type} record at ${fqdn(owner)} is outside the zone ${apex}; use a name at or below ${apex}.`);
+    return undefined;
+  }
+  if (!OWNER_NAME.test(owner)) {
+    const detail = owner.split('.').includes('') ? 'has an empty label (two dots in a row, or a leading dot)' : 'holds characters a DNS name may not (letters, digits, hyphens, "_" and a leading "*" label only)';
+    note(recordInvalid, owner, `${where}: owner name "${name}" ${detail}.`);
+    return undefined;
+  }
+  let value = fields.value;
+  if (value === undefined && type === 'MX') value = '';
+  if (typeof value !== 'string') {
+    const hint = typeof fields.content === 'string' ? ' (the value is in "content"; rename it to "value")' : '';
+    note(recordInvalid, owner, `${where}: ${type} at ${fqdn(owner)} needs value as a string, not ${describe(value)}${hint}.`);
+    return undefined;
+  }
+  if (fields.proxied !== undefined && typeof fields.proxied !== 'boolean') {
+    note(recordInvalid, owner, `${where}: proxied must be true or false, not ${describe(fields.proxied)}; it is ignored.`);
+  }
+  const record: { -readonly [K in keyof SourcedRecord]: SourcedRecord[K] } = {
+    name: owner,
+    type,
+    value: type === 'TXT' || type === 'SPF' ? fromCloudflareTxt(value) : value.trim(),
+  };
+  const priority = numeric(fields.priority);
+  const ttl = numeric(fields.ttl);
+  if (priority !== undefined) record.priority = priority as number;
+  if (ttl !== undefined) record.ttl = ttl as number;
+  if (typeof fields.proxied === 'boolean') record.proxied = fields.proxied;
+  return record;
+}
+
+/** A number, a numeric string as its number, anything else as given (the rules report it). */
+function numeric(value: unknown): unknown {
+  if (typeof value === 'string' && NUMERIC.test(value)) return Number(value);
+  return value === null ? undefined : value;
+}
+
+/** The options that can be applied; each problem reported once. */
+function readOptions(raw: unknown, problem: (message: string) => void): LintOptions {
+  if (raw === undefined || raw === null) return {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    problem(`options must be an object { rules?, minPriorityGap?, suppressions? }, not ${describe(raw)}; defaults are used.`);
+    return {};
+  }
+  const { rules, minPriorityGap, suppressions } = raw as Record<string, unknown>;
+  const known = (id: string) => RULES_BY_ID.has(id) || INPUT_RULES.some((r) => r.id === id) || id === internalError.id;
+  const overrides: Record<string, 'error' | 'warning' | 'info' | 'off'> = {};
+  if (rules !== undefined) {
+    if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) problem(`options.rules must map rule ids to a severity, not ${describe(rules)}.`);
+    else {
+      for (const [id, severity] of Object.entries(rules as Record<string, unknown>)) {
+        if (!known(id)) problem(`options.rules: there is no rule "${id}"${suggest(id)}.`);
+        else if (typeof severity !== 'string' || !SEVERITIES.has(severity)) problem(`options.rules["${id}"] must be error, warning, info or off, not ${describe(severity)}.`);
+        else overrides[id] = severity as 'error';
+      }
+    }
+  }
+  let gap: number | undefined;
+  if (minPriorityGap !== undefined) {
+    if (typeof minPriorityGap === 'number' && Number.isFinite(minPriorityGap) && minPriorityGap >= 0) gap = minPriorityGap;
+    else problem(`options.minPriorityGap must be a number ≥ 0, not ${describe(minPriorityGap)}; the default is used.`);
+  }
+  const accepted: Suppression[] = [];
+  if (suppressions !== undefined) {
+    if (!Array.isArray(suppressions)) problem(`options.suppressions must be an array of { id, reason, name? }, not ${describe(suppressions)}.`);
+    else {
+      suppressions.forEach((s: unknown, i: number) => {
+        const entry = (s ?? {}) as Record<string, unknown>;
+        const reason = typeof entry.reason === 'string' ? entry.reason.trim() : '';
+        if (typeof entry.id !== 'string' || !known(entry.id)) problem(`options.suppressions[${i}]: there is no rule ${describe(entry.id)}${typeof entry.id === 'string' ? suggest(entry.id) : ''}.`);
+        else if (reason.length < MIN_REASON) problem(`options.suppressions[${i}] (${entry.id}) needs a reason of at least ${MIN_REASON} characters that says why the finding is safe; it is not applied.`);
+        else if (entry.name !== undefined && typeof entry.name !== 'string') problem(`options.suppressions[${i}] (${entry.id}): name must be a string.`);
+        else accepted.push({ id: entry.id, reason, ...(typeof entry.name === 'string' ? { name: entry.name } : {}) });
+      });
+    }
+  }
+  return { rules: overrides, ...(gap !== undefined ? { minPriorityGap: gap } : {}), suppressions: accepted };
+}
+
+/** ` (did you mean "mx-single"?)` for a near miss, else ''. */
+function suggest(id: string): string {
+  const ids = [...RULES_BY_ID.keys(), ...INPUT_RULES.map((r) => r.id)];
+  const close = ids.find((candidate) => distance(candidate, id) <= 2);
+  return close ? ` (did you mean "${close}"?)` : '';
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length];
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${String(value)}`;
+}
+

@@ -1,0 +1,81 @@
+import { isIP } from 'node:net';
+import { parseSpfTerm, spfTerms } from './mail-policy';
+import { Rule, RuleHit } from './rule';
+import { ZoneIndex } from './zone-index';
+
+/** Mechanisms of RFC 7208 §5 and whether they take a domain argument. */
+const MECHANISMS: Readonly<Record<string, 'none' | 'optional' | 'required' | 'ip4' | 'ip6'>> = {
+  all: 'none',
+  include: 'required',
+  a: 'optional',
+  mx: 'optional',
+  ptr: 'optional',
+  ip4: 'ip4',
+  ip6: 'ip6',
+  exists: 'required',
+};
+const CIDR = /^\/(\d{1,3})(?:\/\/(\d{1,3}))?$/;
+const DUAL_CIDR_SUFFIX = /(\/\d{1,3}(?:\/\/\d{1,3})?|\/\/\d{1,3})$/;
+
+/** Problems of one SPF record, each a sentence; empty when it parses. */
+export function spfProblems(text: string): string[] {
+  const problems: string[] = [];
+  const seenModifiers = new Set<string>();
+  for (const raw of spfTerms(text)) {
+    const term = parseSpfTerm(raw);
+    if (!term) {
+      problems.push(`"${raw}" is neither a mechanism nor a modifier`);
+      continue;
+    }
+    if (term.kind === 'modifier') {
+      if ((term.name === 'redirect' || term.name === 'exp') && seenModifiers.has(term.name)) problems.push(`"${term.name}=" appears more than once (RFC 7208 §6)`);
+      seenModifiers.add(term.name);
+      if ((term.name === 'redirect' || term.name === 'exp') && term.argument === '') problems.push(`"${raw}" has no domain`);
+      continue;
+    }
+    const shape = MECHANISMS[term.name];
+    if (!shape) {
+      problems.push(`"${raw}" is not an SPF mechanism (known: ${Object.keys(MECHANISMS).join(', ')})`);
+      continue;
+    }
+    const argument = term.argument;
+    if (shape === 'none' && argument !== undefined) problems.push(`"${raw}": "all" takes no argument`);
+    else if (shape === 'required' && !argument) problems.push(`"${raw}" needs a domain after the colon, with no space (e.g. include:_spf.example.com)`);
+    else if (shape === 'ip4' || shape === 'ip6') {
+      const [address, ...rest] = (argument ?? '').split('/');
+      const prefix = rest.length === 1 ? Number(rest[0]) : undefined;
+      const version = shape === 'ip4' ? 4 : 6;
+      if (isIP(address) !== version) problems.push(`"${raw}": "${address}" is not an IPv${version} address`);
+      else if (rest.length > 1 || (prefix !== undefined && !(Number.isInteger(prefix) && rest[0] !== '' && prefix <= (version === 4 ? 32 : 128)))) problems.push(`"${raw}" has an invalid prefix length`);
+    } else if (argument !== undefined) {
+      const cidr = argument.startsWith('/') ? argument : DUAL_CIDR_SUFFIX.exec(argument)?.[0];
+      if (cidr !== undefined) {
+        const match = CIDR.exec(cidr.startsWith('//') ? `/32${cidr}` : cidr);
+        if (!match || Number(match[1]) > 32 || (match[2] !== undefined && Number(match[2]) > 128)) problems.push(`"${raw}" has an invalid prefix length`);
+      }
+      if (argument.startsWith(':') || argument === '') problems.push(`"${raw}" has an empty domain`);
+    }
+  }
+  return problems;
+}
+
+/** A malformed SPF term makes the whole record a permerror. */
+export const spfSyntax: Rule = {
+  id: 'spf-syntax',
+  severity: 'error',
+  summary: 'SPF record does not parse',
+  why: 'RFC 7208 §4.6: a record with an unknown mechanism, a mechanism without its required argument (e.g. "include: _spf.example.com" with a space), a bad IP address or prefix, or a repeated redirect=/exp= is a permerror: receivers treat SPF as failed for every message, and DMARC then relies on DKIM alone.',
+  sources: ['RFC 7208 §4.6', 'RFC 7208 §5', 'RFC 7208 §6', 'RFC 7208 §12 (ABNF)'],
+  fix: 'Correct the term: mechanisms are all, include:<domain>, a, mx, ptr, ip4:<addr>[/len], ip6:<addr>[/len] and exists:<domain>, each optionally prefixed by +, -, ~ or ?; modifiers are name=value.',
+  *check({ zone }): Iterable<RuleHit> {
+    const index = ZoneIndex.of(zone);
+    for (const entry of index.names()) {
+      for (const record of entry.spf) {
+        const problems = index.memo('spf-problems', String(record.value), spfProblems);
+        if (problems.length > 0) {
+          yield { name: record.name, record, message: `SPF "${record.value}": ${problems.join('; ')}. Receivers treat the record as a permanent error (RFC 7208 §4.6), so SPF fails for all mail from ${record.name}.` };
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,209 @@
+import { SourcedRecord } from '../dns/record';
+import { Zone } from '../dns/zone';
+import { DMARC_LABEL, dmarcPolicy, DmarcPolicy, isDmarc, isSpf } from './mail-policy';
+import { isNullMx } from './mx-exchange';
+
+/** The records at one owner name, sorted by what the rules ask about. */
+export interface NameRecords {
+  /** Owner name: lower-case ASCII, no trailing dot. */
+  readonly name: string;
+  readonly all: SourcedRecord[];
+  /** Every MX, null MX included. */
+  readonly mx: SourcedRecord[];
+  /** The MX records that route mail (null MX excluded). */
+  readonly routing: SourcedRecord[];
+  readonly cname: SourcedRecord[];
+  /** A and AAAA. */
+  readonly address: SourcedRecord[];
+  /** TXT records that are SPF (`v=spf1`). */
+  readonly spf: SourcedRecord[];
+  /** TXT records that are DMARC (`v=DMARC1`). */
+  readonly dmarc: SourcedRecord[];
+  readonly ns: SourcedRecord[];
+}
+
+const indexes = new WeakMap<Zone, ZoneIndex>();
+
+/**
+ * What whole-zone rules need, built once per zone in one pass over the records: records
+ * by name and purpose, which names exist (including empty non-terminals), wildcards and
+ * zone cuts. Every lookup is O(1) or O(labels of the name), so rules stay O(records).
+ */
+export class ZoneIndex {
+  /** The index of `zone`, built on first use and shared by every rule. */
+  public static of(zone: Zone): ZoneIndex {
+    let index = indexes.get(zone);
+    if (!index) {
+      index = new ZoneIndex(zone);
+      indexes.set(zone, index);
+    }
+    return index;
+  }
+
+  public readonly apex: string;
+  /** Every MX record of the zone that routes mail (null MX excluded). */
+  public readonly routingMx: SourcedRecord[] = [];
+  private readonly byName = new Map<string, NameRecords>();
+  private existing?: Set<string>;
+  private readonly dmarcCache = new Map<string, ReturnType<ZoneIndex['findDmarc']>>();
+  private readonly memos = new Map<string, Map<string, unknown>>();
+  /** True when some name below the apex has NS records (a delegation). */
+  private hasCuts = false;
+
+  private constructor(public readonly zone: Zone) {
+    this.apex = zone.apex;
+    for (const record of zone.records) {
+      let entry = this.byName.get(record.name) as Mutable | undefined;
+      if (!entry) {
+        // Lists start as one shared empty array and are created on first use: most names hold one or two types.
+        entry = { name: record.name, all: [], mx: NONE, routing: NONE, cname: NONE, address: NONE, spf: NONE, dmarc: NONE, ns: NONE };
+        this.byName.set(record.name, entry);
+      }
+      entry.all.push(record);
+      switch (record.type) {
+        case 'MX':
+          add(entry, 'mx', record);
+          if (!isNullMx(record)) {
+            add(entry, 'routing', record);
+            this.routingMx.push(record);
+          }
+          break;
+        case 'CNAME': add(entry, 'cname', record); break;
+        case 'A':
+        case 'AAAA': add(entry, 'address', record); break;
+        case 'NS':
+          add(entry, 'ns', record);
+          if (record.name !== this.apex) this.hasCuts = true;
+          break;
+        case 'TXT': {
+          const text = String(record.value ?? '');
+          if (isSpf(text)) add(entry, 'spf', record);
+          else if (isDmarc(text)) add(entry, 'dmarc', record);
+          break;
+        }
+        default:
+      }
+    }
+  }
+
+  /** The records at `name`, or undefined when it holds none. */
+  public at(name: string): NameRecords | undefined {
+    return this.byName.get(name);
+  }
+
+  /** Every owner name with its records. */
+  public names(): IterableIterator<NameRecords> {
+    return this.byName.values();
+  }
+
+  /** True when `name` is the apex or below it. */
+  public contains(name: string): boolean {
+    return name === this.apex || name.endsWith(`.${this.apex}`);
+  }
+
+  /**
+   * True when `name` exists in the zone: it holds records or a name below it does (an
+   * empty non-terminal, which wildcards do not cover; RFC 4592 §2.2.2).
+   */
+  public exists(name: string): boolean {
+    if (!this.existing) {
+      const existing = new Set<string>();
+      for (const owner of this.byName.keys()) {
+        let current: string | undefined = owner;
+        while (current !== undefined && !existing.has(current) && this.contains(current)) {
+          existing.add(current);
+          current = current === this.apex ? undefined : parent(current);
+        }
+      }
+      this.existing = existing;
+    }
+    return this.existing.has(name);
+  }
+
+  /**
+   * The wildcard that answers for `name` (RFC 4592 §3.3.1): `*.<closest encloser>` when
+   * `name` does not exist but that wildcard does; undefined otherwise.
+   */
+  public wildcardFor(name: string): NameRecords | undefined {
+    if (!this.contains(name) || this.exists(name)) return undefined;
+    let encloser = parent(name);
+    while (encloser !== undefined && this.contains(encloser) && !this.exists(encloser)) encloser = parent(encloser);
+    if (encloser === undefined || !this.contains(encloser)) return undefined;
+    return this.byName.get(`*.${encloser}`);
+  }
+
+  /**
+   * True when `name` is at or below a zone cut (NS records below the apex): its data
+   * lives in a child zone that this one does not show, so nothing can be judged there.
+   */
+  public isDelegated(name: string): boolean {
+    if (!this.hasCuts) return false;
+    let current: string | undefined = name;
+    while (current !== undefined && current !== this.apex && this.contains(current)) {
+      if ((this.byName.get(current)?.ns.length ?? 0) > 0) return true;
+      current = parent(current);
+    }
+    return false;
+  }
+
+  /**
+   * The DMARC policy receivers apply to `name`, with the record it comes from: the
+   * name's own `_dmarc` record, else the nearest ancestor's inside the zone (its `sp=`,
+   * or `p=` without one), as the organisational-domain fallback of RFC 7489 §6.6.3 does.
+   * Undefined when no DMARC record covers the name.
+   */
+  public dmarcFor(name: string): { policy?: string; record: SourcedRecord; inherited: boolean } | undefined {
+    let found = this.dmarcCache.get(name);
+    if (found === undefined && !this.dmarcCache.has(name)) {
+      found = this.findDmarc(name);
+      this.dmarcCache.set(name, found);
+    }
+    return found;
+  }
+
+  /**
+   * `compute(key)` once per zone for each key of a kind, e.g. the problems of each
+   * distinct SPF text: real zones repeat the same texts across many names.
+   */
+  public memo<T>(kind: string, key: string, compute: (key: string) => T): T {
+    let cache = this.memos.get(kind) as Map<string, T> | undefined;
+    if (!cache) {
+      cache = new Map<string, T>();
+      this.memos.set(kind, cache);
+    }
+    if (cache.has(key)) return cache.get(key) as T;
+    const value = compute(key);
+    cache.set(key, value);
+    return value;
+  }
+
+  private findDmarc(name: string): { policy?: string; record: SourcedRecord; inherited: boolean } | undefined {
+    let current: string | undefined = name;
+    let inherited = false;
+    while (current !== undefined && this.contains(current)) {
+      const records = this.byName.get(`${DMARC_LABEL}.${current}`)?.dmarc ?? [];
+      if (records.length > 0) {
+        const policy: DmarcPolicy = dmarcPolicy(String(records[0].value));
+        return { policy: inherited ? policy.sp ?? policy.p : policy.p, record: records[0], inherited };
+      }
+      current = current === this.apex ? undefined : parent(current);
+      inherited = true;
+    }
+    return undefined;
+  }
+}
+
+type ListField = 'mx' | 'routing' | 'cname' | 'address' | 'spf' | 'dmarc' | 'ns';
+type Mutable = { -readonly [K in keyof NameRecords]: NameRecords[K] };
+const NONE: SourcedRecord[] = Object.freeze([]) as unknown as SourcedRecord[];
+
+function add(entry: Mutable, field: ListField, record: SourcedRecord): void {
+  if (entry[field] === NONE) entry[field] = [record];
+  else entry[field].push(record);
+}
+
+/** `b.c` for `a.b.c`; undefined for a single label. */
+export function parent(name: string): string | undefined {
+  const dot = name.indexOf('.');
+  return dot < 0 ? undefined : name.slice(dot + 1);
+}

@@ -1,0 +1,129 @@
+/**
+ * Jest helpers: a snapshot serializer that stores zone text as a zone file reads, and
+ * matchers over what a stack publishes. Nothing here requires jest at run time: the
+ * matchers are plain functions and {@link setupMxJest} uses jest's global `expect`.
+ */
+import { IConstruct } from 'constructs';
+import { Severity } from '../rules/rule';
+import { formatFinding, MxValidation } from '../validation/mx-validation';
+import { byPreference, publishedMx, PublishedMx, ZoneSource } from './render-zone';
+import { absoluteHost, ZONE_TEXT_HEADER } from './zone-text';
+
+/** An MX a test expects: preference and exchange (any case, trailing dot optional; `.` for a null MX). */
+export interface MxExpectation {
+  readonly priority: number;
+  readonly exchange: string;
+}
+
+/** Options of `toHaveNoFindings`. */
+export interface NoFindingsOptions {
+  /** Only findings of this severity or worse count; default `info` (every finding). */
+  readonly severity?: Severity;
+}
+
+/**
+ * Prints text from `renderZone` as it is, not as an escaped string literal, so a
+ * snapshot reads like a zone file and its diff shows changed records line by line.
+ */
+export const zoneSnapshotSerializer = {
+  test(value: unknown): boolean {
+    return typeof value === 'string' && value.startsWith(ZONE_TEXT_HEADER);
+  },
+  serialize(value: string): string {
+    return value.trimEnd();
+  },
+};
+
+/** The part of jest's matcher context these matchers use. */
+interface MatcherContext {
+  readonly isNot?: boolean;
+}
+
+interface MatcherResult {
+  readonly pass: boolean;
+  readonly message: () => string;
+}
+
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };
+
+/** The matchers, for `expect.extend(mxMatchers)`; {@link setupMxJest} does that for you. */
+export const mxMatchers = {
+  /**
+   * `expect(stack).toPublishMx('example.com', [{ priority: 1, exchange: 'smtp.google.com' }])`:
+   * the MX set at a name is exactly this (order does not matter). `stack` may also be
+   * the path of synthesized output.
+   */
+  toPublishMx(this: MatcherContext, received: ZoneSource, name: string, expected: readonly MxExpectation[]): MatcherResult {
+    const actual = publishedMx(received, name);
+    const wanted = expected.map((mx) => ({ priority: mx.priority, exchange: absoluteHost(mx.exchange) })).sort(byPreference);
+    const key = (mx: PublishedMx): string => `MX ${mx.priority} ${mx.exchange}`;
+    const actualKeys = actual.map(key);
+    const wantedKeys = wanted.map(key);
+    const pass = actualKeys.length === wantedKeys.length && actualKeys.every((k, i) => k === wantedKeys[i]);
+    const list = (keys: readonly string[]): string => (keys.length === 0 ? '  (no MX)' : keys.map((k) => `  ${k}`).join('\n'));
+    return {
+      pass,
+      message: () => {
+        if (this.isNot) return `expected ${name} not to publish exactly\n${list(wantedKeys)}\nbut it does`;
+        const missing = wantedKeys.filter((k) => !actualKeys.includes(k));
+        const extra = actualKeys.filter((k) => !wantedKeys.includes(k));
+        return [
+          `expected ${name} to publish\n${list(wantedKeys)}`,
+          `but it publishes\n${list(actualKeys)}`,
+          ...(missing.length ? [`missing:\n${list(missing)}`] : []),
+          ...(extra.length ? [`extra:\n${list(extra)}`] : []),
+        ].join('\n');
+      },
+    };
+  },
+
+  /**
+   * `expect(stack).toHaveNoFindings()`: the rules find nothing in any zone the stack
+   * declares (suppressions and stack settings applied). `{ severity: 'warning' }` ignores infos.
+   */
+  toHaveNoFindings(this: MatcherContext, received: IConstruct, options: NoFindingsOptions = {}): MatcherResult {
+    if (typeof received !== 'object' || received === null || !('node' in received)) {
+      throw new TypeError('toHaveNoFindings() needs a stack or a construct in one');
+    }
+    const threshold = SEVERITY_RANK[options.severity ?? 'info'];
+    const findings = MxValidation.of(received).findings().findings.filter((f) => SEVERITY_RANK[f.severity] >= threshold);
+    return {
+      pass: findings.length === 0,
+      message: () => (this.isNot
+        ? 'expected findings, but the rules found nothing'
+        : `expected no findings, but the rules found ${findings.length}:\n${findings.map((f) => `  ${f.severity} ${formatFinding(f)}`).join('\n')}`),
+    };
+  },
+};
+
+interface JestExpect {
+  extend(matchers: object): void;
+  addSnapshotSerializer(serializer: object): void;
+}
+
+/**
+ * Register the zone snapshot serializer and the matchers with jest. Call it once in a
+ * file listed in jest's `setupFilesAfterEnv`.
+ */
+export function setupMxJest(): void {
+  const expect = (globalThis as { expect?: JestExpect }).expect;
+  if (!expect || typeof expect.extend !== 'function') {
+    throw new Error('setupMxJest() needs jest\'s global `expect`: call it from a file in jest\'s setupFilesAfterEnv.');
+  }
+  expect.extend(mxMatchers);
+  expect.addSnapshotSerializer(zoneSnapshotSerializer);
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace jest {
+    // Same type parameters as @types/jest's declaration, which this merges into.
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+    interface Matchers<R, T = {}> {
+      /** The MX set at `name` is exactly `expected` (any order). */
+      toPublishMx(name: string, expected: readonly MxExpectation[]): R;
+      /** The rules find nothing in the stack's zones (of `severity` or worse). */
+      toHaveNoFindings(options?: NoFindingsOptions): R;
+    }
+  }
+}

@@ -1,0 +1,216 @@
+import { NULL_MX_EXCHANGE } from '../dns/names';
+import { byPreference, PublishedMx } from '../testing/render-zone';
+import { absoluteHost } from '../testing/zone-text';
+import { DeclaredDomain } from './declared';
+import { DnsClient, Lookup } from './dns-client';
+
+/**
+ * How a check came out, from best to worst. `drift` and `fail` make `verify` exit 1,
+ * `error` (nothing could be checked) exits 2; `info` and `warn` only inform.
+ */
+export type CheckStatus = 'ok' | 'info' | 'warn' | 'drift' | 'fail' | 'error';
+
+export const STATUS_ORDER: readonly CheckStatus[] = ['ok', 'info', 'warn', 'drift', 'fail', 'error'];
+
+/** One line of a domain's report. */
+export interface CheckResult {
+  /** What was checked: `MX`, `null MX`, `exchange <host>`, `implicit MX`, `delivery order`. */
+  readonly check: string;
+  readonly status: CheckStatus;
+  readonly message: string;
+}
+
+/** A host a sender may connect to, with the addresses it has. */
+export interface DeliveryHost {
+  readonly host: string;
+  readonly addresses: readonly string[];
+}
+
+/**
+ * What a sender does with mail for the domain (RFC 5321 §5.1): try MX hosts by
+ * preference (equal preferences in random order), refuse at once (null MX), fall
+ * back to the domain's own address (implicit MX), or give up.
+ */
+export type Delivery =
+  | { readonly kind: 'mx'; readonly tiers: ReadonlyArray<{ readonly priority: number; readonly hosts: readonly DeliveryHost[] }> }
+  | { readonly kind: 'null-mx' }
+  | { readonly kind: 'implicit-mx'; readonly host: DeliveryHost }
+  | { readonly kind: 'none'; readonly reason: string };
+
+/** Everything `verify` found for one domain. */
+export interface DomainReport {
+  readonly domain: string;
+  /** The worst status of its checks. */
+  readonly status: CheckStatus;
+  readonly declared: readonly PublishedMx[];
+  /** The MX set live DNS returned; absent when the lookup failed. */
+  readonly live?: readonly PublishedMx[];
+  readonly checks: readonly CheckResult[];
+  readonly delivery?: Delivery;
+}
+
+interface HostInfo {
+  readonly addresses: string[];
+  readonly aliasOf?: string;
+  readonly errors: string[];
+}
+
+/**
+ * Compares declared mail domains with live DNS. Host lookups are shared between
+ * domains, so a hundred domains on one vendor ask for its hosts once.
+ */
+export class MailVerifier {
+  private readonly hosts = new Map<string, Promise<HostInfo>>();
+
+  constructor(private readonly client: DnsClient) {}
+
+  public async verify(declared: DeclaredDomain): Promise<DomainReport> {
+    const { domain } = declared;
+    const lookup = await this.client.mx(domain);
+    if (lookup.status === 'error') {
+      const checks = [{ check: 'MX', status: 'error' as const, message: lookup.message }];
+      return { domain, status: 'error', declared: declared.mx, checks };
+    }
+    const live = lookup.status === 'answer' ? lookup.records.map((mx) => ({ priority: mx.priority, exchange: absoluteHost(mx.exchange) })).sort(byPreference) : [];
+    const checks: CheckResult[] = [compareMx(declared.mx, live, lookup.status === 'nxdomain')];
+    const nullMx = checkNullMx(declared.mx, live);
+    if (nullMx) checks.push(nullMx);
+
+    const routing = live.filter((mx) => mx.exchange !== NULL_MX_EXCHANGE);
+    const hosts = new Map<string, HostInfo>();
+    await Promise.all([...new Set(routing.map((mx) => mx.exchange))].map(async (host) => hosts.set(host, await this.host(host))));
+    for (const [host, info] of [...hosts].sort(([a], [b]) => (a < b ? -1 : 1))) checks.push(checkExchange(host, info));
+
+    let delivery: Delivery;
+    if (lookup.status === 'nxdomain') {
+      delivery = { kind: 'none', reason: 'the domain does not exist (NXDOMAIN)' };
+    } else if (routing.length > 0) {
+      delivery = { kind: 'mx', tiers: tiers(routing, hosts) };
+    } else if (live.length > 0) {
+      delivery = { kind: 'null-mx' };
+    } else {
+      const host = absoluteHost(domain);
+      const info = await this.host(host);
+      delivery = info.addresses.length > 0 ? { kind: 'implicit-mx', host: { host, addresses: info.addresses } } : { kind: 'none', reason: 'no MX and no A/AAAA' };
+      checks.push(checkImplicitMx(host, info));
+    }
+    checks.push({ check: 'delivery order', status: 'info', message: describeDelivery(delivery) });
+    // Infos describe, they do not judge: a domain whose checks are ok and info is ok.
+    return { domain, status: worst(checks.map((c) => (c.status === 'info' ? 'ok' : c.status))), declared: declared.mx, live, checks, delivery };
+  }
+
+  /** Addresses and alias of a host, looked up once per run. */
+  private host(host: string): Promise<HostInfo> {
+    let info = this.hosts.get(host);
+    if (!info) {
+      info = Promise.all([this.client.cname(host), this.client.a(host), this.client.aaaa(host)]).then(([cname, a, aaaa]) => ({
+        addresses: [...answers(a), ...answers(aaaa)],
+        ...(cname.status === 'answer' ? { aliasOf: absoluteHost(cname.records[0]) } : {}),
+        errors: [cname, a, aaaa].flatMap((l) => (l.status === 'error' ? [l.message] : [])),
+      }));
+      this.hosts.set(host, info);
+    }
+    return info;
+  }
+}
+
+/** MX matches declared: missing, extra, or at another preference. */
+function compareMx(declared: readonly PublishedMx[], live: readonly PublishedMx[], nxdomain: boolean): CheckResult {
+  const listing = live.length > 0 ? live.map(describeMx).join(', ') : 'no MX';
+  if (declared.length === 0) return { check: 'MX', status: 'info', message: `not declared; live: ${nxdomain ? 'the domain does not exist' : listing}` };
+  if (nxdomain) return { check: 'MX', status: 'drift', message: `the domain does not exist (NXDOMAIN); declared ${declared.map(describeMx).join(', ')}` };
+  const prioritiesOf = (list: readonly PublishedMx[], host: string): number[] => list.filter((mx) => mx.exchange === host).map((mx) => mx.priority).sort((a, b) => a - b);
+  const missing: string[] = [];
+  const extra: string[] = [];
+  const moved: string[] = [];
+  for (const host of [...new Set([...declared, ...live].map((mx) => mx.exchange))]) {
+    const want = prioritiesOf(declared, host);
+    const have = prioritiesOf(live, host);
+    if (want.join() === have.join()) continue;
+    if (have.length === 0) missing.push(...want.map((p) => `MX ${p} ${host}`));
+    else if (want.length === 0) extra.push(...have.map((p) => `MX ${p} ${host}`));
+    else moved.push(`${host} at preference ${have.join('/')}, declared ${want.join('/')}`);
+  }
+  const problems = [
+    ...(missing.length ? [`missing ${missing.join(', ')}`] : []),
+    ...(extra.length ? [`extra ${extra.join(', ')}`] : []),
+    ...moved,
+  ];
+  if (problems.length === 0) return { check: 'MX', status: 'ok', message: `as declared: ${listing}` };
+  return { check: 'MX', status: 'drift', message: `${problems.join('; ')} (live: ${listing})` };
+}
+
+/** A declared null MX is published alone, and a live null MX is never beside other MX (RFC 7505 §3). */
+function checkNullMx(declared: readonly PublishedMx[], live: readonly PublishedMx[]): CheckResult | undefined {
+  const declaredNull = declared.some((mx) => mx.exchange === NULL_MX_EXCHANGE);
+  const liveNull = live.some((mx) => mx.exchange === NULL_MX_EXCHANGE);
+  if (!declaredNull && !liveNull) return undefined;
+  if (liveNull && live.length > 1) {
+    return { check: 'null MX', status: 'fail', message: 'a null MX is published beside other MX, which RFC 7505 §3 forbids: senders may ignore it or try the other hosts' };
+  }
+  if (declaredNull && !liveNull) {
+    return { check: 'null MX', status: 'fail', message: 'declared null MX is not published: senders will try to deliver instead of refusing at once' };
+  }
+  return { check: 'null MX', status: 'ok', message: 'published alone: senders refuse mail for the domain at once (RFC 7505)' };
+}
+
+/** An exchange has its own A/AAAA and is not an alias (RFC 2181 §10.3, RFC 5321 §5.1). */
+function checkExchange(host: string, info: HostInfo): CheckResult {
+  const check = `exchange ${host}`;
+  if (info.aliasOf) return { check, status: 'fail', message: `is a CNAME to ${info.aliasOf}; an MX must name the host itself (RFC 2181 §10.3), some senders refuse it` };
+  if (info.addresses.length > 0) return { check, status: 'ok', message: info.addresses.join(', ') };
+  if (info.errors.length > 0) return { check, status: 'error', message: info.errors.join('; ') };
+  return { check, status: 'fail', message: 'has no A/AAAA record: senders cannot connect to it' };
+}
+
+/** With no MX, senders deliver to the domain's own address (RFC 5321 §5.1). */
+function checkImplicitMx(host: string, info: HostInfo): CheckResult {
+  const check = 'implicit MX';
+  if (info.errors.length > 0 && info.addresses.length === 0) return { check, status: 'error', message: info.errors.join('; ') };
+  if (info.addresses.length > 0) {
+    return { check, status: 'warn', message: `no MX: senders deliver to ${host} itself (${info.addresses.join(', ')}); publish MX, or a null MX if the domain takes no mail` };
+  }
+  return { check, status: 'warn', message: 'no MX and no A/AAAA: senders retry and then bounce; publish a null MX if the domain takes no mail' };
+}
+
+function tiers(routing: readonly PublishedMx[], hosts: ReadonlyMap<string, HostInfo>): Array<{ priority: number; hosts: DeliveryHost[] }> {
+  const result: Array<{ priority: number; hosts: DeliveryHost[] }> = [];
+  for (const mx of routing) {
+    const host = { host: mx.exchange, addresses: hosts.get(mx.exchange)?.addresses ?? [] };
+    const last = result[result.length - 1];
+    if (last && last.priority === mx.priority) last.hosts.push(host);
+    else result.push({ priority: mx.priority, hosts: [host] });
+  }
+  return result;
+}
+
+/** `10 mx1.example. → 20 {mx2.example., mx3.example.}`: braces hold hosts a sender tries in random order. */
+export function describeDelivery(delivery: Delivery): string {
+  switch (delivery.kind) {
+    case 'null-mx':
+      return 'none: null MX, senders refuse mail for the domain';
+    case 'implicit-mx':
+      return `implicit MX: ${delivery.host.host} (${delivery.host.addresses.join(', ')})`;
+    case 'none':
+      return `none: ${delivery.reason}`;
+    case 'mx':
+      return delivery.tiers
+        .map((tier) => {
+          const names = tier.hosts.map((h) => (h.addresses.length > 0 ? h.host : `${h.host} (no address, skipped)`));
+          return `${tier.priority} ${names.length > 1 ? `{${names.join(', ')}}` : names[0]}`;
+        })
+        .join(' → ');
+  }
+}
+
+export function describeMx(mx: PublishedMx): string {
+  return `${mx.priority} ${mx.exchange}`;
+}
+
+export function worst(statuses: readonly CheckStatus[]): CheckStatus {
+  return statuses.reduce<CheckStatus>((a, b) => (STATUS_ORDER.indexOf(b) > STATUS_ORDER.indexOf(a) ? b : a), 'ok');
+}
+
+function answers(lookup: Lookup<string>): readonly string[] {
+  return lookup.status === 'answer' ? lookup.records : [];
+}

@@ -1,0 +1,75 @@
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { MxInputError } from '../dns/errors';
+import { resolveOwnerName } from '../dns/names';
+import { byPreference, PublishedMx } from '../testing/render-zone';
+import { readSynthesizedRecords } from '../testing/synthesized';
+import { withAbsoluteNames } from '../testing/zone-records';
+import { absoluteHost, compareCanonicalNames } from '../testing/zone-text';
+
+/** A mail domain as declared: the name and the MX set it should publish. */
+export interface DeclaredDomain {
+  /** Lower-case ASCII name without trailing dot. */
+  readonly domain: string;
+  /** Declared MX, by preference; exchanges absolute (`.` for a null MX). Empty when a domain is checked without a declaration. */
+  readonly mx: readonly PublishedMx[];
+}
+
+/** A zone in JSON, as `cdktf-mx lint` reads it too. */
+interface ZoneJson {
+  readonly zone: string;
+  readonly records: ReadonlyArray<{ name?: string; type?: string; value?: string; priority?: number }>;
+}
+
+/**
+ * Every name with MX records in a declaration: synthesized output (a `cdktf.out`
+ * directory, a stack directory or a `cdk.tf.json`) or a zone JSON file
+ * (`{ zone, records: [{ name, type, value, priority }] }`, a list of them, or `{ zones: [...] }`).
+ */
+export function readDeclaredMail(path: string, options: { stack?: string } = {}): DeclaredDomain[] {
+  const zoneJson = zoneJsonOf(path);
+  const records = zoneJson !== undefined ? zoneJsonRecords(path, zoneJson) : withAbsoluteNames(readSynthesizedRecords(path, options));
+  const byName = new Map<string, PublishedMx[]>();
+  for (const record of records) {
+    if (record.type !== 'MX') continue;
+    const list = byName.get(record.name) ?? [];
+    list.push({ priority: record.priority ?? Number.NaN, exchange: absoluteHost(record.value) });
+    byName.set(record.name, list);
+  }
+  return [...byName]
+    .map(([domain, mx]) => ({ domain, mx: mx.sort(byPreference) }))
+    .sort((a, b) => compareCanonicalNames(a.domain, b.domain));
+}
+
+/** The parsed file when `path` is zone JSON rather than synthesized output. */
+function zoneJsonOf(path: string): unknown {
+  if (!path.endsWith('.json') || basename(path) === 'cdk.tf.json' || !statSync(path, { throwIfNoEntry: false })?.isFile()) return undefined;
+  const json = parse(path);
+  return typeof json === 'object' && json !== null && 'resource' in json ? undefined : json;
+}
+
+function zoneJsonRecords(path: string, json: unknown): Array<{ name: string; type: string; value: string; priority?: number }> {
+  const zones: unknown[] = Array.isArray(json) ? json : typeof json === 'object' && json !== null && 'zones' in json ? (json as { zones: unknown[] }).zones : [json];
+  return zones.flatMap((zone, z) => {
+    const where = `${path}${zones.length > 1 ? ` zone ${z}` : ''}`;
+    if (!isZone(zone)) throw new MxInputError('zone', `${where} is not { "zone": "example.com", "records": [{ "name", "type", "value", "priority" }] }`);
+    return zone.records.map((record, r) => {
+      if (typeof record?.type !== 'string' || typeof record.value !== 'string') {
+        throw new MxInputError(`records[${r}]`, `${where}: each record needs a string "type" and "value"`);
+      }
+      return { name: resolveOwnerName(record.name ?? '@', zone.zone), type: record.type.toUpperCase(), value: record.value, ...(typeof record.priority === 'number' ? { priority: record.priority } : {}) };
+    });
+  });
+}
+
+function isZone(value: unknown): value is ZoneJson {
+  return typeof value === 'object' && value !== null && typeof (value as ZoneJson).zone === 'string' && Array.isArray((value as ZoneJson).records);
+}
+
+function parse(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new MxInputError('path', `${path} is not readable JSON: ${(error as Error).message}`);
+  }
+}
