@@ -8,12 +8,21 @@ const MAX_TXT_CHUNK = 255;
  */
 export function toCloudflareTxt(text: string): string {
   const chunks: string[] = [];
-  const bytes = Buffer.from(text, 'utf8');
-  for (let start = 0; start < bytes.length || chunks.length === 0; start += MAX_TXT_CHUNK) {
-    chunks.push(bytes.subarray(start, start + MAX_TXT_CHUNK).toString('utf8'));
-    if (bytes.length === 0) break;
+  let chunk = '';
+  let octets = 0;
+  for (const char of text) {
+    // Split between characters, never inside a multi-byte UTF-8 sequence.
+    const size = Buffer.byteLength(char, 'utf8');
+    if (octets + size > MAX_TXT_CHUNK) {
+      chunks.push(chunk);
+      chunk = '';
+      octets = 0;
+    }
+    chunk += char;
+    octets += size;
   }
-  return chunks.map((chunk) => `"${chunk.replace(/["\\]/g, '\\$&')}"`).join(' ');
+  chunks.push(chunk);
+  return chunks.map((c) => `"${c.replace(/["\\]/g, '\\$&')}"`).join(' ');
 }
 
 /** The text of TXT content written either way: quoted strings (joined) or plain. */
