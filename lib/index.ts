@@ -8,5 +8,5 @@ export * from './rules';
 export * from './presets';
 export * from './constructs';
 export * from './testing';
-export { MxValidation, formatFinding } from './validation/mx-validation';
-export type { MxValidationSettings } from './validation/mx-validation';
+export * from './validation';
+export * from './lint';

@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
 import { MxInputError } from '../dns/errors';
 import { resolveOwnerName } from '../dns/names';
-import { MailVerifier } from '../verify/check';
+import { MailVerifier, VerifierOptions } from '../verify/check';
 import { DeclaredDomain, readDeclaredMail } from '../verify/declared';
 import { DEFAULT_TIMEOUT_MS, DEFAULT_TRIES, DnsClient } from '../verify/dns-client';
 import { mapWithLimit } from '../verify/pool';
+import { SMTP_PORT } from '../verify/smtp-probe';
 import { exitCodeOf, formatJson, formatTable } from '../verify/report';
 
 /** Where `verify` writes: stdout for the report, stderr for progress and errors. */
@@ -36,6 +37,8 @@ input                  cdktf.out directory (default), a stack directory, a cdk.t
 --timeout <ms>         longest one lookup may take (default ${DEFAULT_TIMEOUT_MS})
 --tries <n>            attempts per lookup within the timeout (default ${DEFAULT_TRIES})
 --concurrency <n>      domains checked at once (default ${DEFAULT_CONCURRENCY})
+--smtp                 also connect to each exchange's SMTP port and read its greeting (sends no mail)
+--smtp-port <n>        port for --smtp (default ${SMTP_PORT})
 
 exit code: 0 as declared, 1 drift or a broken setup, 2 could not check (lookup errors, bad input)
 `;
@@ -51,6 +54,7 @@ export async function runVerify(argv: readonly string[], io: VerifyIo): Promise<
   let client: DnsClient;
   let format: string;
   let concurrency: number;
+  let options: VerifierOptions;
   try {
     const { values, positionals } = parseArgs({
       args: [...argv],
@@ -63,6 +67,8 @@ export async function runVerify(argv: readonly string[], io: VerifyIo): Promise<
         timeout: { type: 'string' },
         tries: { type: 'string' },
         concurrency: { type: 'string' },
+        smtp: { type: 'boolean' },
+        'smtp-port': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -74,7 +80,11 @@ export async function runVerify(argv: readonly string[], io: VerifyIo): Promise<
     format = values.format!;
     if (format !== 'table' && format !== 'json') throw new MxInputError('format', `"${format}" is not table or json`);
     concurrency = wholeNumber('concurrency', values.concurrency) ?? DEFAULT_CONCURRENCY;
-    client = new DnsClient({ servers: values.server, timeoutMs: wholeNumber('timeout', values.timeout), tries: wholeNumber('tries', values.tries) });
+    const timeoutMs = wholeNumber('timeout', values.timeout) ?? DEFAULT_TIMEOUT_MS;
+    client = new DnsClient({ servers: values.server, timeoutMs, tries: wholeNumber('tries', values.tries) });
+    const smtpPort = wholeNumber('smtp-port', values['smtp-port']) ?? SMTP_PORT;
+    if (smtpPort > 65535) throw new MxInputError('smtp-port', `must be 1–65535, not ${smtpPort}`);
+    options = values.smtp ? { smtp: { port: smtpPort, timeoutMs } } : {};
     const input = positionals[0] ?? 'cdktf.out';
     domains = select(readDeclaredMail(input, { stack: values.stack }), values.domain);
     if (domains.length === 0) throw new MxInputError('input', `${input} declares no MX records; give --domain to check a domain anyway`);
@@ -85,7 +95,7 @@ export async function runVerify(argv: readonly string[], io: VerifyIo): Promise<
     return 2;
   }
 
-  const verifier = new MailVerifier(client);
+  const verifier = new MailVerifier(client, options);
   const progress = io.stderr.isTTY === true && domains.length > 1;
   const reports = await mapWithLimit(domains, concurrency, (domain) => verifier.verify(domain), (done, total) => {
     if (progress) io.stderr.write(`\rverifying ${done}/${total} domains…`);

@@ -22,13 +22,13 @@ export function renderRulesReference(): string {
     '',
     '## Zone rules',
     '',
-    ...table(RULES),
+    ...table(RULES, ''),
     '',
     '## Input findings',
     '',
     'Reported by `lintZone` and the CLI about the input itself (they never throw), and by the engine.',
     '',
-    ...table([...INPUT_RULES, internalError]),
+    ...table([...INPUT_RULES, internalError], ''),
     '',
     '## Rules in detail',
     '',
@@ -41,11 +41,11 @@ export function renderRulesReference(): string {
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-/** The short table for the README: id, severity, what. */
+/** The short table for the README: id, severity, what, errors first; links into docs/rules.md. */
 export function renderRulesSummary(): string {
-  return `${table([...RULES].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])).join('\n')}\n`;
+  return `${table([...RULES].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]), 'docs/rules.md').join('\n')}\n`;
 }
 
-function table(rules: readonly RuleInfo[]): string[] {
-  return ['| id | default | what |', '|---|---|---|', ...rules.map((rule) => `| [\`${rule.id}\`](docs/rules.md#${rule.id}) | ${rule.severity} | ${rule.summary.replace(/\|/g, '\\|')} |`)];
+function table(rules: readonly RuleInfo[], page: string): string[] {
+  return ['| id | default | what |', '|---|---|---|', ...rules.map((rule) => `| [\`${rule.id}\`](${page}#${rule.id}) | ${rule.severity} | ${rule.summary.replace(/\|/g, '\\|')} |`)];
 }

@@ -14,6 +14,8 @@ const MECHANISMS: Readonly<Record<string, 'none' | 'optional' | 'required' | 'ip
   ip6: 'ip6',
   exists: 'required',
 };
+/** The end of a domain-spec without macros: a dot, then a top label of letters, digits and hyphens with a letter (RFC 7208 §7.1). */
+const DOMAIN_END = /\.(?=[a-z0-9-]*[a-z])[a-z0-9-]+\.?$/i;
 const CIDR = /^\/(\d{1,3})(?:\/\/(\d{1,3}))?$/;
 const DUAL_CIDR_SUFFIX = /(\/\d{1,3}(?:\/\/\d{1,3})?|\/\/\d{1,3})$/;
 
@@ -41,6 +43,7 @@ export function spfProblems(text: string): string[] {
     const argument = term.argument;
     if (shape === 'none' && argument !== undefined) problems.push(`"${raw}": "all" takes no argument`);
     else if (shape === 'required' && !argument) problems.push(`"${raw}" needs a domain after the colon, with no space (e.g. include:_spf.example.com)`);
+    else if (shape === 'required' && !argument!.includes('%') && !DOMAIN_END.test(argument!)) problems.push(`"${raw}": "${argument}" does not end in a domain name`);
     else if (shape === 'ip4' || shape === 'ip6') {
       const [address, ...rest] = (argument ?? '').split('/');
       const prefix = rest.length === 1 ? Number(rest[0]) : undefined;

@@ -53,7 +53,7 @@ export function zoneOf(source: ZoneSource, domain: string, options: RenderZoneOp
   // A zone only the user's own records are in: decide it from their names, as for synth output.
   const configured = readConfiguredRecords(TerraformStack.of(source));
   const records = recordsOfZone(configured, apex, options.zoneId).map(fromConfigured);
-  if (records.length === 0) throw noZone(apex, TerraformStack.of(source).node.path, zoneNames(withAbsoluteNames(configured)));
+  if (records.length === 0) throw noZone(apex, `stack "${TerraformStack.of(source).node.path}"`, zoneNames(withAbsoluteNames(configured)));
   return new Zone(apex, records);
 }
 
@@ -95,7 +95,7 @@ function fromConfigured(record: ConfiguredRecord): SourcedRecord {
 }
 
 function zoneNames(records: ReadonlyArray<{ name: string; type: string }>): string[] {
-  return [...new Set(records.filter((r) => r.type === 'MX' || r.type === 'SOA').map((r) => r.name))].sort();
+  return [...new Set(records.filter((r) => r.type === 'MX').map((r) => r.name))].sort();
 }
 
 function noZone(apex: string, where: string, known: readonly string[]): MxInputError {

@@ -1,10 +1,11 @@
-import { Annotations, TerraformStack } from 'cdktf';
+import { Annotations, DefaultTokenResolver, StringConcat, TerraformElement, TerraformStack, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { ConfiguredRecord, readConfiguredRecords } from '../cloudflare/read-records';
+import { readConfiguredRecords } from '../cloudflare/read-records';
 import { MxInputError } from '../dns/errors';
 import { resolveOwnerName, toAscii } from '../dns/names';
 import { SourcedRecord } from '../dns/record';
 import { Zone } from '../dns/zone';
+import { RULES_BY_ID } from '../rules/catalogue';
 import { Finding, LintOptions, runRules, Suppression } from '../rules/engine';
 
 /** Stack-wide validation settings. */
@@ -17,12 +18,35 @@ export interface MxValidationSettings {
   readonly warningsAsErrors?: boolean;
 }
 
+/** A suppression as {@link suppressMxRule} takes it. */
+export interface MxRuleSuppression {
+  /** Rule id, e.g. `mx-single` (see docs/rules.md). */
+  readonly id: string;
+  /** Why the finding is safe here, for reviewers: at least 10 characters. Kept in the synthesized output. */
+  readonly reason: string;
+}
+
 /** Shortest reason a suppression may give; "ok" or "legacy" explains nothing to a reviewer. */
 export const MIN_SUPPRESSION_REASON = 10;
 
+/** Infos of one rule shown one by one at synth; more are summarised in one line. */
+const MAX_INFOS_PER_RULE = 3;
+
+/** Key of the cdktf-mx block in the synthesized stack's `//.metadata`. */
+export const METADATA_KEY = 'cdktf-mx';
+
 interface DeclaredZone {
+  /** The zone id as first declared (a literal or a token), as `zoneModels()` returns it. */
+  readonly zoneId: string;
   readonly apex: string;
   readonly declaredBy: string;
+}
+
+/** What a validation run found, kept for the synthesized metadata. */
+interface Outcome {
+  readonly findings: Finding[];
+  readonly suppressed: Array<{ finding: Finding; suppression: Suppression }>;
+  readonly unusedSuppressions: Suppression[];
 }
 
 const byStack = new WeakMap<TerraformStack, MxValidation>();
@@ -31,7 +55,8 @@ const byStack = new WeakMap<TerraformStack, MxValidation>();
  * Validates every zone our constructs declare in a stack, with the user's own
  * `cloudflare_dns_record` resources for the same zone id, when the stack is synthesized.
  * Errors fail synth (`cdktf synth`, `App.synth()`, `Testing.synth(stack, true)`);
- * warnings and infos are annotations the CLI prints.
+ * warnings and infos are annotations the CLI prints. Suppressions and what they matched
+ * are written to the synthesized stack's `//.metadata["cdktf-mx"]` for review.
  */
 export class MxValidation {
   /** The validation of the stack that holds `scope`, created on first use. */
@@ -49,7 +74,9 @@ export class MxValidation {
   private readonly conflicts: string[] = [];
   private readonly suppressions: Suppression[] = [];
   private readonly annotated = new Set<string>();
+  private readonly zoneKeys = new Map<string, string>();
   private settings: MxValidationSettings = {};
+  private lastOutcome?: Outcome;
 
   private constructor(private readonly stack: TerraformStack) {
     stack.node.addValidation({ validate: () => this.validate() });
@@ -57,81 +84,131 @@ export class MxValidation {
 
   /** Set stack-wide options; later calls override earlier ones field by field. */
   public configure(settings: MxValidationSettings): this {
-    this.settings = { ...this.settings, ...settings };
+    for (const [id, severity] of Object.entries(settings.rules ?? {})) {
+      if (!RULES_BY_ID.has(id)) throw new MxInputError(`rules.${id}`, `there is no rule "${id}"; see docs/rules.md for the ids (${this.stack.node.path}).`);
+      if (!['error', 'warning', 'info', 'off'].includes(severity)) throw new MxInputError(`rules.${id}`, `must be error, warning, info or off, not ${JSON.stringify(severity)} (${this.stack.node.path}).`);
+    }
+    if (settings.minPriorityGap !== undefined && !(Number.isFinite(settings.minPriorityGap) && settings.minPriorityGap >= 0)) {
+      throw new MxInputError('minPriorityGap', `must be a number ≥ 0, not ${JSON.stringify(settings.minPriorityGap)} (${this.stack.node.path}).`);
+    }
+    this.settings = { ...this.settings, ...settings, rules: { ...this.settings.rules, ...settings.rules } };
     return this;
   }
 
   /** Declare that records in `zoneId` belong to zone `domain`. Our constructs call this. */
   public registerZone(zoneId: string, domain: string, declaredBy: string): void {
     const apex = toAscii(domain.replace(/\.$/, '')) ?? domain.toLowerCase();
-    const existing = this.zones.get(zoneId);
+    const key = this.zoneKey(zoneId);
+    const existing = this.zones.get(key);
     if (!existing) {
-      this.zones.set(zoneId, { apex, declaredBy });
+      this.zones.set(key, { zoneId, apex, declaredBy });
     } else if (existing.apex !== apex) {
-      this.conflicts.push(`zone id ${zoneId} is used for "${existing.apex}" (${existing.declaredBy}) and for "${apex}" (${declaredBy}); a Cloudflare zone id belongs to one domain.`);
+      this.conflicts.push(`zone id ${key} is used for "${existing.apex}" (${existing.declaredBy}) and for "${apex}" (${declaredBy}); a Cloudflare zone id belongs to one domain.`);
     }
   }
 
   /**
    * Suppress rule `id` for records declared at or below `scope` (the whole stack when
-   * `scope` is the stack). The reason is kept in the synthesized output for review.
+   * `scope` is the stack). The reason is kept in the synthesized output for review; a
+   * suppression that matches nothing is reported as a warning at synth.
    */
-  public suppress(scope: IConstruct, suppression: { id: string; reason: string }): void {
-    const reason = (suppression.reason ?? '').trim();
+  public suppress(scope: IConstruct, suppression: MxRuleSuppression): void {
+    const id = typeof suppression?.id === 'string' ? suppression.id.trim() : '';
+    if (!RULES_BY_ID.has(id)) {
+      throw new MxInputError('id', `there is no rule ${JSON.stringify(suppression?.id)} to suppress at ${scope.node.path}; see docs/rules.md for the ids.`);
+    }
+    const reason = typeof suppression.reason === 'string' ? suppression.reason.trim() : '';
     if (reason.length < MIN_SUPPRESSION_REASON) {
-      throw new MxInputError('reason', `suppressing "${suppression.id}" at ${scope.node.path} needs a reason of at least ${MIN_SUPPRESSION_REASON} characters that says why the finding is safe here.`);
+      throw new MxInputError('reason', `suppressing "${id}" at ${scope.node.path} needs a reason of at least ${MIN_SUPPRESSION_REASON} characters that says why the finding is safe here.`);
     }
     const path = scope === this.stack ? undefined : scope.node.path;
-    this.suppressions.push({ id: suppression.id, reason, ...(path ? { path } : {}) });
+    this.suppressions.push({ id, reason, ...(path ? { path } : {}) });
+    if (!this.stack.node.tryFindChild(METADATA_ID)) new SuppressionMetadata(this.stack, () => this.metadata());
   }
 
   /**
    * Every zone declared in the stack as it will be published: our records and the
-   * user's own `cloudflare_dns_record` resources with the same zone id.
+   * user's own `cloudflare_dns_record` resources with the same zone id (compared after
+   * resolving tokens, so two references to one variable or data source match).
    */
   public zoneModels(): Array<{ zoneId: string; zone: Zone }> {
     const recordsByZone = new Map<string, SourcedRecord[]>();
     for (const configured of readConfiguredRecords(this.stack)) {
-      const zone = this.zones.get(configured.zoneId);
+      const key = this.zoneKey(configured.zoneId);
+      const zone = this.zones.get(key);
       if (!zone) continue;
-      const list = recordsByZone.get(configured.zoneId);
-      const record = zoneRecord(configured, zone.apex);
-      if (list) list.push(record);
-      else recordsByZone.set(configured.zoneId, [record]);
+      const { zoneId: _zoneId, resource: _resource, name, ...rest } = configured;
+      const list = recordsByZone.get(key) ?? [];
+      list.push({ ...rest, name: resolveOwnerName(name, zone.apex) });
+      recordsByZone.set(key, list);
     }
-    return [...this.zones].map(([zoneId, zone]) => ({ zoneId, zone: new Zone(zone.apex, recordsByZone.get(zoneId) ?? []) }));
+    return [...this.zones].map(([key, zone]) => ({ zoneId: zone.zoneId, zone: new Zone(zone.apex, recordsByZone.get(key) ?? []) }));
   }
 
   /** Run the rules over every declared zone. */
-  public findings(): { findings: Finding[]; unusedSuppressions: Suppression[] } {
+  public findings(): Outcome {
     const findings: Finding[] = [];
+    const suppressed: Outcome['suppressed'] = [];
     const used = new Set<Suppression>();
-    const options = { ...this.settings, suppressions: this.suppressions };
     for (const { zone } of this.zoneModels()) {
-      const result = runRules(zone, options);
+      const result = runRules(zone, { ...this.settings, suppressions: this.suppressions });
       findings.push(...result.findings);
+      suppressed.push(...result.suppressed);
       for (const { suppression } of result.suppressed) used.add(suppression);
     }
-    return { findings, unusedSuppressions: this.suppressions.filter((s) => !used.has(s)) };
+    const off = (id: string) => this.settings.rules?.[id] === 'off';
+    return { findings, suppressed, unusedSuppressions: this.suppressions.filter((s) => !used.has(s) && !off(s.id)) };
   }
 
   private validate(): string[] {
-    const { findings, unusedSuppressions } = this.findings();
+    const outcome = this.findings();
+    this.lastOutcome = outcome;
     const strict = this.settings.warningsAsErrors === true;
     const errors = [...this.conflicts];
     const notes: Array<{ severity: 'warning' | 'info'; message: string; path?: string }> = [];
-    for (const finding of findings) {
+    const infos = new Map<string, Finding[]>();
+    for (const finding of outcome.findings) {
       if (finding.severity === 'error' || (strict && finding.severity === 'warning')) {
         errors.push(formatFinding(finding));
+      } else if (finding.severity === 'warning') {
+        notes.push({ severity: 'warning', message: formatFinding(finding), path: finding.path });
       } else {
-        notes.push({ severity: finding.severity, message: formatFinding(finding), path: finding.path });
+        const list = infos.get(finding.rule) ?? [];
+        list.push(finding);
+        infos.set(finding.rule, list);
       }
     }
-    for (const unused of unusedSuppressions) {
-      notes.push({ severity: 'warning', message: `suppression of "${unused.id}" at ${unused.path ?? this.stack.node.path} matched no finding; remove it (reason given: "${unused.reason}").`, path: unused.path });
+    // Advice is summarised per rule past a few names, so a large estate's synth output stays readable.
+    for (const [rule, list] of infos) {
+      if (list.length <= MAX_INFOS_PER_RULE) {
+        for (const finding of list) notes.push({ severity: 'info', message: formatFinding(finding), path: finding.path });
+      } else {
+        const names = list.slice(0, MAX_INFOS_PER_RULE).map((f) => f.name).join(', ');
+        notes.push({ severity: 'info', message: `[${rule}] ${list.length} names (${names}, …): ${RULES_BY_ID.get(rule)?.summary ?? rule}. ${RULES_BY_ID.get(rule)?.fix ?? ''}`.trim() });
+      }
+    }
+    for (const unused of outcome.unusedSuppressions) {
+      const message = `[suppression-unused] ${unused.path ?? this.stack.node.path}: the suppression of "${unused.id}" matched no finding; remove it (reason given: "${unused.reason}").`;
+      if (strict) errors.push(message);
+      else notes.push({ severity: 'warning', message, path: unused.path });
     }
     if (notes.length > 0) this.annotate(notes);
     return errors;
+  }
+
+  /** What the synthesized output records: each suppression, its reason and what it matched. */
+  private metadata(): Record<string, unknown> {
+    const outcome = this.lastOutcome ?? this.findings();
+    return {
+      [METADATA_KEY]: {
+        suppressions: this.suppressions.map((suppression) => ({
+          rule: suppression.id,
+          scope: suppression.path ?? this.stack.node.path,
+          reason: suppression.reason,
+          matched: outcome.suppressed.filter((s) => s.suppression === suppression).map(({ finding }) => formatFinding(finding)),
+        })),
+      },
+    };
   }
 
   /** Attach warnings and infos to the construct they are about, once each however often synth runs. */
@@ -146,31 +223,64 @@ export class MxValidation {
       else Annotations.of(target).addInfo(message);
     }
   }
+
+  /** A zone id as a comparable string: tokens resolved (`${var.zone_id}`), literals as they are. */
+  private zoneKey(zoneId: string): string {
+    if (!Token.isUnresolved(zoneId)) return zoneId;
+    let key = this.zoneKeys.get(zoneId);
+    if (key === undefined) {
+      const resolved: unknown = Tokenization.resolve(zoneId, { scope: this.stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) });
+      key = typeof resolved === 'string' ? resolved : zoneId;
+      this.zoneKeys.set(zoneId, key);
+    }
+    return key;
+  }
 }
 
-/** Fields of a configured record that {@link zoneRecord} copies or drops on purpose. */
-type HandledField = 'zoneId' | 'resource' | 'name' | 'type' | 'value' | 'priority' | 'ttl' | 'proxied' | 'origin';
-/** Fails to compile when `ConfiguredRecord` gains a field that zoneRecord does not handle yet. */
-const allFieldsHandled: [Exclude<keyof ConfiguredRecord, HandledField>] extends [never] ? true : never = true;
-void allFieldsHandled;
+const METADATA_ID = 'cdktf-mx-suppressions';
 
 /**
- * A configured record as rules see it: the name resolved in its zone, without the zone id
- * and resource. Built field by field rather than by rest/spread: this runs for every record
- * at every synth, and copying through a rest object is several times slower.
+ * Writes the stack's suppressions into the synthesized JSON under `//.metadata`, where
+ * Terraform ignores them and reviewers of cdk.tf.json see them. It renders no Terraform.
  */
-function zoneRecord(configured: ConfiguredRecord, apex: string): SourcedRecord {
-  const record: { -readonly [K in keyof SourcedRecord]: SourcedRecord[K] } = { type: configured.type, value: configured.value } as SourcedRecord;
-  if (configured.priority !== undefined) record.priority = configured.priority;
-  if (configured.ttl !== undefined) record.ttl = configured.ttl;
-  if (configured.proxied !== undefined) record.proxied = configured.proxied;
-  record.origin = configured.origin;
-  record.name = resolveOwnerName(configured.name, apex);
-  return record;
+class SuppressionMetadata extends TerraformElement {
+  constructor(stack: TerraformStack, private readonly render: () => Record<string, unknown>) {
+    super(stack, METADATA_ID);
+  }
+
+  public toMetadata(): Record<string, unknown> {
+    return this.render();
+  }
 }
 
 /** `[mx-target-ip] example.com. (stack/mail): message`, the one way findings are printed at synth. */
 export function formatFinding(finding: Finding): string {
   const where = finding.path ? ` (${finding.path})` : '';
   return `[${finding.rule}] ${finding.name}${where}: ${finding.message}`;
+}
+
+/**
+ * Suppress rule `id` for the records declared at or below `scope` (a construct, or the
+ * whole stack), with the reason a reviewer will read. The reason must say something
+ * (≥ 10 characters); it is written to the synthesized output, and a suppression that
+ * matches nothing is reported as a warning.
+ *
+ * ```ts
+ * suppressMxRule(backupMx, { id: 'mx-priority-high', reason: 'preference 200 keeps this relay last on purpose' });
+ * ```
+ */
+export function suppressMxRule(scope: IConstruct, suppression: MxRuleSuppression): void {
+  MxValidation.of(scope).suppress(scope, suppression);
+}
+
+/**
+ * Stack-wide validation settings: per-rule severities, `minPriorityGap`, and
+ * `warningsAsErrors` for strict pipelines.
+ *
+ * ```ts
+ * configureMxValidation(stack, { warningsAsErrors: true, rules: { 'mx-ttl-high': 'off' } });
+ * ```
+ */
+export function configureMxValidation(scope: IConstruct, settings: MxValidationSettings): MxValidation {
+  return MxValidation.of(scope).configure(settings);
 }

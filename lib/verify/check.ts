@@ -3,6 +3,16 @@ import { byPreference, PublishedMx } from '../testing/render-zone';
 import { absoluteHost } from '../testing/zone-text';
 import { DeclaredDomain } from './declared';
 import { DnsClient, Lookup } from './dns-client';
+import { probeSmtp, SmtpProbe } from './smtp-probe';
+
+/** Options of {@link MailVerifier}. */
+export interface VerifierOptions {
+  /** Also connect to each exchange's SMTP port and read its greeting. Default off. */
+  readonly smtp?: { readonly port: number; readonly timeoutMs: number };
+}
+
+/** At most this many addresses of one exchange are probed. */
+const MAX_PROBED_ADDRESSES = 4;
 
 /**
  * How a check came out, from best to worst. `drift` and `fail` make `verify` exit 1,
@@ -61,8 +71,9 @@ interface HostInfo {
  */
 export class MailVerifier {
   private readonly hosts = new Map<string, Promise<HostInfo>>();
+  private readonly probes = new Map<string, Promise<SmtpProbe>>();
 
-  constructor(private readonly client: DnsClient) {}
+  constructor(private readonly client: DnsClient, private readonly options: VerifierOptions = {}) {}
 
   public async verify(declared: DeclaredDomain): Promise<DomainReport> {
     const { domain } = declared;
@@ -79,7 +90,12 @@ export class MailVerifier {
     const routing = live.filter((mx) => mx.exchange !== NULL_MX_EXCHANGE);
     const hosts = new Map<string, HostInfo>();
     await Promise.all([...new Set(routing.map((mx) => mx.exchange))].map(async (host) => hosts.set(host, await this.host(host))));
-    for (const [host, info] of [...hosts].sort(([a], [b]) => (a < b ? -1 : 1))) checks.push(checkExchange(host, info));
+    const smtp = this.options.smtp;
+    const exchangeChecks = await Promise.all([...hosts].sort(([a], [b]) => (a < b ? -1 : 1)).map(async ([host, info]) => [
+      checkExchange(host, info),
+      ...(smtp && info.addresses.length > 0 ? [await this.checkSmtp(host, info.addresses, smtp)] : []),
+    ]));
+    checks.push(...exchangeChecks.flat());
 
     let delivery: Delivery;
     if (lookup.status === 'nxdomain') {
@@ -99,19 +115,44 @@ export class MailVerifier {
     return { domain, status: worst(checks.map((c) => (c.status === 'info' ? 'ok' : c.status))), declared: declared.mx, live, checks, delivery };
   }
 
+  /** The exchange's SMTP greeting on each of its addresses, each address probed once per run. */
+  private async checkSmtp(host: string, addresses: readonly string[], smtp: NonNullable<VerifierOptions['smtp']>): Promise<CheckResult> {
+    const probed = addresses.slice(0, MAX_PROBED_ADDRESSES);
+    const results = await Promise.all(probed.map((address) => once(this.probes, address, () => probeSmtp(address, smtp.port, smtp.timeoutMs))));
+    const ready = results.filter((r) => r.status === 'ready').length;
+    const status: CheckStatus = ready === results.length ? 'ok' : ready === 0 ? 'fail' : 'warn';
+    const message = results.map((probe, i) => describeProbe(probed[i], smtp.port, probe)).join('; ');
+    return { check: `smtp ${host}`, status, message };
+  }
+
   /** Addresses and alias of a host, looked up once per run. */
   private host(host: string): Promise<HostInfo> {
-    let info = this.hosts.get(host);
-    if (!info) {
-      info = Promise.all([this.client.cname(host), this.client.a(host), this.client.aaaa(host)]).then(([cname, a, aaaa]) => ({
+    return once(this.hosts, host, async () => {
+      const [cname, a, aaaa] = await Promise.all([this.client.cname(host), this.client.a(host), this.client.aaaa(host)]);
+      return {
         addresses: [...answers(a), ...answers(aaaa)],
         ...(cname.status === 'answer' ? { aliasOf: absoluteHost(cname.records[0]) } : {}),
         errors: [cname, a, aaaa].flatMap((l) => (l.status === 'error' ? [l.message] : [])),
-      }));
-      this.hosts.set(host, info);
-    }
-    return info;
+      };
+    });
   }
+}
+
+/** The cached promise for `key`, made on first use. */
+function once<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  let value = cache.get(key);
+  if (!value) {
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+/** `192.0.2.1:25 220 mx.example ESMTP`, `[2001:db8::1]:25 connection refused`. */
+function describeProbe(address: string, port: number, probe: SmtpProbe): string {
+  const where = address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
+  if (probe.status === 'unreachable') return `${where} ${probe.reason}`;
+  return `${where} ${probe.status === 'ready' ? `220 ${probe.banner}` : probe.banner}`;
 }
 
 /** MX matches declared: missing, extra, or at another preference. */

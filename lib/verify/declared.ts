@@ -31,7 +31,8 @@ export function readDeclaredMail(path: string, options: { stack?: string } = {})
   const records = zoneJson !== undefined ? zoneJsonRecords(path, zoneJson) : withAbsoluteNames(readSynthesizedRecords(path, options));
   const byName = new Map<string, PublishedMx[]>();
   for (const record of records) {
-    if (record.type !== 'MX') continue;
+    // A relative name whose zone could not be told from its neighbours names no domain to query.
+    if (record.type !== 'MX' || !record.name.includes('.')) continue;
     const list = byName.get(record.name) ?? [];
     list.push({ priority: record.priority ?? Number.NaN, exchange: absoluteHost(record.value) });
     byName.set(record.name, list);

@@ -80,7 +80,13 @@ async function launch(knotd: string, zones: readonly ServedZone[], port: number)
   const child = spawn(knotd, ['-c', config], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // Should the test process end without stop() (a crash, a killed worker), knotd goes with it.
+  const killOnExit = (): void => {
+    child.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
   const stop = async (): Promise<void> => {
+    process.removeListener('exit', killOnExit);
     await terminate(child, exited);
     rmSync(dir, { recursive: true, force: true });
   };

@@ -1,0 +1,208 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { lintZone, LintZoneInput } from '../lint/lint-zone';
+import { zoneFileToLintInput } from '../lint/zone-file';
+import { ALL_RULES } from '../lint/reference';
+import { Finding, LintOptions } from '../rules/engine';
+import { SeverityOverride } from '../rules/rule';
+
+const USAGE = `usage: cdktf-mx lint <file> [options]
+
+Checks a zone against every cdktf-mx rule. <file> is JSON ({ "zone": "example.com",
+"records": [{ "name", "type", "value", "priority"?, "ttl"?, "proxied"? }] }) or a BIND
+zone file; "-" reads standard input.
+
+options:
+  --zone <domain>           zone name for a zone file without $ORIGIN/SOA
+  --format text|json        output format (default text; json prints the findings array)
+  --rule <id>=<severity>    override a rule: error, warning, info or off (repeatable)
+  --min-priority-gap <n>    smallest gap between MX priority tiers (default 5)
+  --config <file.json>      options as JSON: { rules, minPriorityGap, suppressions }
+  --strict                  exit 1 on warnings too
+  --no-color                plain text even on a terminal (also NO_COLOR=1)
+  --list-rules              print every rule id, severity and summary
+
+Exit status: 1 when a finding is an error (or a warning with --strict), 2 on usage or
+read errors, 0 otherwise.`;
+
+/** What the command needs from the outside world; tests pass their own. */
+export interface LintIo {
+  readonly stdout: { write(text: string): unknown; isTTY?: boolean };
+  readonly stderr: { write(text: string): unknown };
+  readonly readFile: (path: string) => string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+const defaultIo = (): LintIo => ({
+  stdout: process.stdout,
+  stderr: process.stderr,
+  readFile: (path) => readFileSync(path === '-' ? 0 : path, 'utf8'),
+  env: process.env,
+});
+
+interface Args {
+  file?: string;
+  zone?: string;
+  format: 'text' | 'json';
+  rules: Record<string, SeverityOverride>;
+  minPriorityGap?: number;
+  config?: string;
+  strict: boolean;
+  color?: boolean;
+  listRules: boolean;
+  help: boolean;
+}
+
+class UsageError extends Error {}
+
+/** `cdktf-mx lint`: returns the exit status. */
+export async function run(argv: string[], io: LintIo = defaultIo()): Promise<number> {
+  let args: Args;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    io.stderr.write(`cdktf-mx lint: ${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.help) {
+    io.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (args.listRules) {
+    for (const rule of ALL_RULES) io.stdout.write(`${rule.id.padEnd(30)} ${rule.severity.padEnd(8)} ${rule.summary}\n`);
+    return 0;
+  }
+  let input: LintZoneInput;
+  let options: LintOptions;
+  try {
+    if (!args.file) throw new UsageError('give the zone file to check');
+    input = readInput(args.file, io.readFile(args.file), args.zone);
+    options = readConfig(args, io);
+  } catch (error) {
+    io.stderr.write(`cdktf-mx lint: ${(error as Error).message}\n${error instanceof UsageError ? `\n${USAGE}\n` : ''}`);
+    return 2;
+  }
+  const findings = lintZone(input, options);
+  if (args.format === 'json') io.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
+  else io.stdout.write(renderText(findings, useColor(args, io)));
+  const failing = findings.some((f) => f.severity === 'error' || (args.strict && f.severity === 'warning'));
+  return failing ? 1 : 0;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const args: Args = { format: 'text', rules: {}, strict: false, listRules: false, help: false };
+  const value = (i: number, flag: string): string => {
+    const next = argv[i + 1];
+    if (next === undefined || (next.startsWith('--') && next !== '-')) throw new UsageError(`${flag} needs a value`);
+    return next;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
+    const take = () => inline ?? value(i++, flag);
+    switch (flag) {
+      case '--zone': args.zone = take(); break;
+      case '--format': {
+        const format = take();
+        if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
+        args.format = format;
+        break;
+      }
+      case '--rule': {
+        const setting = take();
+        const [id, severity] = setting.split('=');
+        if (!id || !severity) throw new UsageError(`--rule takes <id>=<severity>, e.g. --rule mx-single=off, not "${setting}"`);
+        args.rules[id] = severity as SeverityOverride;
+        break;
+      }
+      case '--min-priority-gap': {
+        const gap = Number(take());
+        if (!Number.isFinite(gap) || gap < 0) throw new UsageError('--min-priority-gap takes a number ≥ 0');
+        args.minPriorityGap = gap;
+        break;
+      }
+      case '--config': args.config = take(); break;
+      case '--strict': args.strict = true; break;
+      case '--color': args.color = true; break;
+      case '--no-color': args.color = false; break;
+      case '--list-rules': args.listRules = true; break;
+      case '--help':
+      case '-h': args.help = true; break;
+      default:
+        if (flag.startsWith('--')) throw new UsageError(`unknown option ${flag}`);
+        if (args.file !== undefined) throw new UsageError(`one file at a time (got ${args.file} and ${flag})`);
+        args.file = flag;
+    }
+  }
+  return args;
+}
+
+/** JSON when the file is JSON (by name or first character), else a zone file. */
+function readInput(file: string, text: string, zone: string | undefined): LintZoneInput {
+  const json = file.toLowerCase().endsWith('.json') || text.trimStart().startsWith('{');
+  if (json) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (error) {
+      throw new Error(`${file} is not valid JSON: ${(error as Error).message}`);
+    }
+    if (zone !== undefined && parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) return { ...(parsed as LintZoneInput), zone };
+    return parsed as LintZoneInput;
+  }
+  return zoneFileToLintInput(text, zone ?? zoneFromFileName(file));
+}
+
+/** `example.com` from `example.com.zone`, `db.example.com` or `example.com.db`; undefined otherwise. */
+function zoneFromFileName(file: string): string | undefined {
+  const name = basename(file).replace(/^db\./, '').replace(/\.(zone|db|txt)$/i, '');
+  return name.includes('.') && /^[a-z0-9.-]+$/i.test(name) ? name : undefined;
+}
+
+function readConfig(args: Args, io: LintIo): LintOptions {
+  let config: LintOptions = {};
+  if (args.config) {
+    try {
+      config = JSON.parse(io.readFile(args.config)) as LintOptions;
+    } catch (error) {
+      throw new Error(`cannot read --config ${args.config}: ${(error as Error).message}`);
+    }
+  }
+  return {
+    ...config,
+    rules: { ...config.rules, ...args.rules },
+    ...(args.minPriorityGap !== undefined ? { minPriorityGap: args.minPriorityGap } : {}),
+  };
+}
+
+function useColor(args: Args, io: LintIo): boolean {
+  if (args.color !== undefined) return args.color;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  return io.stdout.isTTY === true;
+}
+
+const STYLE = { error: '\u001b[31m', warning: '\u001b[33m', info: '\u001b[36m', bold: '\u001b[1m', dim: '\u001b[2m', reset: '\u001b[0m' } as const;
+
+/** Findings grouped by owner name (names in zone order of first finding), then a summary line. */
+export function renderText(findings: readonly Finding[], color: boolean): string {
+  const paint = (style: keyof typeof STYLE, text: string) => (color ? `${STYLE[style]}${text}${STYLE.reset}` : text);
+  const byName = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const list = byName.get(finding.name) ?? [];
+    list.push(finding);
+    byName.set(finding.name, list);
+  }
+  const order = { error: 0, warning: 1, info: 2 };
+  let out = '';
+  for (const [name, list] of byName) {
+    out += `${paint('bold', name)}\n`;
+    for (const finding of [...list].sort((a, b) => order[a.severity] - order[b.severity])) {
+      out += `  ${paint(finding.severity, finding.severity.padEnd(7))} ${paint('dim', finding.rule)}  ${finding.message}\n`;
+    }
+    out += '\n';
+  }
+  const count = (severity: Finding['severity']) => findings.filter((f) => f.severity === severity).length;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const summary = `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'info')}`;
+  return `${out}${findings.length === 0 ? 'No findings: ' : ''}${count('error') > 0 ? paint('error', summary) : summary}\n`;
+}

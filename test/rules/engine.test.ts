@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RULES } from '../../lib/rules/catalogue';
+import { runRules } from '../../lib/rules/engine';
+import { Rule } from '../../lib/rules/rule';
+import { zoneOf } from './cases';
+
+const brokenZone = () => zoneOf([['@', 'MX', 'mail.example.com', 10], ['mail', 'CNAME', 'host.example.net']]);
+
+describe('catalogue', () => {
+  test('ids are unique, kebab-case, and every rule is documented', () => {
+    const ids = RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const rule of RULES) {
+      expect(rule.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)+$/);
+      expect(['error', 'warning', 'info']).toContain(rule.severity);
+    }
+  });
+
+  test('every rule of the design catalogue is implemented with the severity it gives', () => {
+    const design = readFileSync(join(__dirname, '..', '..', '..', 'shared', 'DESIGN.md'), 'utf8');
+    const rows = [...design.matchAll(/^\| ([a-z0-9 /-]+) \| (error|warning|info) \|/gm)];
+    expect(rows.length).toBeGreaterThan(20);
+    const byId = new Map(RULES.map((r) => [r.id, r.severity]));
+    for (const [, ids, severity] of rows) {
+      for (const id of ids.split('/').map((s) => s.trim())) expect([id, byId.get(id)]).toEqual([id, severity]);
+    }
+  });
+});
+
+describe('runRules', () => {
+  test('reports a finding with rule, severity, FQDN name and message', () => {
+    const { findings } = runRules(brokenZone());
+    expect(findings).toContainEqual(expect.objectContaining({ rule: 'mx-target-cname', severity: 'error', name: 'example.com.' }));
+  });
+
+  test('severity overrides and off', () => {
+    const lowered = runRules(brokenZone(), { rules: { 'mx-target-cname': 'warning', 'mx-single': 'off' } }).findings;
+    expect(lowered.find((f) => f.rule === 'mx-target-cname')?.severity).toBe('warning');
+    expect(lowered.some((f) => f.rule === 'mx-single')).toBe(false);
+  });
+
+  test('suppressions by id and name; unused ones are returned, off rules\' are not', () => {
+    const suppressions = [
+      { id: 'mx-target-cname', reason: 'the CNAME is flattened by our DNS host', name: '@' },
+      { id: 'mx-single', reason: 'single relay on purpose here', name: 'other' },
+      { id: 'dmarc-missing', reason: 'DMARC is published by another team', name: '@' },
+    ];
+    const result = runRules(brokenZone(), { suppressions, rules: { 'dmarc-missing': 'off' } });
+    expect(result.findings.some((f) => f.rule === 'mx-target-cname')).toBe(false);
+    expect(result.suppressed.map((s) => s.finding.rule)).toEqual(['mx-target-cname']);
+    expect(result.unusedSuppressions.map((s) => s.id)).toEqual(['mx-single']);
+  });
+
+  test('a path suppression matches the record at fault or a related record (the CNAME\'s construct)', () => {
+    const zone = zoneOf([
+      { name: '@', type: 'MX', value: 'mail.example.com', priority: 10, origin: { path: 'stack/mail' } },
+      { name: 'mail', type: 'CNAME', value: 'host.example.net', origin: { path: 'stack/alias' } },
+    ]);
+    const byCname = runRules(zone, { suppressions: [{ id: 'mx-target-cname', reason: 'alias flattened by the provider', path: 'stack/alias' }] });
+    expect(byCname.findings.some((f) => f.rule === 'mx-target-cname')).toBe(false);
+    const elsewhere = runRules(zone, { suppressions: [{ id: 'mx-target-cname', reason: 'alias flattened by the provider', path: 'stack/other' }] });
+    expect(elsewhere.findings.find((f) => f.rule === 'mx-target-cname')?.path).toBe('stack/mail');
+    expect(elsewhere.unusedSuppressions).toHaveLength(1);
+  });
+
+  test('a rule that throws becomes an internal-error finding and the other rules still run', () => {
+    const broken: Rule = { id: 'broken-rule', severity: 'error', summary: 's', why: 'w', fix: 'f', check: () => { throw new Error('boom'); } };
+    const { findings } = runRules(brokenZone(), {}, [broken, ...RULES]);
+    expect(findings[0]).toMatchObject({ rule: 'internal-error', severity: 'error' });
+    expect(findings[0].message).toContain('broken-rule failed (boom)');
+    expect(findings.some((f) => f.rule === 'mx-target-cname')).toBe(true);
+  });
+});
