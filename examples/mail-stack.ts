@@ -2,10 +2,10 @@ import { DnsRecord } from '@cdktf/provider-cloudflare/lib/dns-record';
 import { CloudflareProvider } from '@cdktf/provider-cloudflare/lib/provider';
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { GoogleWorkspaceMx, Microsoft365Mx, MxRecords, NullMx } from '../lib';
+import { GoogleWorkspaceMx, Microsoft365Mx, MxRecords, NullMx, VendorMx } from '../lib';
 
 /**
- * An example mail setup for four domains. The Cloudflare provider reads its API token
+ * An example mail setup for five domains. The Cloudflare provider reads its API token
  * from CLOUDFLARE_API_TOKEN at plan/apply time; it is never in code or synth output.
  * Zone ids are Terraform variables: set TF_VAR_<name>_zone_id when deploying.
  */
@@ -27,6 +27,15 @@ export class MailStack extends TerraformStack {
       exchange: 'contoso-example.mail.protection.outlook.com',
     });
 
+    // Any vendor from the preset catalogue, with the companion records it documents:
+    // one merged SPF record and Fastmail's three DKIM CNAMEs.
+    new VendorMx(this, 'family-mail', {
+      zoneId: zoneId('family', 'example.net'),
+      domain: 'example.net',
+      preset: 'fastmail',
+      companions: { spf: { all: '~all' }, dkim: true },
+    });
+
     // A parked domain: MX 0 . (RFC 7505), v=spf1 -all and DMARC p=reject.
     new NullMx(this, 'parked', { zoneId: zoneId('parked', 'parked.example'), domain: 'parked.example' });
 
@@ -39,7 +48,7 @@ export class MailStack extends TerraformStack {
       domain: 'example.org',
       records: [
         { priority: 10, exchange: 'mail.example.org' },
-        { priority: 20, exchange: 'backup-mx.example.net' },
+        { priority: 20, exchange: 'backup-mx.isp.example' },
       ],
     });
   }

@@ -33,13 +33,21 @@ describe('cdktf synth (real CLI)', () => {
     expect(mx).toEqual([
       'contoso.example 0 contoso-example.mail.protection.outlook.com',
       'example.com 1 smtp.google.com',
+      'example.net 10 in1-smtp.messagingengine.com',
+      'example.net 20 in2-smtp.messagingengine.com',
       'example.org 10 mail.example.org',
-      'example.org 20 backup-mx.example.net',
+      'example.org 20 backup-mx.isp.example',
       'parked.example 0 .',
     ]);
     expect(records.filter((r) => r.type === 'TXT').map((r) => `${r.name} ${r.content}`).sort()).toEqual([
       '_dmarc.parked.example "v=DMARC1; p=reject;"',
+      'example.net "v=spf1 include:spf.messagingengine.com ~all"',
       'parked.example "v=spf1 -all"',
+    ]);
+    expect(records.filter((r) => r.type === 'CNAME').map((r) => `${r.name} ${r.content}`).sort()).toEqual([
+      'fm1._domainkey.example.net fm1.example.net.dkim.fmhosted.com',
+      'fm2._domainkey.example.net fm2.example.net.dkim.fmhosted.com',
+      'fm3._domainkey.example.net fm3.example.net.dkim.fmhosted.com',
     ]);
     // Zone ids are variables, the provider gets its token from the environment: no secret in the output.
     expect(records.every((r) => /^\$\{var\.[a-z]+_zone_id\}$/.test(r.zone_id))).toBe(true);

@@ -46,7 +46,7 @@ export function createCloudflareRecord(scope: Construct, input: CloudflareRecord
   }
   ids.set(zoneKey, scope.node.path);
 
-  const resource = new DnsRecord(scope, logicalId, {
+  const resource = new DnsRecord(scope, childId(scope, record.type), {
     zoneId,
     name: record.name,
     type: record.type,
@@ -61,6 +61,19 @@ export function createCloudflareRecord(scope: Construct, input: CloudflareRecord
   const origin = record.origin;
   origins.set(resource, origin?.path !== undefined ? origin : { ...origin, path: scope.node.path });
   return resource;
+}
+
+/**
+ * The record's construct id: short and repeating across constructs (`mx-1`, `txt-2`). It only
+ * names the node; the Terraform address is the content-derived logical id. Ids that embed each
+ * record's domain give every construct's child table a distinct object shape, and past ~20,000
+ * records V8 then slows all of cdktf's token resolution 4-5× (bench: 10,000 domains in 26 s, not 7 s).
+ */
+function childId(scope: Construct, type: string): string {
+  const prefix = type.toLowerCase();
+  let n = scope.node.children.length + 1;
+  while (scope.node.tryFindChild(`${prefix}-${n}`)) n++;
+  return `${prefix}-${n}`;
 }
 
 /** TXT content; a lazy value (e.g. an SPF merged from several constructs) is quoted and split when it resolves. */
