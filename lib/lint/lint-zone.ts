@@ -156,10 +156,16 @@ function readRecord(raw: unknown, index: number, apex: string, note: (rule: Rule
   return record;
 }
 
-/** A number, a numeric string as its number, anything else as given (the rules report it). */
+/**
+ * A number, a numeric string (or bigint) as its number, other numbers, strings and booleans as given
+ * (the rules report them); any other value as a plain description, so no rule has to
+ * print a symbol, a bigint or a cyclic object.
+ */
 function numeric(value: unknown): unknown {
+  if (typeof value === 'bigint') return numeric(String(value));
   if (typeof value === 'string' && NUMERIC.test(value)) return Number(value);
-  return value === null ? undefined : value;
+  if (value === null || value === undefined) return undefined;
+  return typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' ? value : describe(value);
 }
 
 /** The options that can be applied; each problem reported once. */

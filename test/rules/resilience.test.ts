@@ -103,5 +103,6 @@ describeRule(implicitMx, {
     { label: 'web hosts are not mail-relevant', records: [['@', 'MX', 'mx.example.net', 10], ['www', 'A', '192.0.2.1'], ['api', 'AAAA', '2001:db8::1']] },
     { label: 'wildcard A', records: [['@', 'MX', 'mx.example.net', 10], ['*', 'A', '192.0.2.1']] },
     { label: 'apex without address', records: [['@', 'TXT', 'v=spf1 -all']] },
+    { label: 'a mail server\'s own name with HELO SPF (its implicit MX is itself)', records: [['@', 'MX', 'mail.example.com', 10], ['mail', 'A', '192.0.2.25'], ['mail', 'TXT', 'v=spf1 a -all']] },
   ],
 });
