@@ -1,9 +1,12 @@
 /**
- * One benchmark scenario in its own process (so its peak RSS is its own):
- *   node --expose-gc --import tsx bench/synth-worker.ts <raw|constructs> <domains> <runs> <out.json>
+ * Synth timings at one N, in a child process of `run.ts`:
+ *   node --expose-gc bench/synth-worker.js pair <domains> <runs> <out.json>
+ *     both scenarios in this process, run alternately (warm-up of each first, then
+ *     a b, b a, a b, …) so that drift in the machine's load hits both alike;
+ *   node --expose-gc bench/synth-worker.js rss <raw|constructs> <domains> <out.json>
+ *     one run of one scenario in a fresh process, for its peak RSS.
  * Each run builds a fresh App in a fresh temp outdir: construction is timed, then
  * `App.synth()` (validations, JSON written to disk), then the outdir is deleted.
- * The first run is a warm-up and is not reported.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +18,7 @@ import { buildConstructEstate, buildRawEstate, DomainPlan, newMailStack, planEst
 
 export type Scenario = 'raw' | 'constructs';
 
-/** What one worker reports. */
+/** One scenario's timings. */
 export interface ScenarioResult {
   readonly scenario: Scenario;
   readonly domains: number;
@@ -26,16 +29,31 @@ export interface ScenarioResult {
   readonly synth: Summary;
   /** Construction plus synth in the same run. */
   readonly total: Summary;
-  /** Peak RSS of the worker process over warm-up and all runs, MiB. */
-  readonly peakRssMiB: number;
+  /** Peak RSS of one construct + synth of this scenario alone in a fresh process, MiB (filled in by run.ts). */
+  readonly peakRssMiB?: number;
   /** `constructs` only: one more pass of our validation alone (zone models + rules), outside the timed runs. */
   readonly rules?: { readonly ms: number; readonly findings: number; readonly rulesEnabled: number; readonly zones: number };
 }
 
+/** Both scenarios at one N, measured alternately. */
+export interface PairResult {
+  readonly raw: ScenarioResult;
+  readonly constructs: ScenarioResult;
+  /** (b)/(a) of construct + synth for each pair of neighbouring runs. */
+  readonly pairRatios: readonly number[];
+}
+
+interface Run {
+  readonly construct: number;
+  readonly synth: number;
+  readonly stack: TerraformStack;
+}
+
 /** Build the estate in a fresh app and synthesize it; returns the timings of this run. */
-function runOnce(scenario: Scenario, estate: readonly DomainPlan[]): { construct: number; synth: number; stack: TerraformStack } {
+function runOnce(scenario: Scenario, estate: readonly DomainPlan[]): Run {
   const outdir = mkdtempSync(join(tmpdir(), 'cdktf-mx-bench-'));
   try {
+    collectGarbage();
     const start = now();
     const app = new App({ outdir });
     const stack = newMailStack(app);
@@ -51,45 +69,55 @@ function runOnce(scenario: Scenario, estate: readonly DomainPlan[]): { construct
   }
 }
 
-export function runScenario(scenario: Scenario, domains: number, runs: number): ScenarioResult {
-  const estate = planEstate(domains);
-  const construct: number[] = [];
-  const synth: number[] = [];
-  const total: number[] = [];
-  let last: TerraformStack | undefined;
-  for (let run = 0; run <= runs; run++) {
-    last = undefined;
-    collectGarbage();
-    const timing = runOnce(scenario, estate);
-    last = timing.stack;
-    if (run === 0) continue; // warm-up
-    construct.push(timing.construct);
-    synth.push(timing.synth);
-    total.push(timing.construct + timing.synth);
-  }
-  let rules: ScenarioResult['rules'];
-  if (scenario === 'constructs' && last) {
-    const validation = MxValidation.of(last);
-    const start = now();
-    const { findings } = validation.findings();
-    rules = { ms: round(since(start)), findings: findings.length, rulesEnabled: RULES.length, zones: validation.zoneModels().length };
-  }
+function result(scenario: Scenario, estate: readonly DomainPlan[], runs: readonly Run[]): ScenarioResult {
   return {
     scenario,
-    domains,
+    domains: estate.length,
     records: recordCount(estate),
-    construct: summarize(construct),
-    synth: summarize(synth),
-    total: summarize(total),
-    peakRssMiB: peakRssMiB(),
-    ...(rules ? { rules } : {}),
+    construct: summarize(runs.map((r) => r.construct)),
+    synth: summarize(runs.map((r) => r.synth)),
+    total: summarize(runs.map((r) => r.construct + r.synth)),
   };
 }
 
-if (require.main === module) {
-  const [scenario, domains, runs, out] = process.argv.slice(2);
-  if ((scenario !== 'raw' && scenario !== 'constructs') || !domains || !runs || !out) {
-    throw new Error('usage: synth-worker.ts <raw|constructs> <domains> <runs> <out.json>');
-  }
-  writeFileSync(out, JSON.stringify(runScenario(scenario, Number(domains), Number(runs))));
+/** Our validation once more on its own, on a stack the timed runs built. */
+function rulesPass(stack: TerraformStack): NonNullable<ScenarioResult['rules']> {
+  const validation = MxValidation.of(stack);
+  const start = now();
+  const { findings } = validation.findings();
+  const ms = round(since(start));
+  return { ms, findings: findings.length, rulesEnabled: RULES.length, zones: validation.zoneModels().length };
 }
+
+export function runPair(domains: number, runs: number): PairResult {
+  const estate = planEstate(domains);
+  runOnce('raw', estate); // warm-up
+  runOnce('constructs', estate); // warm-up
+  const raw: Run[] = [];
+  const ours: Run[] = [];
+  for (let i = 0; i < runs; i++) {
+    const order: Scenario[] = i % 2 === 0 ? ['raw', 'constructs'] : ['constructs', 'raw'];
+    for (const scenario of order) (scenario === 'raw' ? raw : ours).push(runOnce(scenario, estate));
+  }
+  const rules = rulesPass(ours[ours.length - 1]!.stack);
+  const pairRatios = raw.map((a, i) => round((ours[i]!.construct + ours[i]!.synth) / (a.construct + a.synth)));
+  return { raw: result('raw', estate, raw), constructs: { ...result('constructs', estate, ours), rules }, pairRatios };
+}
+
+/** Peak RSS of one run of one scenario, this process doing nothing else. */
+export function runRss(scenario: Scenario, domains: number): { scenario: Scenario; domains: number; peakRssMiB: number } {
+  runOnce(scenario, planEstate(domains));
+  return { scenario, domains, peakRssMiB: peakRssMiB() };
+}
+
+if (require.main === module) {
+  const [mode, ...args] = process.argv.slice(2);
+  if (mode === 'pair' && args.length === 3) {
+    writeFileSync(args[2]!, JSON.stringify(runPair(Number(args[0]), Number(args[1]))));
+  } else if (mode === 'rss' && (args[0] === 'raw' || args[0] === 'constructs') && args.length === 3) {
+    writeFileSync(args[2]!, JSON.stringify(runRss(args[0], Number(args[1]))));
+  } else {
+    throw new Error('usage: synth-worker.js pair <domains> <runs> <out.json> | rss <raw|constructs> <domains> <out.json>');
+  }
+}
+

@@ -100,8 +100,9 @@ export abstract class MailRecordsBase extends Construct {
       zoneId: this.zoneId,
       recordName: this.recordName,
       where: this.where(),
-      publish: (request) => this.publish(request),
-      publishMx: (entries, field, vendor) => this.publishMx(entries, field, vendor),
+      // Bound, not arrows: a bound function adds no frame to the stack cdktf captures per record.
+      publish: this.publish.bind(this),
+      publishMx: this.publishMx.bind(this),
     };
     return publishPresetRecords(publisher, preset, { variant, parameters }, options);
   }
