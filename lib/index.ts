@@ -2,7 +2,7 @@
 export { MxInputError } from './dns/errors';
 export { isIpLiteral, parseHostname, resolveOwnerName, toAscii } from './dns/names';
 export type { HostnameProblem, ParsedHostname } from './dns/names';
-export type { RecordSpec, SourcedRecord, RecordOrigin } from './dns/record';
+export type { RecordSpec, SourcedRecord, RecordOrigin, WrittenRecord } from './dns/record';
 export { Zone } from './dns/zone';
 export * from './rules';
 export * from './presets';

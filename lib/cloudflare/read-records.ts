@@ -1,20 +1,12 @@
 import { DnsRecord } from '@cdktf/provider-cloudflare/lib/dns-record';
 import { DefaultTokenResolver, StringConcat, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { RecordOrigin } from '../dns/record';
+import { RecordOrigin, WrittenRecord } from '../dns/record';
 import { originOf } from './dns-record-adapter';
 import { fromCloudflareTxt } from './txt';
 
 /** A `cloudflare_dns_record` as configured in a stack, before its name is resolved against a zone. */
-export interface ConfiguredRecord {
-  readonly zoneId: string;
-  /** The name as written: `@`, relative or FQDN. */
-  readonly name: string;
-  readonly type: string;
-  readonly value: string;
-  readonly priority?: number;
-  readonly ttl?: number;
-  readonly proxied?: boolean;
+export interface ConfiguredRecord extends WrittenRecord {
   readonly origin: RecordOrigin;
   /** The resource, so findings can be attached to it. */
   readonly resource: DnsRecord;

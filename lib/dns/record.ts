@@ -37,5 +37,22 @@ export interface SourcedRecord extends RecordSpec {
   readonly origin?: RecordOrigin;
 }
 
+/**
+ * A record as written in a stack or in its synth output, before its owner name is
+ * resolved against a zone: what both readers (configured resources, cdk.tf.json) return.
+ */
+export interface WrittenRecord {
+  /** Cloudflare zone id as written: a literal id, a token or an expression such as `${var.corp_zone_id}`. */
+  readonly zoneId: string;
+  /** The name as written: `@`, relative or FQDN. */
+  readonly name: string;
+  readonly type: string;
+  /** Record data; TXT unquoted and joined. */
+  readonly value: string;
+  readonly priority?: number;
+  readonly ttl?: number;
+  readonly proxied?: boolean;
+}
+
 /** The record types whose value is a host name. */
 export const HOSTNAME_VALUED_TYPES: ReadonlySet<string> = new Set(['MX', 'CNAME', 'NS', 'PTR']);

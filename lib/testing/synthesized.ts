@@ -2,25 +2,16 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fromCloudflareTxt } from '../cloudflare/txt';
 import { MxInputError } from '../dns/errors';
+import { WrittenRecord } from '../dns/record';
 
 /** A `cloudflare_dns_record` as `cdktf synth` wrote it, before its name is resolved against a zone. */
-export interface SynthesizedRecord {
+export interface SynthesizedRecord extends WrittenRecord {
   /** Stack the record is in (`cdktf.out/stacks/<stack>`). */
   readonly stack: string;
   /** Terraform address, e.g. `cloudflare_dns_record.mx__example_com__smtp_google_com`. */
   readonly address: string;
   /** Construct path from the synth metadata, when present. */
   readonly path?: string;
-  /** `zone_id` as written: a literal id or an expression such as `${var.corp_zone_id}`. */
-  readonly zoneId: string;
-  /** The name as written: `@`, relative or FQDN. */
-  readonly name: string;
-  readonly type: string;
-  /** Record data; TXT unquoted and joined. */
-  readonly value: string;
-  readonly priority?: number;
-  readonly ttl?: number;
-  readonly proxied?: boolean;
 }
 
 interface RawRecord {
