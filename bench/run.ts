@@ -334,7 +334,7 @@ function main(): void {
         construct: 'new App + TerraformStack + Cloudflare provider + every record (raw DnsRecord or our constructs)',
         synth: 'App.synth(): aspects, stack validations (our rules in (b)), token resolution, cdk.tf.json written to a temp outdir (deleted after each run)',
         rulesPass: '(b) only: MxValidation.findings() once more after the timed runs (zone models + rules, no cdktf work)',
-        alternation: 'per N one process runs a warm-up of each scenario, then (a)(b), (b)(a), … so both see the same machine; pairRatios are (b)/(a) of neighbouring runs',
+        alternation: 'per N one process runs a warm-up of each scenario (at most 2,000 domains), then (a)(b), (b)(a), … so both see the same machine; pairRatios are (b)/(a) of neighbouring runs',
         peakRss: 'process.resourceUsage().maxRSS of a fresh process that runs one construct + synth of that scenario alone',
         imports: `cold require in a fresh node process, ${options.importRuns} runs each, interleaved`,
       },
