@@ -1,4 +1,7 @@
 import { DnsRecord } from '@cdktf/provider-cloudflare/lib/dns-record';
+
+/** The provider's record resource, re-exported so no other layer imports the provider. */
+export { DnsRecord };
 import { Lazy, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { MxInputError } from '../dns/errors';

@@ -1,7 +1,6 @@
-import { DnsRecord } from '@cdktf/provider-cloudflare/lib/dns-record';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { createCloudflareRecord } from '../cloudflare/dns-record-adapter';
+import { createCloudflareRecord, DnsRecord } from '../cloudflare/dns-record-adapter';
 import { MxInputError } from '../dns/errors';
 import { isInZone, parseHostname, resolveOwnerName } from '../dns/names';
 import { SourcedRecord } from '../dns/record';
