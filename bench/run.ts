@@ -222,6 +222,30 @@ function machine(): Record<string, string | number> {
   };
 }
 
+/** CPU ticks so far: the machine's busy and total (all cores), and this process's own plus its finished children's. */
+interface CpuTicks {
+  readonly busy: number;
+  readonly total: number;
+  readonly own: number;
+}
+
+function cpuTicks(): CpuTicks | undefined {
+  const machine = /^cpu\s+(.+)$/m.exec(safeRead('/proc/stat'))?.[1]?.split(/\s+/).map(Number);
+  const self = safeRead('/proc/self/stat');
+  if (!machine || machine.length < 8 || !self) return undefined;
+  const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = machine;
+  // Fields after "(comm)": state is [0]; utime, stime, cutime, cstime are [11]–[14].
+  const fields = self.slice(self.lastIndexOf(')') + 2).split(' ').map(Number);
+  return { busy: user + nice + system + irq + softirq + steal, total: user + nice + system + idle + iowait + irq + softirq + steal, own: fields[11]! + fields[12]! + fields[13]! + fields[14]! };
+}
+
+/** Share of the machine's CPU that other processes used between two snapshots, in percent. */
+function othersShare(start: CpuTicks | undefined, end: CpuTicks | undefined): number | undefined {
+  if (!start || !end || end.total <= start.total) return undefined;
+  const others = end.busy - start.busy - (end.own - start.own);
+  return Math.max(0, Math.round((100 * others) / (end.total - start.total)));
+}
+
 function safeRead(file: string): string {
   try {
     return readFileSync(file, 'utf8');
@@ -270,7 +294,7 @@ function markdown(results: { comparisons: readonly Comparison[]; tsx?: Compariso
   for (const t of targets) lines.push(`| ${t.description} | ${t.limit} | ${t.measured} | ${t.status === 'missed' ? '**missed**' : t.status} |`);
   lines.push('');
   const m = results.machine;
-  lines.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, ${m.os}, node ${m.node}, cdktf ${m.cdktf}, @cdktf/provider-cloudflare ${m.provider}; load average ${m.loadAverageAtStart} at start, ${m.loadAverageAtEnd} at end; ${results.date}, ${results.commit}.`);
+  lines.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, ${m.os}, node ${m.node}, cdktf ${m.cdktf}, @cdktf/provider-cloudflare ${m.provider}; load average ${m.loadAverageAtStart} at start, other processes used ${m.otherProcessesCpuPercent}% of the CPU during the run; ${results.date}, ${results.commit}.`);
   return lines.join('\n');
 }
 
@@ -289,7 +313,8 @@ function updateReadme(table: string): void {
     'same records through cdktf-mx constructs with every rule on. Both produce identical `cloudflare_dns_record`',
     'JSON (checked before timing). Plain node runs the tsc output, the two scenarios alternating in one process',
     'per N; "construct" is building the App, "synth" is `App.synth()` (validation, token resolution, JSON',
-    'written). On this shared 2-core machine one pair of runs varies by about ±0.1 in (b)/(a): read the medians.',
+    'written). On this shared 2-core machine single runs vary a lot (the table is the latest run); the spread over',
+    'several runs is in bench/README.md.',
     'Full numbers: [bench/results.json](bench/results.json); method and what the profiles showed:',
     '[bench/README.md](bench/README.md).',
     '',
@@ -303,8 +328,9 @@ function updateReadme(table: string): void {
 function main(): void {
   const started = Date.now();
   const options = parseOptions(process.argv.slice(2));
-  // Other work on the machine skews every number; the load average says how quiet it was.
+  // Other work on the machine skews every number: record how quiet it was.
   const loadAtStart = round(loadavg()[0]!);
+  const ticksAtStart = cpuTicks();
   build();
   log(`equivalence: ${node('verify-equivalence', [Math.min(1000, Math.max(...options.sizes))])}`);
   const dir = mkdtempSync(join(tmpdir(), 'cdktf-mx-bench-results-'));
@@ -323,7 +349,7 @@ function main(): void {
     const summary = {
       date: new Date().toISOString().slice(0, 10),
       commit: gitCommit(),
-      machine: { ...machine(), loadAverageAtStart: loadAtStart, loadAverageAtEnd: round(loadavg()[0]!) },
+      machine: { ...machine(), loadAverageAtStart: loadAtStart, otherProcessesCpuPercent: othersShare(ticksAtStart, cpuTicks()) ?? 'unknown' },
       runs: options.runs,
     };
     const table = markdown({ comparisons, ...(tsx ? { tsx } : {}), lint, imports, targets, ...summary });
