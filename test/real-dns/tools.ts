@@ -2,14 +2,21 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
-/** Real DNS software the tests use, with the Debian package that installs it. */
+/** Real software the tests use, with how to install it (Debian package unless said otherwise). */
 export const TOOLS = {
-  'named-checkzone': 'bind9-utils',
-  knotd: 'knot',
+  'named-checkzone': 'apt-get install bind9-utils',
+  knotd: 'apt-get install knot',
+  named: 'apt-get install bind9',
+  'tsig-keygen': 'apt-get install bind9',
+  dig: 'apt-get install bind9-dnsutils',
+  terraform: 'install terraform >= 1.5 on PATH: https://developer.hashicorp.com/terraform/install',
 } as const;
 
-/** Full path of an installed program; sbin directories too, where Debian puts knotd. */
-export function findTool(name: keyof typeof TOOLS): string | undefined {
+/** A program a test can require. */
+export type Tool = keyof typeof TOOLS;
+
+/** Full path of an installed program; sbin directories too, where Debian puts knotd and named. */
+export function findTool(name: Tool): string | undefined {
   const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/sbin', '/sbin', '/usr/local/sbin'];
   return dirs.map((dir) => join(dir, name)).find((path) => existsSync(path));
 }
@@ -18,20 +25,27 @@ export function findTool(name: keyof typeof TOOLS): string | undefined {
  * `describe` that needs `tool`. Without it the block is skipped with a message saying
  * what to install, except under CI, where a missing tool fails: CI must test for real.
  */
-export function describeWithTool(tool: keyof typeof TOOLS, title: string, body: (path: string) => void): void {
-  const path = findTool(tool);
-  if (path) {
-    describe(title, () => body(path));
+export function describeWithTool(tool: Tool, title: string, body: (path: string) => void): void {
+  describeWithTools([tool], title, (paths) => body(paths[tool]));
+}
+
+/** `describeWithTool` for several programs: runs `body` with the full path of each. */
+export function describeWithTools<T extends Tool>(tools: readonly T[], title: string, body: (paths: Record<T, string>) => void): void {
+  const found = tools.map((tool) => [tool, findTool(tool)] as const);
+  const missing = found.filter(([, path]) => !path).map(([tool]) => tool);
+  const paths = Object.fromEntries(found.map(([tool, path]) => [tool, path ?? tool])) as Record<T, string>;
+  if (missing.length === 0) {
+    describe(title, () => body(paths));
   } else if (process.env.CI) {
     describe(title, () => {
-      test(`${tool} is installed`, () => {
-        throw new Error(`${tool} is not installed; CI must install the Debian package ${TOOLS[tool]} (see .ci/run)`);
+      test.each(missing)('%s is installed', (tool) => {
+        throw new Error(`${tool} is not installed; CI must ${TOOLS[tool]} (see .ci/run)`);
       });
     });
   } else {
-    const reason = `skipped: ${tool} is not installed (apt-get install ${TOOLS[tool]})`;
+    const reason = `skipped: ${missing.map((tool) => `${tool} is not installed (${TOOLS[tool]})`).join('; ')}`;
     console.warn(`${title}: ${reason}`);
-    describe.skip(`${title} (${reason})`, () => body(tool));
+    describe.skip(`${title} (${reason})`, () => body(paths));
   }
 }
 

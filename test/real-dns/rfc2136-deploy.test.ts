@@ -1,0 +1,261 @@
+import { CnameRecord } from '@cdktf/provider-dns/lib/cname-record';
+import { MxRecordSet } from '@cdktf/provider-dns/lib/mx-record-set';
+import { DnsProvider } from '@cdktf/provider-dns/lib/provider';
+import { TxtRecordSet } from '@cdktf/provider-dns/lib/txt-record-set';
+import { App, LocalBackend, TerraformStack } from 'cdktf';
+import { execFileSync } from 'node:child_process';
+import { promises as dns } from 'node:dns';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runVerify } from '../../lib/cli/verify';
+import { BindServer, startBind } from './bind';
+import { terraformIn, TerraformWorkspace } from './terraform';
+import { describeWithTools } from './tools';
+
+/*
+ * A real deploy: cdktf synth → terraform init (hashicorp/dns 3.2.4 from the filesystem
+ * mirror) → apply to BIND over TSIG-signed RFC 2136 updates → read back with dig, Node's
+ * resolver and `cdktf-mx verify --server` → re-plan → change → destroy. The steps build on
+ * each other and run in order. Uses the prebuilt @cdktf/provider-dns bindings for now.
+ */
+
+const ZONE = 'deploy.test';
+const STACK = 'rfc2136';
+
+/**
+ * A real 2048-bit RSA public key (SubjectPublicKeyInfo, base64), as a DKIM TXT carries it:
+ * the record is 410 octets, so it must travel as two character-strings.
+ */
+const DKIM_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtwIngPcH07jYqKjv2MdAqtAO85et6sRF8mVu998hDWO9GXFH/yRV1bVjqh2G+oOZraXTqvuMRKf10HeB58mLoXLreSUgp1aEMuSUMzzibg71EfIpKcABoQqasR5pjSsuEzVr5f9IEZ+1K0eY0MAIi6avngbqmjsgNE5X4JaE5FYjTjt2vjcUaywJUFkkS/AWGV5csdsMXwx8mPHZnAA+n8FkslD7KcbhZZyW5dv6Q4yrGGqgztpGhpxanEOhgcu7EYsQ45K/LUKDzwzqsUfCwlzHmkR+DZmTYQa9LYKmuc76Eat0Y6pk0PsfLQNdcErMzfaxbjsBQ8rken/EwCUkuQIDAQAB';
+const DKIM = `v=DKIM1; k=rsa; p=${DKIM_KEY}`;
+const SPF = 'v=spf1 include:_spf.mail.example.net -all';
+const DMARC = 'v=DMARC1; p=reject; rua=mailto:dmarc@deploy.test';
+const QUOTED = 'say "hi" now';
+
+/** What varies between the deploys of this test. */
+interface Variant {
+  /** Preference of the vendor set's second exchange. */
+  readonly backup: number;
+  /** TTL of the MX set at `plain` (no lifecycle settings). */
+  readonly plainTtl: number;
+  /** TTL of the MX set at `cbd` (create_before_destroy). */
+  readonly cbdTtl: number;
+  /** Whether the TXT set at `quoted` (a value with `"`) is declared. */
+  readonly quoted: boolean;
+}
+
+const FIRST: Variant = { backup: 20, plainTtl: 300, cbdTtl: 300, quoted: false };
+
+/** Synthesize the stack with `App.synth` into `outdir`; returns the stack directory. */
+function synth(outdir: string, statePath: string, v: Variant): string {
+  const app = new App({ outdir });
+  const stack = new TerraformStack(app, STACK);
+  // State outside cdktf.out: a re-synth never touches it, and the secret check reads cdktf.out whole.
+  new LocalBackend(stack, { path: statePath });
+  // No `update` block: the provider reads server, port and TSIG key from DNS_UPDATE_* variables.
+  new DnsProvider(stack, 'dns', {});
+  stack.addOverride('terraform.required_providers.dns.version', '3.2.4');
+  const zone = `${ZONE}.`;
+  const exchange1 = 'mx1.mail.example.net.';
+  new MxRecordSet(stack, 'vendor', { zone, ttl: 300, mx: [{ preference: 10, exchange: exchange1 }, { preference: v.backup, exchange: 'mx2.mail.example.net.' }] });
+  new MxRecordSet(stack, 'null-mx', { zone, name: 'noreply', ttl: 300, mx: [{ preference: 0, exchange: '.' }] });
+  new MxRecordSet(stack, 'plain', { zone, name: 'plain', ttl: v.plainTtl, mx: [{ preference: 10, exchange: exchange1 }] });
+  new MxRecordSet(stack, 'cbd', { zone, name: 'cbd', ttl: v.cbdTtl, mx: [{ preference: 10, exchange: exchange1 }], lifecycle: { createBeforeDestroy: true } });
+  new TxtRecordSet(stack, 'spf', { zone, ttl: 300, txt: [SPF] });
+  new TxtRecordSet(stack, 'dkim', { zone, name: 'sel1._domainkey', ttl: 300, txt: [DKIM] });
+  new TxtRecordSet(stack, 'dmarc', { zone, name: '_dmarc', ttl: 300, txt: [DMARC] });
+  new CnameRecord(stack, 'webmail', { zone, name: 'webmail', ttl: 300, cname: 'ghs.example.net.' });
+  if (v.quoted) new TxtRecordSet(stack, 'quoted', { zone, name: 'quoted', ttl: 300, txt: [QUOTED] });
+  app.synth();
+  return join(outdir, 'stacks', STACK);
+}
+
+/** A TXT value in zone-file form: character-strings of at most 255 octets, quoted. */
+function txtRdata(value: string): string {
+  return (value.match(/.{1,255}/gs) ?? ['']).map((chunk) => `"${chunk}"`).join(' ');
+}
+
+/** The records this test's stack puts in the zone for `v` (quoted TXT aside): `name ttl TYPE rdata`. */
+function declaredRecords(v: Variant): string[] {
+  return [
+    `${ZONE}. 300 MX 10 mx1.mail.example.net.`,
+    `${ZONE}. 300 MX ${v.backup} mx2.mail.example.net.`,
+    `${ZONE}. 300 TXT ${txtRdata(SPF)}`,
+    `noreply.${ZONE}. 300 MX 0 .`,
+    `plain.${ZONE}. ${v.plainTtl} MX 10 mx1.mail.example.net.`,
+    `cbd.${ZONE}. ${v.cbdTtl} MX 10 mx1.mail.example.net.`,
+    `sel1._domainkey.${ZONE}. 300 TXT ${txtRdata(DKIM)}`,
+    `_dmarc.${ZONE}. 300 TXT ${txtRdata(DMARC)}`,
+    `webmail.${ZONE}. 300 CNAME ghs.example.net.`,
+  ].sort();
+}
+
+/** Every file below `dir`, recursively. */
+function filesBelow(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+}
+
+describeWithTools(['named', 'tsig-keygen', 'dig', 'terraform'], 'real deploy: terraform + hashicorp/dns 3.2.4 → BIND over TSIG-signed RFC 2136', (tools) => {
+  let bind: BindServer;
+  let tf: TerraformWorkspace;
+  let work: string;
+  let outdir: string;
+  let statePath: string;
+  let resolver: dns.Resolver;
+
+  /** Synthesize `v` into the same stack dir terraform was initialised in. */
+  const deploy = (v: Variant): string => synth(outdir, statePath, v);
+
+  /**
+   * What the zone holds besides its SOA, NS and the NS host's address, by AXFR with dig:
+   * `name ttl TYPE rdata`, sorted. This is every record the deploy added, not only those asked for.
+   */
+  const served = (): string[] => {
+    const answer = execFileSync(tools.dig, [`@${bind.address.split(':')[0]}`, '-p', String(bind.port), '+noall', '+answer', '+nocmd', 'AXFR', `${ZONE}.`], { encoding: 'utf8', timeout: 10_000 });
+    const records = answer
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => {
+        const [name, ttl, , type, ...rdata] = line.split(/\s+/);
+        return `${name} ${ttl} ${type} ${rdata.join(' ')}`;
+      });
+    expect(records.filter((r) => / SOA /.test(r))).toHaveLength(2); // a complete transfer opens and closes with the SOA
+    return records.filter((r) => !/ (SOA|NS) /.test(r) && !r.startsWith(`ns1.${ZONE}. `)).sort();
+  };
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'cdktf-mx-deploy-'));
+    outdir = join(work, 'cdktf.out');
+    statePath = join(work, 'terraform.tfstate');
+    bind = await startBind(tools, [ZONE]);
+    resolver = new dns.Resolver({ timeout: 2000, tries: 2 });
+    resolver.setServers([bind.address]);
+    tf = terraformIn(tools.terraform, deploy(FIRST), bind.updateEnv);
+    await tf.init();
+  });
+
+  afterAll(async () => {
+    tf?.cleanup();
+    await bind?.stop();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  test('synth: provider pinned to 3.2.4, no update block, and the TSIG secret nowhere in cdktf.out', () => {
+    const json = JSON.parse(readFileSync(join(tf.dir, 'cdk.tf.json'), 'utf8')) as {
+      terraform: { required_providers: Record<string, { source: string; version: string }> };
+      provider: Record<string, unknown[]>;
+    };
+    // The prebuilt binding names the source `dns`, which terraform reads as registry.terraform.io/hashicorp/dns.
+    expect(json.terraform.required_providers.dns).toEqual({ source: 'dns', version: '3.2.4' });
+    expect(json.provider.dns).toEqual([{}]);
+    const files = filesBelow(outdir);
+    expect(files).toContain(join(tf.dir, 'cdk.tf.json'));
+    expect(files).toContain(join(tf.dir, '.terraform.lock.hcl')); // init wrote the lock file beside the stack
+    for (const file of files) expect(readFileSync(file, 'latin1')).not.toContain(bind.key.secret);
+  });
+
+  test('apply: BIND serves exactly the declared records (AXFR)', async () => {
+    await tf.apply();
+    expect(served()).toEqual(declaredRecords(FIRST));
+    expect(readFileSync(statePath, 'utf8')).not.toContain(bind.key.secret);
+  });
+
+  test("Node's resolver reads the MX sets, the null MX, SPF, the split DKIM key, DMARC and the CNAME", async () => {
+    expect(await resolver.resolveMx(`${ZONE}.`)).toEqual(expect.arrayContaining([{ priority: 10, exchange: 'mx1.mail.example.net' }, { priority: 20, exchange: 'mx2.mail.example.net' }]));
+    expect(await resolver.resolveMx(`noreply.${ZONE}.`)).toEqual([{ priority: 0, exchange: '' }]);
+    expect(await resolver.resolveTxt(`${ZONE}.`)).toEqual([[SPF]]);
+    // The provider splits the 410-octet value itself: 255 + 155 octets, joined back whole.
+    const dkim = await resolver.resolveTxt(`sel1._domainkey.${ZONE}.`);
+    expect(dkim.map((strings) => strings.map((s) => s.length))).toEqual([[255, DKIM.length - 255]]);
+    expect(dkim[0].join('')).toBe(DKIM);
+    expect(await resolver.resolveTxt(`_dmarc.${ZONE}.`)).toEqual([[DMARC]]);
+    expect(await resolver.resolveCname(`webmail.${ZONE}.`)).toEqual(['ghs.example.net']);
+  });
+
+  test('cdktf-mx verify --server reads the deployed MX and null MX back as declared', async () => {
+    const declaration = join(work, 'declared.json');
+    writeFileSync(declaration, JSON.stringify({
+      zone: ZONE,
+      records: [
+        { name: '@', type: 'MX', priority: 10, value: 'mx1.mail.example.net' },
+        { name: '@', type: 'MX', priority: 20, value: 'mx2.mail.example.net' },
+        { name: 'noreply', type: 'MX', priority: 0, value: '.' },
+      ],
+    }));
+    let out = '';
+    await runVerify([declaration, '--server', bind.address, '--format', 'json', '--timeout', '1000', '--tries', '1'], { stdout: { write: (text: string) => (out += text) }, stderr: { write: () => true } });
+    const reports = (JSON.parse(out) as { domains: Array<{ domain: string; checks: Array<{ check: string; status: string; message: string }> }> }).domains;
+    const check = (domain: string, name: string) => reports.find((r) => r.domain === domain)?.checks.find((c) => c.check === name);
+    expect(check(ZONE, 'MX')).toMatchObject({ status: 'ok', message: 'as declared: 10 mx1.mail.example.net., 20 mx2.mail.example.net.' });
+    expect(check(`noreply.${ZONE}`, 'null MX')?.status).toBe('ok');
+  });
+
+  test('a second plan is empty (exit code 0): the >255-octet TXT and the null MX read back without drift', async () => {
+    expect(await tf.plan()).toBe(0);
+  });
+
+  test('changing an MX preference updates the set in place', async () => {
+    const next = { ...FIRST, backup: 30 };
+    deploy(next);
+    const changes = await tf.planChanges();
+    expect(changes.map((c) => [c.address, c.actions])).toEqual([['dns_mx_record_set.vendor', ['update']]]);
+    await tf.apply();
+    expect(served()).toEqual(declaredRecords(next));
+    expect(await tf.plan()).toBe(0);
+  });
+
+  test('a TTL change replaces the set; without create_before_destroy: delete, then create, and the set is back', async () => {
+    const next = { ...FIRST, backup: 30, plainTtl: 600 };
+    deploy(next);
+    const changes = await tf.planChanges();
+    expect(changes.map((c) => [c.address, c.actions])).toEqual([['dns_mx_record_set.plain', ['delete', 'create']]]);
+    await tf.apply();
+    expect(served()).toEqual(declaredRecords(next));
+    expect(await tf.plan()).toBe(0);
+  });
+
+  test('a TTL change with create_before_destroy: create, then delete, and the delete removes the NEW set (terraform-provider-dns #97)', async () => {
+    const next = { ...FIRST, backup: 30, plainTtl: 600, cbdTtl: 600 };
+    deploy(next);
+    const changes = await tf.planChanges();
+    expect(changes.map((c) => [c.address, c.actions])).toEqual([['dns_mx_record_set.cbd', ['create', 'delete']]]);
+    await tf.apply();
+    // The deposed set's delete is "remove the RRset cbd.deploy.test./MX": it takes the new records too.
+    const lost = declaredRecords(next).filter((r) => !r.startsWith(`cbd.${ZONE}. `));
+    expect(served()).toEqual(lost);
+    await expect(resolver.resolveMx(`cbd.${ZONE}.`)).rejects.toMatchObject({ code: expect.stringMatching(/^(ENODATA|ENOTFOUND)$/) });
+    // Terraform believes the set exists; the refresh finds it gone and plans to create it again.
+    expect((await tf.planChanges()).map((c) => [c.address, c.actions])).toEqual([['dns_mx_record_set.cbd', ['create']]]);
+    await tf.apply();
+    expect(served()).toEqual(declaredRecords(next));
+    expect(await tf.plan()).toBe(0);
+  });
+
+  test('a TXT value with `"` is mangled into three strings and drifts on every plan', async () => {
+    const next = { ...FIRST, backup: 30, plainTtl: 600, cbdTtl: 600, quoted: true };
+    deploy(next);
+    await tf.apply();
+    // The provider writes `"say "hi" now"` into a zone-file line: the quotes split the value.
+    expect(served()).toEqual([...declaredRecords(next), `quoted.${ZONE}. 300 TXT "say " "hi" " now"`].sort());
+    expect(await resolver.resolveTxt(`quoted.${ZONE}.`)).toEqual([['say ', 'hi', ' now']]);
+    for (let round = 0; round < 2; round++) {
+      const changes = await tf.planChanges();
+      expect(changes.map((c) => [c.address, c.actions, c.before?.txt, c.after?.txt])).toEqual([['dns_txt_record_set.quoted', ['update'], ['say hi now'], [QUOTED]]]);
+      await tf.apply();
+    }
+  });
+
+  test('destroy: every name the stack wrote is empty again', async () => {
+    await tf.destroy();
+    expect(served()).toEqual([]);
+    for (const name of [ZONE, `noreply.${ZONE}`, `plain.${ZONE}`, `cbd.${ZONE}`]) {
+      await expect(resolver.resolveMx(`${name}.`)).rejects.toMatchObject({ code: expect.stringMatching(/^(ENODATA|ENOTFOUND)$/) });
+    }
+    for (const name of [ZONE, `sel1._domainkey.${ZONE}`, `_dmarc.${ZONE}`, `quoted.${ZONE}`]) {
+      await expect(resolver.resolveTxt(`${name}.`)).rejects.toMatchObject({ code: expect.stringMatching(/^(ENODATA|ENOTFOUND)$/) });
+    }
+    await expect(resolver.resolveCname(`webmail.${ZONE}.`)).rejects.toMatchObject({ code: expect.stringMatching(/^(ENODATA|ENOTFOUND)$/) });
+  });
+});
