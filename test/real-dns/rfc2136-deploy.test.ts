@@ -33,6 +33,13 @@ const DKIM = `v=DKIM1; k=rsa; p=${DKIM_KEY}`;
 const SPF = 'v=spf1 include:_spf.mail.example.net -all';
 const DMARC = 'v=DMARC1; p=reject; rua=mailto:dmarc@deploy.test';
 const QUOTED = 'say "hi" now';
+/** A TXT value with a backslash, which the provider's zone-file line parser reads as an escape. */
+const BACKSLASH = 'back\\slash';
+
+/** A TXT value in zone-file escaping (`\"`, `\\`): the form hashicorp/dns writes and reads back unchanged. */
+function escapeTxt(value: string): string {
+  return value.replace(/["\\]/g, (c) => `\\${c}`);
+}
 
 /** What varies between the deploys of this test. */
 interface Variant {
@@ -42,8 +49,11 @@ interface Variant {
   readonly plainTtl: number;
   /** TTL of the MX set at `cbd` (create_before_destroy). */
   readonly cbdTtl: number;
-  /** Whether the TXT set at `quoted` (a value with `"`) is declared. */
-  readonly quoted: boolean;
+  /**
+   * How the TXT set at `quoted` (values with `"` and `\\`) is declared: not, as is, or zone-file
+   * escaped; `escaped` also declares the escaped values at a fresh name, `escaped`.
+   */
+  readonly quoted: false | 'raw' | 'escaped';
 }
 
 const FIRST: Variant = { backup: 20, plainTtl: 300, cbdTtl: 300, quoted: false };
@@ -67,7 +77,12 @@ function synth(outdir: string, statePath: string, v: Variant): string {
   new TxtRecordSet(stack, 'dkim', { zone, name: 'sel1._domainkey', ttl: 300, txt: [DKIM] });
   new TxtRecordSet(stack, 'dmarc', { zone, name: '_dmarc', ttl: 300, txt: [DMARC] });
   new CnameRecord(stack, 'webmail', { zone, name: 'webmail', ttl: 300, cname: 'ghs.example.net.' });
-  if (v.quoted) new TxtRecordSet(stack, 'quoted', { zone, name: 'quoted', ttl: 300, txt: [QUOTED] });
+  if (v.quoted) {
+    const txt = v.quoted === 'raw' ? [QUOTED, BACKSLASH] : [QUOTED, BACKSLASH].map(escapeTxt);
+    new TxtRecordSet(stack, 'quoted', { zone, name: 'quoted', ttl: 300, txt });
+  }
+  // The escaped values once more at a name the raw ones never touched.
+  if (v.quoted === 'escaped') new TxtRecordSet(stack, 'escaped', { zone, name: 'escaped', ttl: 300, txt: [QUOTED, BACKSLASH].map(escapeTxt) });
   app.synth();
   return join(outdir, 'stacks', STACK);
 }
@@ -233,18 +248,32 @@ describeWithTools(['named', 'tsig-keygen', 'dig', 'terraform'], 'real deploy: te
     expect(await tf.plan()).toBe(0);
   });
 
-  test('a TXT value with `"` is mangled into three strings and drifts on every plan', async () => {
-    const next = { ...FIRST, backup: 30, plainTtl: 600, cbdTtl: 600, quoted: true };
+  test('TXT values with `"` or `\\` as they are: mangled when written and drifting on every plan', async () => {
+    const next: Variant = { ...FIRST, backup: 30, plainTtl: 600, cbdTtl: 600, quoted: 'raw' };
     deploy(next);
     await tf.apply();
-    // The provider writes `"say "hi" now"` into a zone-file line: the quotes split the value.
-    expect(served()).toEqual([...declaredRecords(next), `quoted.${ZONE}. 300 TXT "say " "hi" " now"`].sort());
-    expect(await resolver.resolveTxt(`quoted.${ZONE}.`)).toEqual([['say ', 'hi', ' now']]);
+    // The provider writes `TXT "say "hi" now"` as a zone-file line: the quotes split the value into
+    // three strings; in `"back\slash"` the backslash escapes the `s` and is lost.
+    expect(served()).toEqual([...declaredRecords(next), `quoted.${ZONE}. 300 TXT "say " "hi" " now"`, `quoted.${ZONE}. 300 TXT "backslash"`].sort());
+    expect((await resolver.resolveTxt(`quoted.${ZONE}.`)).sort()).toEqual([['backslash'], ['say ', 'hi', ' now']]);
     for (let round = 0; round < 2; round++) {
       const changes = await tf.planChanges();
-      expect(changes.map((c) => [c.address, c.actions, c.before?.txt, c.after?.txt])).toEqual([['dns_txt_record_set.quoted', ['update'], ['say hi now'], [QUOTED]]]);
+      expect(changes.map((c) => [c.address, c.actions])).toEqual([['dns_txt_record_set.quoted', ['update']]]);
+      expect(changes[0].before?.txt).toEqual(expect.arrayContaining(['say hi now', 'backslash']));
+      expect(changes[0].after?.txt).toEqual(expect.arrayContaining([QUOTED, BACKSLASH]));
       await tf.apply();
     }
+  });
+
+  test('zone-file escaped (`\\"`, `\\\\`) they are served exactly and plan clean; the mangled record is left behind', async () => {
+    const next: Variant = { ...FIRST, backup: 30, plainTtl: 600, cbdTtl: 600, quoted: 'escaped' };
+    deploy(next);
+    await tf.apply();
+    expect((await resolver.resolveTxt(`escaped.${ZONE}.`)).sort()).toEqual([[BACKSLASH], [QUOTED]]);
+    // At `quoted` the update removes what the state holds (`say hi now`), which matches no live
+    // record: the three-string record stays beside the correct values, and the set keeps drifting.
+    expect((await resolver.resolveTxt(`quoted.${ZONE}.`)).sort()).toEqual([[BACKSLASH], [QUOTED], ['say ', 'hi', ' now']]);
+    expect((await tf.planChanges()).map((c) => [c.address, c.actions])).toEqual([['dns_txt_record_set.quoted', ['update']]]);
   });
 
   test('destroy: every name the stack wrote is empty again', async () => {
@@ -253,7 +282,8 @@ describeWithTools(['named', 'tsig-keygen', 'dig', 'terraform'], 'real deploy: te
     for (const name of [ZONE, `noreply.${ZONE}`, `plain.${ZONE}`, `cbd.${ZONE}`]) {
       await expect(resolver.resolveMx(`${name}.`)).rejects.toMatchObject({ code: expect.stringMatching(/^(ENODATA|ENOTFOUND)$/) });
     }
-    for (const name of [ZONE, `sel1._domainkey.${ZONE}`, `_dmarc.${ZONE}`, `quoted.${ZONE}`]) {
+    // Delete removes the whole RRset by name and type, so the left-behind record goes too.
+    for (const name of [ZONE, `sel1._domainkey.${ZONE}`, `_dmarc.${ZONE}`, `quoted.${ZONE}`, `escaped.${ZONE}`]) {
       await expect(resolver.resolveTxt(`${name}.`)).rejects.toMatchObject({ code: expect.stringMatching(/^(ENODATA|ENOTFOUND)$/) });
     }
     await expect(resolver.resolveCname(`webmail.${ZONE}.`)).rejects.toMatchObject({ code: expect.stringMatching(/^(ENODATA|ENOTFOUND)$/) });
