@@ -21,6 +21,10 @@ export interface BindServer {
   readonly port: number;
   /** The key every zone accepts signed RFC 2136 updates from. */
   readonly key: TsigKey;
+  /** named's own temporary directory: config, zone files and their `.jnl` journals. Removed by `stop()`. */
+  readonly dir: string;
+  /** named's process id while it runs. */
+  readonly pid: number;
   /**
    * The environment hashicorp/dns reads its `update` settings from when the provider block
    * has none (DNS_UPDATE_SERVER, _PORT, _KEYNAME, _KEYALGORITHM, _KEYSECRET): the secret
@@ -137,6 +141,8 @@ async function launch(named: string, key: TsigKey, zones: readonly string[], por
     address: `${LOOPBACK}:${port}`,
     port,
     key,
+    dir,
+    pid: server.child.pid!,
     updateEnv: {
       DNS_UPDATE_SERVER: LOOPBACK,
       DNS_UPDATE_PORT: String(port),
