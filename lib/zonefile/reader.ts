@@ -162,7 +162,7 @@ export class ZoneFileReader {
       if (last) {
         if (source.partial !== '') this.line(source, source.partial);
         source.partial = '';
-        if (source.lex.depth > 0 || source.tokens.length > 0) this.problem('error', source, source.start, `a "(" opened on this line is never closed; the entry is not read`);
+        if (source.lex.depth > 0 || source.tokens.length > 0) this.problem('error', source, source.start, `a "(" opened on this line is never closed before the end of the file (line ${source.line}); the entry is not read`);
       }
     } catch (error) {
       if (!(error instanceof Stop)) throw error;

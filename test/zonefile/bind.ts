@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { readZoneFile, ZoneFile } from '../../lib/zonefile';
 
 /** Types whose data the reader prints as BIND does; others are compared without blanks, quotes and case. */
@@ -22,7 +23,12 @@ export interface BindLoad {
  * syntax), from the file's directory so `$INCLUDE` resolves as the reader's include does.
  */
 export function bindLoad(file: string, origin: string, text?: string): BindLoad {
-  const result = spawnSync('named-checkzone', ['-k', 'ignore', '-D', '-o', '-', origin, text === undefined ? file : '/dev/stdin'], { cwd: dirname(file), encoding: 'utf8', input: text });
+  // named-checkzone cannot read a pipe: edited text goes to a temporary file.
+  const temp = text === undefined ? undefined : mkdtempSync(join(tmpdir(), 'cdktf-mx-bind-'));
+  const target = temp === undefined ? file : join(temp, 'zone');
+  if (temp !== undefined) writeFileSync(target, text!);
+  const result = spawnSync('named-checkzone', ['-k', 'ignore', '-D', '-o', '-', origin, target], { cwd: dirname(file), encoding: 'utf8' });
+  if (temp !== undefined) rmSync(temp, { recursive: true, force: true });
   if (result.error) throw result.error;
   const records: string[] = [];
   let messages = result.stderr;
