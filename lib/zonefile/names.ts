@@ -24,7 +24,7 @@ export function absoluteName(text: string, origin: string): string | { error: st
     relative = (absolute ? text.slice(0, -1) : text).toLowerCase();
   } else {
     const labels = splitLabels(text);
-    if (typeof labels === 'string') return { error: labels };
+    if (typeof labels === 'string') return { error: `${labels} in "${text}"` };
     absolute = labels.absolute;
     relative = labels.labels.map(printLabel).join('.');
   }
