@@ -1,4 +1,4 @@
-import { ReadZoneFileOptions, readZoneFile, ZoneFileProblem, ZoneFileRecord } from '../zonefile/reader';
+import { ReadZoneFileOptions, ZoneFileProblem, ZoneFileReader, ZoneFileRecord } from '../zonefile/reader';
 import { ExtraHit, Finding, LintOptions } from '../rules/engine';
 import { zoneFileReading, zoneFileUnreadable } from './input-rules';
 import { LintZoneInput, LintZoneRecord, lintZoneWith } from './lint-zone';
@@ -19,18 +19,20 @@ export interface ZoneFileLintInput extends LintZoneInput {
  * cannot be resolved without it. Lines that cannot be read are in `problems`.
  */
 export function zoneFileToLintInput(text: string, zone?: string, options: Omit<ReadZoneFileOptions, 'origin'> = {}): ZoneFileLintInput {
-  const read = readZoneFile(text, { ...options, ...(zone !== undefined ? { origin: zone } : {}) });
-  if (read.zone === undefined) throw new Error(read.problems.find((p) => p.severity === 'error')?.message ?? 'the zone name is unknown; give it with --zone example.com');
-  const problems = [...read.problems];
   const records: LintZoneRecord[] = [];
-  for (const record of read.records) {
+  const generic: ZoneFileProblem[] = [];
+  // Each record converted as it is read: the reader's records are never all held at once.
+  const reader = new ZoneFileReader({ ...options, ...(zone !== undefined ? { origin: zone } : {}) }, (record) => {
     if (record.generic && RULE_TYPES.has(record.type)) {
-      problems.push({ severity: 'warning', line: record.line, ...(record.file !== undefined ? { file: record.file } : {}), name: record.name, message: `${record.type} data in generic form (${record.data.slice(0, 40)}) is not decoded, so the rules do not check this record; write it in the ${record.type} form` });
+      generic.push({ severity: 'warning', line: record.line, ...(record.file !== undefined ? { file: record.file } : {}), name: record.name, message: `${record.type} data in generic form (${record.data.slice(0, 40)}) is not decoded, so the rules do not check this record; write it in the ${record.type} form` });
     } else {
       records.push(toLintRecord(record));
     }
-  }
-  return { zone: read.zone, records, problems };
+  });
+  reader.write(text);
+  const read = reader.end();
+  if (read.zone === undefined) throw new Error(read.problems.find((p) => p.severity === 'error')?.message ?? 'the zone name is unknown; give it with --zone example.com');
+  return { zone: read.zone, records, problems: [...read.problems, ...generic] };
 }
 
 /** Options of {@link lintZoneFile}: the reader's and the rules'. */

@@ -85,7 +85,8 @@ function labelOctets(label: string): number {
 
 /** Why a printed absolute name is not a DNS name (empty label, label or name too long), or undefined. */
 export function nameProblem(name: string): string | undefined {
-  if (name === '.') return undefined;
+  // Fast path: a name this short has no label over 63 octets and fits 255.
+  if (name === '.' || (name.length <= MAX_LABEL && name.charCodeAt(0) !== 0x2e && !name.includes('..'))) return undefined;
   const labels = name.includes('\\') ? name.slice(0, -1).split(/(?<!\\)\./) : name.slice(0, -1).split('.');
   let wire = 1;
   for (const label of labels) {
@@ -112,8 +113,10 @@ export const MAX_TTL = 2147483647;
  * bare number being seconds. Undefined when the text is not a TTL.
  */
 export function parseTtl(text: string): number | undefined {
-  if (text === '' || !TTL_TEXT.test(text) || !/^\d/.test(text)) return undefined;
+  const first = text.charCodeAt(0);
+  if (!(first >= 0x30 && first <= 0x39)) return undefined;
   if (/^\d+$/.test(text)) return Number(text);
+  if (!TTL_TEXT.test(text)) return undefined;
   let total = 0;
   for (const [, amount, unit] of text.matchAll(/(\d+)([wdhms]?)/gi)) total += Number(amount) * (unit ? UNIT[unit.toLowerCase()] : 1);
   return total;

@@ -86,9 +86,9 @@ interface Source {
 interface Entry {
   readonly source: Source;
   readonly line: number;
-  readonly ownerText?: string;
-  readonly ttl?: number;
-  readonly cls?: string;
+  readonly ownerText: string | undefined;
+  readonly ttl: number | undefined;
+  readonly cls: string | undefined;
   readonly type: string;
   readonly data: readonly Token[];
   readonly comments: readonly string[];
@@ -114,7 +114,8 @@ export class ZoneFileReader {
   private defaultTtl?: number;
   private ttlDirective = false;
   private lastTtl?: number;
-  private readonly rrsetTtl = new Map<string, number>();
+  /** TTL of each RRset read so far: owner → type → TTL. */
+  private readonly rrsetTtl = new Map<string, Map<string, number>>();
   private readonly problemList: ZoneFileProblem[] = [];
   private errors = 0;
   private read = 0;
@@ -218,7 +219,8 @@ export class ZoneFileReader {
     let cls: string | undefined;
     for (; i < tokens.length && !tokens[i].quoted; i++) {
       const text = tokens[i].text;
-      if (ttl === undefined && /^\d/.test(text) && parseTtl(text) !== undefined) ttl = parseTtl(text);
+      const seconds = ttl === undefined ? parseTtl(text) : undefined;
+      if (seconds !== undefined) ttl = seconds;
       else if (cls === undefined && CLASS.test(text)) cls = text.toUpperCase();
       else break;
     }
@@ -233,7 +235,7 @@ export class ZoneFileReader {
       this.fail(source, source.start, unknownType(typeToken, ttl !== undefined));
       return;
     }
-    this.record({ source, line: source.start, ...(ownerText !== undefined ? { ownerText } : {}), ...(ttl !== undefined ? { ttl } : {}), ...(cls ? { cls } : {}), type, data: tokens.slice(i + 1), comments: source.comments });
+    this.record({ source, line: source.start, ownerText, ttl, cls, type, data: tokens.slice(i + 1), comments: source.comments });
   }
 
   private record(entry: Entry): void {
@@ -263,7 +265,13 @@ export class ZoneFileReader {
     const ttl = this.ttlOf(entry, name, rdata);
     const proxied = cloudflareProxied(entry.comments);
     this.read++;
-    this.onRecord({ name, ttl, class: 'IN', type, ...rdata, line, ...(source.file !== undefined ? { file: source.file } : {}), ...(proxied !== undefined ? { proxied } : {}) });
+    const record: { -readonly [K in keyof ZoneFileRecord]: ZoneFileRecord[K] } = { name, ttl, class: 'IN', type, data: rdata.data, value: rdata.value, line };
+    if (rdata.priority !== undefined) record.priority = rdata.priority;
+    if (rdata.strings !== undefined) record.strings = rdata.strings;
+    if (rdata.generic) record.generic = true;
+    if (source.file !== undefined) record.file = source.file;
+    if (proxied !== undefined) record.proxied = proxied;
+    this.onRecord(record);
   }
 
   /** The zone, when neither the options nor a `$ORIGIN` gave it: the owner of a leading SOA. */
@@ -300,9 +308,10 @@ export class ZoneFileReader {
       this.problem('warning', source, line, `no TTL: the file has no $TTL, no SOA and no earlier TTL; read as ${FALLBACK_TTL} (BIND refuses the record)`, name);
       ttl = FALLBACK_TTL;
     }
-    const key = `${type} ${name}`;
-    const first = this.rrsetTtl.get(key);
-    if (first === undefined) this.rrsetTtl.set(key, ttl);
+    let types = this.rrsetTtl.get(name);
+    if (types === undefined) this.rrsetTtl.set(name, (types = new Map()));
+    const first = types.get(type);
+    if (first === undefined) types.set(type, ttl);
     else if (first !== ttl) {
       this.problem('warning', source, line, `TTL ${ttl} differs from ${first} of the earlier ${type} record at ${name}; an RRset has one TTL (RFC 2181 §5.2), read as ${first} as BIND does`, name);
       ttl = first;
@@ -371,7 +380,8 @@ export class ZoneFileReader {
     let cls: string | undefined;
     for (; i < args.length - 2; i++) {
       const text = args[i].text;
-      if (ttl === undefined && /^\d/.test(text) && parseTtl(text) !== undefined) ttl = parseTtl(text);
+      const seconds = ttl === undefined ? parseTtl(text) : undefined;
+      if (seconds !== undefined) ttl = seconds;
       else if (cls === undefined && CLASS.test(text)) cls = text.toUpperCase();
       else break;
     }
@@ -388,7 +398,7 @@ export class ZoneFileReader {
       const problem = lexLine(text, { depth: 0 }, data, []);
       if (problem) return fail(`$GENERATE rhs "${text}": ${problem}`);
       const saved = source.owner;
-      this.record({ source, line, ownerText: owner, ...(ttl !== undefined ? { ttl } : {}), ...(cls ? { cls } : {}), type, data, comments: [] });
+      this.record({ source, line, ownerText: owner, ttl, cls, type, data, comments: [] });
       source.owner = saved;
     }
   }

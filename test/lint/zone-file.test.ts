@@ -64,3 +64,11 @@ describe('zoneFileToLintInput (the zone-file reader + lintZone record data)', ()
     expect(records.map((r) => `${r.type} ${r.value}`)).toEqual(['SOA ns1.example.com. host.example.com. 1 2 3 4 5', 'MX .', 'TXT "hello" "world"']);
   });
 });
+
+describe('zoneFileToLintInput: what the rules cannot check is reported', () => {
+  test('TXT or MX in RFC 3597 generic form is a warning with its line, not a misread record', () => {
+    const input = zoneFileToLintInput('$TTL 1h\n@ IN TXT \\# 4 03616263\n@ IN MX 10 mx.example.net.\nx IN TYPE65534 \\# 1 01\n', 'example.com');
+    expect(input.records.map((r) => `${r.name} ${r.type} ${r.value}`)).toEqual(['example.com. MX mx.example.net.', 'x.example.com. TYPE65534 \\# 1 01']);
+    expect(input.problems).toEqual([{ severity: 'warning', line: 2, name: 'example.com.', message: 'TXT data in generic form (\\# 4 03616263) is not decoded, so the rules do not check this record; write it in the TXT form' }]);
+  });
+});
