@@ -114,8 +114,8 @@ export class ZoneFileReader {
   private defaultTtl?: number;
   private ttlDirective = false;
   private lastTtl?: number;
-  /** TTL of each RRset read so far: owner → type → TTL. */
-  private readonly rrsetTtl = new Map<string, Map<string, number>>();
+  /** TTL of each RRset read so far, by `type owner`. */
+  private readonly rrsetTtl = new Map<string, number>();
   private readonly problemList: ZoneFileProblem[] = [];
   private errors = 0;
   private read = 0;
@@ -308,10 +308,9 @@ export class ZoneFileReader {
       this.problem('warning', source, line, `no TTL: the file has no $TTL, no SOA and no earlier TTL; read as ${FALLBACK_TTL} (BIND refuses the record)`, name);
       ttl = FALLBACK_TTL;
     }
-    let types = this.rrsetTtl.get(name);
-    if (types === undefined) this.rrsetTtl.set(name, (types = new Map()));
-    const first = types.get(type);
-    if (first === undefined) types.set(type, ttl);
+    const key = `${type} ${name}`;
+    const first = this.rrsetTtl.get(key);
+    if (first === undefined) this.rrsetTtl.set(key, ttl);
     else if (first !== ttl) {
       this.problem('warning', source, line, `TTL ${ttl} differs from ${first} of the earlier ${type} record at ${name}; an RRset has one TTL (RFC 2181 §5.2), read as ${first} as BIND does`, name);
       ttl = first;
