@@ -214,16 +214,7 @@ export class ZoneFileReader {
 
   /** A record line: [owner] [ttl] [class] type data, TTL and class in either order. */
   private entry(source: Source, tokens: readonly Token[], ownerField: boolean): void {
-    let i = ownerField ? 1 : 0;
-    let ttl: number | undefined;
-    let cls: string | undefined;
-    for (; i < tokens.length && !tokens[i].quoted; i++) {
-      const text = tokens[i].text;
-      const seconds = ttl === undefined ? parseTtl(text) : undefined;
-      if (seconds !== undefined) ttl = seconds;
-      else if (cls === undefined && CLASS.test(text)) cls = text.toUpperCase();
-      else break;
-    }
+    const { i, ttl, cls } = ttlAndClass(tokens, ownerField ? 1 : 0, tokens.length);
     const typeToken = tokens[i];
     const ownerText = ownerField ? tokens[0].text : undefined;
     if (typeToken === undefined) {
@@ -374,16 +365,7 @@ export class ZoneFileReader {
     if (args.length < 4) return fail('$GENERATE takes range lhs [ttl] [class] type rhs');
     const range = generateRange(args[0].text);
     if ('error' in range) return fail(range.error);
-    let i = 2;
-    let ttl: number | undefined;
-    let cls: string | undefined;
-    for (; i < args.length - 2; i++) {
-      const text = args[i].text;
-      const seconds = ttl === undefined ? parseTtl(text) : undefined;
-      if (seconds !== undefined) ttl = seconds;
-      else if (cls === undefined && CLASS.test(text)) cls = text.toUpperCase();
-      else break;
-    }
+    const { i, ttl, cls } = ttlAndClass(args, 2, args.length - 2);
     const type = recordType(args[i]);
     if (type === undefined) return fail(unknownType(args[i], ttl !== undefined));
     if (i !== args.length - 2) return fail(`$GENERATE takes one rhs after the type; quote it when it has spaces ("10 mail$")`);
@@ -405,6 +387,21 @@ export class ZoneFileReader {
 
 function newSource(file: string | undefined, depth: number, origin: string | undefined): Source {
   return { ...(file !== undefined ? { file } : {}), depth, line: 0, ...(origin !== undefined ? { origin } : {}), partial: '', lex: { depth: 0 }, tokens: [], comments: [], start: 0, ownerField: false };
+}
+
+/** TTL and class from `tokens[from]` on (before `end`), in either order, each at most once; `i` is the next token. */
+function ttlAndClass(tokens: readonly Token[], from: number, end: number): { i: number; ttl: number | undefined; cls: string | undefined } {
+  let i = from;
+  let ttl: number | undefined;
+  let cls: string | undefined;
+  for (; i < end && !tokens[i].quoted; i++) {
+    const text = tokens[i].text;
+    const seconds = ttl === undefined ? parseTtl(text) : undefined;
+    if (seconds !== undefined) ttl = seconds;
+    else if (cls === undefined && CLASS.test(text)) cls = text.toUpperCase();
+    else break;
+  }
+  return { i, ttl, cls };
 }
 
 /** The type a token names, upper case, or undefined when it names none. */
