@@ -32,7 +32,9 @@ export function zoneFileToLintInput(text: string, zone?: string, options: Omit<R
   reader.write(text);
   const read = reader.end();
   if (read.zone === undefined) throw new Error(read.problems.find((p) => p.severity === 'error')?.message ?? 'the zone name is unknown; give it with --zone example.com');
-  return { zone: read.zone, records, problems: [...read.problems, ...generic] };
+  const timed = read.retimed ? records.map((r) => ({ ...r, ttl: reader.finalTtl(r.name, r.type) })) : records;
+  // A CNAME beside other data is the rule cname-coexists's finding; the reader's note of it is not repeated.
+  return { zone: read.zone, records: timed, problems: [...read.problems.filter((p) => p.code !== 'cname-and-other-data'), ...generic] };
 }
 
 /** Options of {@link lintZoneFile}: the reader's and the rules'. */

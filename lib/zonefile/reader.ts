@@ -31,6 +31,8 @@ export interface ZoneFileProblem {
   /** Owner name of the line, when it was read that far. */
   readonly name?: string;
   readonly message: string;
+  /** Set when the problem is one a lint rule reports too: `cname-and-other-data` (rule `cname-coexists`). */
+  readonly code?: 'cname-and-other-data';
 }
 
 /** Options of {@link readZoneFile}. */
@@ -57,6 +59,8 @@ export interface ZoneFile {
 
 /** Classes RFC 1035 §3.2.4 and BIND know; only IN is read. */
 const CLASS = /^(?:IN|CH|CS|HS|NONE|ANY|CLASS\d+)$/i;
+/** Types that may share a name with a CNAME (DNSSEC, RFC 4035 §2.5). */
+const CNAME_COMPANIONS: ReadonlySet<string> = new Set(['RRSIG', 'NSEC', 'KEY']);
 /** `$INCLUDE` nesting beyond which a file is taken to include itself. */
 const MAX_INCLUDE_DEPTH = 16;
 /** Unreadable entries, with no record read, after which the input is taken not to be a zone file. */
@@ -92,6 +96,19 @@ interface Entry {
   readonly type: string;
   readonly data: readonly Token[];
   readonly comments: readonly string[];
+  /** Made by `$GENERATE`: BIND adds each such record on its own, outside the run of records around it. */
+  readonly generated?: boolean;
+}
+
+/** Records of one owner that BIND loads together: the TTL of each type, and the targets of its NS records. */
+interface Run {
+  readonly owner: string | undefined;
+  readonly ttl: Map<string, number>;
+  readonly servers: Set<string>;
+}
+
+function newRun(owner: string | undefined): Run {
+  return { owner, ttl: new Map(), servers: new Set() };
 }
 
 class Stop extends Error {}
@@ -114,8 +131,15 @@ export class ZoneFileReader {
   private defaultTtl?: number;
   private ttlDirective = false;
   private lastTtl?: number;
-  /** TTL of each RRset read so far, by `type owner`. */
+  /** TTL each RRset has so far, by `type owner`: that of the last run of records that added to it. */
   private readonly rrsetTtl = new Map<string, number>();
+  /** The current run of records of one owner, and the run of glue records inside it. */
+  private run: Run = newRun(undefined);
+  private glue: Run = newRun(undefined);
+  /** True once a later run changed the TTL of an RRset already read: earlier records then need {@link finalTtl}. */
+  private retimed = false;
+  /** Every type read so far: the few a CNAME must be checked against. */
+  private readonly typesSeen = new Set<string>();
   private readonly problemList: ZoneFileProblem[] = [];
   private errors = 0;
   private read = 0;
@@ -140,9 +164,18 @@ export class ZoneFileReader {
   }
 
   /** The end of the file: reports what is left open. Returns the zone and every problem. */
-  end(): { zone?: string; problems: ZoneFileProblem[]; records: number } {
+  end(): { zone?: string; problems: ZoneFileProblem[]; records: number; retimed: boolean } {
     this.feed(this.top, this.decoder.end(), true);
-    return { ...(this.apex ? { zone: this.apex === '.' ? '.' : this.apex.slice(0, -1) } : {}), problems: this.problemList, records: this.read };
+    return { ...(this.apex ? { zone: this.apex === '.' ? '.' : this.apex.slice(0, -1) } : {}), problems: this.problemList, records: this.read, retimed: this.retimed };
+  }
+
+  /**
+   * The TTL BIND serves for the RRset of `type` at `name` once the whole file is read. It
+   * differs from a record's own `ttl` only when {@link end} says `retimed`: the RRset was
+   * added to again, further down, with another TTL (a streaming reader cannot go back).
+   */
+  finalTtl(name: string, type: string): number | undefined {
+    return this.rrsetTtl.get(`${type} ${name}`);
   }
 
   /** Lines of `text` in `source`; `last` flushes the tail and closes the source. */
@@ -251,9 +284,12 @@ export class ZoneFileReader {
     }
     if (!isAtOrBelow(name, this.apex!)) return this.problem('warning', source, line, `${name} is outside the zone ${this.apex}; BIND ignores out-of-zone data, so it is not read`, name);
     if (entry.cls !== undefined && entry.cls !== 'IN') return this.fail(source, line, `class ${entry.cls}: the zone is class IN, so BIND refuses the record (class mismatch)`, name);
+    if (type === 'DS' && name === this.apex) return this.fail(source, line, `DS at the zone apex ${name}: DS records belong in the parent zone (RFC 4034 §5), BIND refuses it`, name);
+    if (type === 'NS' && name.startsWith('*.')) return this.fail(source, line, `NS at the wildcard ${name}: a wildcard cannot be delegated (RFC 4592 §4.2), BIND refuses it`, name);
     const rdata = readRdata(type, data, origin);
     if ('error' in rdata) return this.fail(source, line, rdata.error, name);
-    const ttl = this.ttlOf(entry, name, rdata);
+    this.checkCname(entry, name);
+    const ttl = this.ttlOf(entry, name, rdata.data);
     const proxied = cloudflareProxied(entry.comments);
     this.read++;
     const record: { -readonly [K in keyof ZoneFileRecord]: ZoneFileRecord[K] } = { name, ttl, class: 'IN', type, data: rdata.data, value: rdata.value, line };
@@ -284,7 +320,7 @@ export class ZoneFileReader {
    * minimum once the SOA is read, else the last TTL written. One RRset has one TTL
    * (RFC 2181 §5.2): a later record that differs takes the first one's, reported.
    */
-  private ttlOf(entry: Entry, name: string, rdata: Rdata): number {
+  private ttlOf(entry: Entry, name: string, data: string): number {
     const { source, line, type } = entry;
     let ttl = entry.ttl;
     if (ttl !== undefined && ttl > MAX_TTL) {
@@ -292,21 +328,59 @@ export class ZoneFileReader {
       ttl = 0;
     }
     if (ttl !== undefined) this.lastTtl = ttl;
-    const minimum = type === 'SOA' ? Number(rdata.data.split(' ')[6]) : undefined;
+    const minimum = type === 'SOA' ? Number(data.split(' ')[6]) : undefined;
     if (ttl === undefined) ttl = this.defaultTtl ?? this.lastTtl ?? minimum;
     if (minimum !== undefined && !this.ttlDirective) this.defaultTtl = minimum;
     if (ttl === undefined) {
       this.problem('warning', source, line, `no TTL: the file has no $TTL, no SOA and no earlier TTL; read as ${FALLBACK_TTL} (BIND refuses the record)`, name);
       ttl = FALLBACK_TTL;
     }
-    const key = `${type} ${name}`;
-    const first = this.rrsetTtl.get(key);
-    if (first === undefined) this.rrsetTtl.set(key, ttl);
-    else if (first !== ttl) {
-      this.problem('warning', source, line, `TTL ${ttl} differs from ${first} of the earlier ${type} record at ${name}; an RRset has one TTL (RFC 2181 §5.2), read as ${first} as BIND does`, name);
-      ttl = first;
+    // An RRset has one TTL (RFC 2181 §5.2). BIND loads records in runs of one owner (glue,
+    // the address of a name server of the run's NS records, does not end a run) and gives a
+    // record the TTL of the same type before it in its run; an RRset that a later run adds
+    // to takes that run's TTL (bin/dns/master.c, load_text and commit).
+    const run = entry.generated ? newRun(name) : this.runFor(name);
+    const runFirst = run.ttl.get(type);
+    if (runFirst === undefined) run.ttl.set(type, ttl);
+    else if (runFirst !== ttl) {
+      this.problem('warning', source, line, `TTL ${ttl} differs from ${runFirst} of the ${type} record before it at ${name}; an RRset has one TTL (RFC 2181 §5.2), read as ${runFirst} as BIND does`, name);
+      ttl = runFirst;
     }
+    if (type === 'NS' && run === this.run) run.servers.add(data);
+    if (runFirst !== undefined) return ttl;
+    const key = `${type} ${name}`;
+    const earlier = this.rrsetTtl.get(key);
+    if (earlier !== undefined && earlier !== ttl) {
+      this.problem('warning', source, line, `TTL ${ttl} differs from ${earlier} of the ${type} records at ${name} further up; an RRset has one TTL (RFC 2181 §5.2), and BIND gives them all ${ttl}, the later one`, name);
+      this.retimed = true;
+    }
+    this.rrsetTtl.set(key, ttl);
     return ttl;
+  }
+
+  /**
+   * A CNAME beside other data at one name (RFC 1034 §3.6.2, RFC 2181 §10.1): BIND refuses
+   * the zone. Reported as a warning with code `cname-and-other-data`; the records are read.
+   */
+  private checkCname(entry: Entry, name: string): void {
+    const { source, line, type } = entry;
+    if (CNAME_COMPANIONS.has(type)) return;
+    this.typesSeen.add(type);
+    const other = type === 'CNAME' ? [...this.typesSeen].find((t) => t !== 'CNAME' && !CNAME_COMPANIONS.has(t) && this.rrsetTtl.has(`${t} ${name}`)) : this.rrsetTtl.has(`CNAME ${name}`) ? 'CNAME' : undefined;
+    if (other === undefined) return;
+    this.problemList.push({ severity: 'warning', line, ...(source.file !== undefined ? { file: source.file } : {}), name, code: 'cname-and-other-data', message: `${type} beside ${other} at ${name}: a CNAME cannot share its name with other data (RFC 1034 §3.6.2), BIND refuses the zone ("CNAME and other data")` });
+  }
+
+  /** The run a record of `name` belongs to: the current one, its glue, or a new one. */
+  private runFor(name: string): Run {
+    if (name === this.run.owner) return this.run;
+    if (this.run.servers.has(name)) {
+      if (this.glue.owner !== name) this.glue = newRun(name);
+      return this.glue;
+    }
+    this.run = newRun(name);
+    this.glue = newRun(undefined);
+    return this.run;
   }
 
   private directive(source: Source, tokens: readonly Token[]): void {
@@ -379,7 +453,7 @@ export class ZoneFileReader {
       const problem = lexLine(text, { depth: 0 }, data, []);
       if (problem) return fail(`$GENERATE rhs "${text}": ${problem}`);
       const saved = source.owner;
-      this.record({ source, line, ownerText: owner, ttl, cls, type, data, comments: [] });
+      this.record({ source, line, ownerText: owner, ttl, cls, type, data, comments: [], generated: true });
       source.owner = saved;
     }
   }
@@ -442,16 +516,18 @@ export function readZoneFile(text: string, options: ReadZoneFileOptions = {}): Z
   const records: ZoneFileRecord[] = [];
   const reader = new ZoneFileReader(options, (record) => records.push(record));
   reader.write(text);
-  const { zone, problems } = reader.end();
-  return { ...(zone !== undefined ? { zone } : {}), records, problems };
+  const { zone, problems, retimed } = reader.end();
+  return { ...(zone !== undefined ? { zone } : {}), records: retimed ? records.map((r) => ({ ...r, ttl: reader.finalTtl(r.name, r.type)! })) : records, problems };
 }
 
 /**
  * Read a zone file from a stream (e.g. `fs.createReadStream(path)`), handing each record
- * to `onRecord` as it is read, so a file of millions of records needs no more memory
- * than one. Resolves to the zone, the problems and the number of records read.
+ * to `onRecord` as it is read, so a file of millions of records needs little memory.
+ * Resolves to the zone, the problems and the number of records read. `retimed` means an
+ * RRset was added to again further down with another TTL (reported as a problem): BIND
+ * serves the later TTL for the records handed over earlier too.
  */
-export async function readZoneFileStream(input: AsyncIterable<string | Uint8Array>, options: ReadZoneFileOptions, onRecord: (record: ZoneFileRecord) => void): Promise<{ zone?: string; problems: ZoneFileProblem[]; records: number }> {
+export async function readZoneFileStream(input: AsyncIterable<string | Uint8Array>, options: ReadZoneFileOptions, onRecord: (record: ZoneFileRecord) => void): Promise<{ zone?: string; problems: ZoneFileProblem[]; records: number; retimed: boolean }> {
   const reader = new ZoneFileReader(options, onRecord);
   for await (const chunk of input) reader.write(chunk);
   return reader.end();

@@ -36,9 +36,20 @@ describe('readZoneFile: RFC 1035 §5.1 as BIND reads it', () => {
     const { bind, ours } = againstBind('ttl.zone', text);
     expect(ours.records).toEqual(bind.records);
     expect(ours.read.problems.map((p) => `${p.line} ${p.message}`)).toEqual([
-      '8 TTL 60 differs from 5400 of the earlier A record at d.example.com.; an RRset has one TTL (RFC 2181 §5.2), read as 5400 as BIND does',
-      '10 TTL 300 differs from 60 of the earlier TXT record at e.example.com.; an RRset has one TTL (RFC 2181 §5.2), read as 60 as BIND does',
+      '8 TTL 60 differs from 5400 of the A record before it at d.example.com.; an RRset has one TTL (RFC 2181 §5.2), read as 5400 as BIND does',
+      '10 TTL 300 differs from 60 of the TXT record before it at e.example.com.; an RRset has one TTL (RFC 2181 §5.2), read as 60 as BIND does',
     ]);
+  });
+
+  test('an RRset added to again further down takes the later TTL, as BIND serves it (earlier records too)', () => {
+    const text = ['$TTL 60', '@ IN SOA ns1 host 1 2 3 4 5', '@ NS ns1', 'ns1 A 192.0.2.1', 'a 300 TXT x', 'b A 192.0.2.2', 'a 60 TXT y', 'c 60 TXT x', 'd A 192.0.2.3', 'c 300 TXT y', 'g 300 TXT x', 'g A 192.0.2.4', 'g 60 TXT y', ''].join('\n');
+    const { bind, ours } = againstBind('rrset-ttl.zone', text);
+    expect(ours.records).toEqual(bind.records);
+    expect(ours.records).toContain('a.example.com. 60 TXT "x"');
+    expect(ours.records).toContain('c.example.com. 300 TXT "x"');
+    expect(ours.records).toContain('g.example.com. 300 TXT "y"');
+    expect(ours.read.problems.map((p) => p.line)).toEqual([7, 10, 13]);
+    expect(ours.read.problems[0].message).toBe('TTL 60 differs from 300 of the TXT records at a.example.com. further up; an RRset has one TTL (RFC 2181 §5.2), and BIND gives them all 60, the later one');
   });
 
   test('a UTF-8 byte order mark is not part of the first owner', () => {
@@ -65,6 +76,14 @@ describe('readZoneFile: RFC 1035 §5.1 as BIND reads it', () => {
       'error 12: $GENERATE nibble mode (${…,n}) is not expanded by this reader; write the records out',
       'error 13: $GENERATE range 5-1 starts after it stops',
       'error 14: $INCLUDE other.zone is not followed: this reader was given no way to read other files',
+    ]);
+  });
+
+  test('what BIND refuses while loading: a CNAME beside other data (noted, code for the lint rule), DS at the apex', () => {
+    const read = readZoneFile('$TTL 1h\nwww IN A 192.0.2.1\nwww IN CNAME lb.example.net.\n@ IN DS 1 13 2 abcd\n', { origin: 'example.com' });
+    expect(read.problems).toEqual([
+      { severity: 'warning', line: 3, name: 'www.example.com.', code: 'cname-and-other-data', message: 'CNAME beside A at www.example.com.: a CNAME cannot share its name with other data (RFC 1034 §3.6.2), BIND refuses the zone ("CNAME and other data")' },
+      { severity: 'error', line: 4, name: 'example.com.', message: 'DS at the zone apex example.com.: DS records belong in the parent zone (RFC 4034 §5), BIND refuses it' },
     ]);
   });
 
@@ -106,7 +125,7 @@ describe('readZoneFileStream: the same records from chunks of any size', () => {
       const records: ZoneFileRecord[] = [];
       const result = await readZoneFileStream(Readable.from(chunks), { origin: 'example.com' }, (r) => records.push(r));
       expect(records).toEqual(whole.records);
-      expect(result).toEqual({ zone: 'example.com', problems: whole.problems, records: whole.records.length });
+      expect(result).toEqual({ zone: 'example.com', problems: whole.problems, records: whole.records.length, retimed: false });
     }
     expect(shown(whole.records)).toContain('example.com. 3600 TXT "caf\\195\\169 ; not a comment" "A"');
   });
