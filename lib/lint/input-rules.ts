@@ -67,8 +67,8 @@ export const zoneFileUnreadable: RuleInfo = {
 export const zoneFileReading: RuleInfo = {
   id: 'zone-file-reading',
   severity: 'warning',
-  summary: 'a zone-file line was read in a way worth checking: TTL of an RRset unified, out-of-zone data ignored, no TTL, Cloudflare\'s SOA owner without trailing dot, generic data not decoded',
-  why: 'These lines are read as BIND reads them, which may not be what the file meant: BIND gives every record of an RRset the first record\'s TTL (RFC 2181 §5.2), ignores names outside the zone, and reads an owner without trailing dot as relative to the origin.',
+  summary: 'a zone-file line was read in a way worth checking: TTL of an RRset changed, out-of-zone data ignored, no TTL, Cloudflare\'s SOA owner without trailing dot, generic data not decoded',
+  why: 'These lines are read as BIND reads them, which may not be what the file meant: an RRset has one TTL (RFC 2181 §5.2), so BIND changes the TTL of records that differ; it ignores names outside the zone, and reads an owner without trailing dot as relative to the origin.',
   sources: ['RFC 2181 §5.2', 'RFC 1035 §5.1'],
   fix: 'Make the line say what you mean: one TTL per RRset, names inside the zone, a TTL or $TTL, trailing dots on absolute names.',
 };
