@@ -102,13 +102,20 @@ interface Entry {
 
 /** Records of one owner that BIND loads together: the TTL of each type, and the targets of its NS records. */
 interface Run {
-  readonly owner: string | undefined;
+  owner: string | undefined;
   readonly ttl: Map<string, number>;
   readonly servers: Set<string>;
 }
 
 function newRun(owner: string | undefined): Run {
   return { owner, ttl: new Map(), servers: new Set() };
+}
+
+/** The run emptied for a new owner (reused: a new run starts at almost every record). */
+function restart(run: Run, owner: string | undefined): void {
+  run.owner = owner;
+  if (run.ttl.size > 0) run.ttl.clear();
+  if (run.servers.size > 0) run.servers.clear();
 }
 
 class Stop extends Error {}
@@ -134,8 +141,8 @@ export class ZoneFileReader {
   /** TTL each RRset has so far, by `type owner`: that of the last run of records that added to it. */
   private readonly rrsetTtl = new Map<string, number>();
   /** The current run of records of one owner, and the run of glue records inside it. */
-  private run: Run = newRun(undefined);
-  private glue: Run = newRun(undefined);
+  private readonly run: Run = newRun(undefined);
+  private readonly glue: Run = newRun(undefined);
   /** True once a later run changed the TTL of an RRset already read: earlier records then need {@link finalTtl}. */
   private retimed = false;
   /** Every type read so far: the few a CNAME must be checked against. */
@@ -375,11 +382,11 @@ export class ZoneFileReader {
   private runFor(name: string): Run {
     if (name === this.run.owner) return this.run;
     if (this.run.servers.has(name)) {
-      if (this.glue.owner !== name) this.glue = newRun(name);
+      if (this.glue.owner !== name) restart(this.glue, name);
       return this.glue;
     }
-    this.run = newRun(name);
-    this.glue = newRun(undefined);
+    restart(this.run, name);
+    restart(this.glue, undefined);
     return this.run;
   }
 
