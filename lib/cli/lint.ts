@@ -169,9 +169,11 @@ function lintZoneFileInput(file: string, text: string, zone: string | undefined,
   const result = lintZoneFile(text, { ...options, zone: zone ?? zoneFromFileName(file), file: file === '-' ? '<stdin>' : file, include: (path) => io.readFile(resolve(base, path)) });
   if (result.records > 0) return result.findings;
   const errors = result.problems.filter((p) => p.severity === 'error');
-  const listed = errors.slice(0, MAX_LISTED_PROBLEMS).map((p) => `  ${problemPlace(p)}: ${p.message}\n`).join('');
-  const more = errors.length > MAX_LISTED_PROBLEMS ? `  … and ${errors.length - MAX_LISTED_PROBLEMS} more\n` : '';
-  throw new Error(`no record could be read from ${file === '-' ? 'standard input' : file}${errors.length > 0 ? '; it does not look like a zone file:' : ' (it is empty)'}\n${listed}${more}`.trimEnd());
+  const shown = errors.length > 0 ? errors : result.problems;
+  const listed = shown.slice(0, MAX_LISTED_PROBLEMS).map((p) => `  ${problemPlace(p)}: ${p.message}\n`).join('');
+  const more = shown.length > MAX_LISTED_PROBLEMS ? `  … and ${shown.length - MAX_LISTED_PROBLEMS} more\n` : '';
+  const why = errors.length > 0 ? '; it does not look like a zone file:' : shown.length > 0 ? ':' : ' (it is empty)';
+  throw new Error(`no record could be read from ${file === '-' ? 'standard input' : file}${why}\n${listed}${more}`.trimEnd());
 }
 
 /** `example.com` from `example.com.zone`, `db.example.com` or `example.com.db`; undefined otherwise. */

@@ -104,6 +104,12 @@ describe('item 4: no record dropped silently', () => {
     expect(err).toMatch(new RegExp(`${name.replace(/\./g, '\\.')}:1: `));
   });
 
+  test('every record outside the zone given with --zone: exit 2, each line listed', async () => {
+    const { code, err } = await lint([file('other.zone', '$ORIGIN example.org.\n@ 300 IN MX 10 mx.example.org.\nmx 300 IN A 192.0.2.1\n'), '--zone', 'example.com']);
+    expect(code).toBe(2);
+    expect(err).toMatch(/no record could be read from \S+other\.zone:\n {2}\S+other\.zone:2: example\.org\. is outside the zone example\.com\.; BIND ignores out-of-zone data, so it is not read\n {2}\S+other\.zone:3: mx\.example\.org\. is outside/);
+  });
+
   test('an empty zone file: exit 2', async () => {
     const { code, err } = await lint([file('empty.example.com.zone', '; nothing here\n'), '--zone', 'example.com']);
     expect(code).toBe(2);
