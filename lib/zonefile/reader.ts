@@ -123,15 +123,17 @@ class Stop extends Error {}
 /**
  * A streaming RFC 1035 §5.1 zone-file reader: feed it text in chunks of any size with
  * {@link write}, then {@link end}; each record goes to `onRecord` as soon as its entry
- * ends, so memory stays flat however large the file. Time is linear in the input.
+ * ends and is not kept: what memory grows with is one map entry per RRset (BIND's one TTL
+ * per RRset needs it). Time is linear in the input.
  *
  * Reads as BIND 9 does (checked against `named-checkzone -D` in the tests): `$ORIGIN`,
  * `$TTL`, `$INCLUDE`, `$GENERATE`, owners in column one (whatever they look like, so
  * `20161025._domainkey` and `300` are owners), an inherited owner on lines that start
  * with blanks, TTL and class in either order, TTL units, parentheses across lines,
  * comments, quoted and unquoted character-strings, `\X`/`\DDD` escapes, RFC 3597 data,
- * CRLF and a UTF-8 BOM; no `$TTL` means the SOA minimum, then the last TTL given. Every
- * line it cannot read is a problem with its line number, never dropped silently.
+ * CRLF and a UTF-8 BOM; no `$TTL` means the SOA minimum, then the last TTL given; one
+ * TTL per RRset as BIND loads it. Every line it cannot read is a problem with its line
+ * number, never dropped silently.
  */
 export class ZoneFileReader {
   private apex?: string;
