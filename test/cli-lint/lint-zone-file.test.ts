@@ -117,6 +117,15 @@ describe('item 4: no record dropped silently', () => {
   });
 });
 
+describe('standard input', () => {
+  test('"-" reads a zone file from stdin; problems are placed at <stdin>:line', async () => {
+    let out = '';
+    const io: LintIo = { stdout: { write: (t: string) => (out += t) }, stderr: { write: () => undefined }, readFile: (path) => (path === '-' ? `${HEAD}www IN ALIAS lb.example.net.\n` : readFileSync(path, 'utf8')), env: {} };
+    expect(await run(['-', '--zone', 'example.com', '--format', 'json'], io)).toBe(1);
+    expect(JSON.parse(out)).toEqual([expect.objectContaining({ rule: 'zone-file-unreadable', message: expect.stringMatching(/^<stdin>:6: ALIAS/) })]);
+  });
+});
+
 describe('item 5: unquoted TXT words are separate character-strings (RFC 7208 §3.3)', () => {
   test('a null-MX domain with "@ IN TXT v=spf1 -all" has no SPF record: null-mx-spf fires', async () => {
     const { findings } = await lint([file('nullmx.example.com.zone', '$TTL 1h\n@ IN MX 0 .\n@ IN TXT v=spf1 -all\n_dmarc IN TXT "v=DMARC1; p=reject"\n')]);
