@@ -5,6 +5,7 @@
  *   npm run bench                       full run (N = 100, 1,000, 5,000, 10,000 domains)
  *   npm run bench -- --readme           … and put the tables in README.md's Performance section
  *   npm run bench -- --sizes=100,1000 --runs=5 --lint-records=10000    a quick look
+ *   npm run bench -- --only=zone-file   only the zone-file step (a 1M-record file); prints, writes nothing
  *
  * How: lib, presets and bench are compiled with tsc (bench/tsconfig.build.json) and every
  * measurement runs plain `node` on that output, as a published package runs (no tsx and no
@@ -20,6 +21,7 @@ import { join, resolve } from 'node:path';
 import type { LintResult } from './lint-worker';
 import { median, round } from './stats';
 import type { PairResult, ScenarioResult } from './synth-worker';
+import type { ZoneFileResult } from './zonefile-worker';
 
 const ROOT = resolve(__dirname, '..');
 const BUILD = join(ROOT, 'node_modules', '.cache', 'cdktf-mx-bench');
@@ -39,6 +41,10 @@ interface Options {
   /** Domains for the extra comparison under tsx; 0 skips it. */
   readonly tsxDomains: number;
   readonly readme: boolean;
+  /** Records of the zone file read by the zone-file step; 0 skips it. */
+  readonly zoneFileRecords: number;
+  /** `zone-file`: build and run only the zone-file step. */
+  readonly only?: 'zone-file';
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -46,7 +52,9 @@ function parseOptions(argv: readonly string[]): Options {
   const sizes = (value('sizes') ?? '100,1000,5000,10000').split(',').map(Number);
   const runs = Number(value('runs') ?? 5);
   if (sizes.some((n) => !Number.isInteger(n) || n <= 0) || !Number.isInteger(runs) || runs < 1) throw new Error('--sizes takes positive integers, --runs a positive integer');
-  return { sizes, runs, lintRecords: Number(value('lint-records') ?? 100_000), importRuns: Number(value('import-runs') ?? 9), tsxDomains: Number(value('tsx-domains') ?? 1000), readme: argv.includes('--readme') };
+  const only = value('only');
+  if (only !== undefined && only !== 'zone-file') throw new Error(`--only takes zone-file, not "${only}"`);
+  return { sizes, runs, lintRecords: Number(value('lint-records') ?? 100_000), importRuns: Number(value('import-runs') ?? 9), tsxDomains: Number(value('tsx-domains') ?? 1000), readme: argv.includes('--readme'), zoneFileRecords: Number(value('zone-file-records') ?? 1_000_000), ...(only ? { only } : {}) };
 }
 
 function log(message: string): void {
@@ -129,6 +137,28 @@ function measureImports(runs: number): ImportResult[] {
     const list = samples[i]!;
     return { module: target.module, median: round(median(list.map((s) => s.ms))), min: round(Math.min(...list.map((s) => s.ms))), modules: list[0]!.modules, providerRoot: list.some((s) => s.providerRoot) };
   });
+}
+
+/**
+ * The zone-file step: one file of `records` records written to `dir`, then read in a fresh
+ * process per mode (streaming reader; lint's whole-text read + rules), each with its own peak RSS.
+ */
+function measureZoneFile(records: number, dir: string): ZoneFileResult[] {
+  const file = join(dir, 'big.example.zone');
+  node('zonefile-worker', ['write', records, file]);
+  return (['stream', 'lint'] as const).map((mode) => {
+    const out = join(dir, `zonefile-${mode}.json`);
+    node('zonefile-worker', [mode, file, out]);
+    const result = JSON.parse(readFileSync(out, 'utf8')) as ZoneFileResult;
+    log(`zone file (${fmtInt(result.records)} records, ${result.megabytes} MiB), ${mode}: ${ms(result.ms)}, peak RSS ${result.peakRssMiB} MiB, ${result.problems} problems`);
+    return result;
+  });
+}
+
+/** Table rows of the zone-file step. */
+function zoneFileRows(results: readonly ZoneFileResult[]): string[] {
+  const what = { stream: '`readZoneFileStream` (records counted, none kept)', lint: '`cdktf-mx lint` path: whole text, `lintZoneFile` (read + every rule)' };
+  return results.map((r) => `| zone file of ${fmtInt(r.records)} records (${r.megabytes} MiB): ${what[r.mode]} | ${ms(r.ms)} | one run; peak RSS ${r.peakRssMiB} MiB${r.findings !== undefined ? `, ${fmtInt(r.findings)} findings` : ''} |`);
 }
 
 interface Comparison {
@@ -264,7 +294,7 @@ function gitCommit(): string {
   }
 }
 
-function markdown(results: { comparisons: readonly Comparison[]; tsx?: Comparison; lint: LintResult; imports: readonly ImportResult[]; targets: readonly Target[]; machine: Record<string, string | number>; date: string; commit: string; runs: number }): string {
+function markdown(results: { comparisons: readonly Comparison[]; tsx?: Comparison; lint: LintResult; zoneFile: readonly ZoneFileResult[]; imports: readonly ImportResult[]; targets: readonly Target[]; machine: Record<string, string | number>; date: string; commit: string; runs: number }): string {
   const { comparisons, lint, imports, targets } = results;
   const cell = (s: { median: number; min: number }): string => `${ms(s.median)} (${ms(s.min)})`;
   const row = (label: string, c: Comparison): string =>
@@ -287,6 +317,7 @@ function markdown(results: { comparisons: readonly Comparison[]; tsx?: Compariso
   lines.push('| other | median (min) | |');
   lines.push('|---|---:|---|');
   lines.push(`| \`lintZone\` on ${fmtInt(lint.records)} records, ${lint.rulesEnabled} rules | ${cell(lint.time)} | ${fmtInt(lint.findings)} findings, peak RSS ${lint.peakRssMiB} MiB |`);
+  lines.push(...zoneFileRows(results.zoneFile));
   for (const i of imports) lines.push(`| cold \`require\` of ${i.module} | ${cell(i)} | ${i.modules} modules${i.providerRoot ? ', provider root loaded' : ''} |`);
   lines.push('');
   lines.push('| target | limit | measured | |');
@@ -332,6 +363,16 @@ function main(): void {
   const loadAtStart = round(loadavg()[0]!);
   const ticksAtStart = cpuTicks();
   build();
+  if (options.only === 'zone-file') {
+    const dir = mkdtempSync(join(tmpdir(), 'cdktf-mx-bench-zonefile-'));
+    try {
+      const rows = zoneFileRows(measureZoneFile(options.zoneFileRecords, dir));
+      process.stdout.write(`\n| step | time | |\n|---|---:|---|\n${rows.join('\n')}\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return;
+  }
   log(`equivalence: ${node('verify-equivalence', [Math.min(1000, Math.max(...options.sizes))])}`);
   const dir = mkdtempSync(join(tmpdir(), 'cdktf-mx-bench-results-'));
   try {
@@ -344,6 +385,7 @@ function main(): void {
     node('lint-worker', [options.lintRecords, options.runs, lintOut]);
     const lint = JSON.parse(readFileSync(lintOut, 'utf8')) as LintResult;
     log(`lintZone on ${lint.records} records: median ${ms(lint.time.median)}`);
+    const zoneFile = options.zoneFileRecords > 0 ? measureZoneFile(options.zoneFileRecords, dir) : [];
     const imports = measureImports(options.importRuns);
     const targets = evaluate(comparisons, lint, imports);
     const summary = {
@@ -352,7 +394,7 @@ function main(): void {
       machine: { ...machine(), loadAverageAtStart: loadAtStart, otherProcessesCpuPercent: othersShare(ticksAtStart, cpuTicks()) ?? 'unknown' },
       runs: options.runs,
     };
-    const table = markdown({ comparisons, ...(tsx ? { tsx } : {}), lint, imports, targets, ...summary });
+    const table = markdown({ comparisons, ...(tsx ? { tsx } : {}), lint, zoneFile, imports, targets, ...summary });
     const results = {
       ...summary,
       method: {
@@ -368,6 +410,7 @@ function main(): void {
       comparisons,
       tsx,
       lint,
+      zoneFile,
       imports,
       targets,
     };

@@ -10,3 +10,4 @@ export * from './constructs';
 export * from './testing';
 export * from './validation';
 export * from './lint';
+export * from './zonefile';

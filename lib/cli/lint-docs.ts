@@ -38,10 +38,10 @@ lintZone({ zone: 'example.com', records: [{ name: '@', type: 'MX', priority: 10,
   (\`{ id, reason, name? }\`).
 - **\`cdktf-mx lint <file>\`** reads the same JSON or a BIND zone file and prints findings grouped
   by name (coloured on a terminal; \`--format json\` for machines; \`--rule id=off\`, \`--config\`,
-  \`--strict\`, \`--list-rules\`). Exit 1 on errors, 0 otherwise. Zone files are parsed with
-  [dnsz](https://www.npmjs.com/package/dnsz): maintained, no dependencies, keeps every record type
-  and handles \`$ORIGIN\`, \`$TTL\`, parentheses and TTL units; cdktf-mx reads the record data
-  itself (MX preference and exchange, names relative to the \`$ORIGIN\` in force, TXT strings).
+  \`--strict\`, \`--list-rules\`). Exit 1 on errors, 2 when the input cannot be read, 0 otherwise.
+  Zone files are read as BIND's \`named-checkzone\` reads them, and every line that cannot be read
+  is a \`zone-file-unreadable\` finding with its line number: see
+  [Zone files in \`cdktf-mx lint\`](#zone-files-in-cdktf-mx-lint).
 - **Vendor aware**: record sets from the presets are recognised by exchange (or by the construct
   that made them). A vendor's documented single host (Google \`smtp.google.com\`, Microsoft 365)
   raises no \`mx-single\`; documented priorities (Google's legacy 1/5/5/10/10) raise no

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { lintZone, LintZoneInput } from '../lint/lint-zone';
-import { zoneFileToLintInput } from '../lint/zone-file';
+import { lintZoneFile, problemPlace } from '../lint/zone-file';
 import { ALL_RULES } from '../lint/reference';
 import { Finding, LintOptions } from '../rules/engine';
 import { SeverityOverride } from '../rules/rule';
@@ -22,8 +22,12 @@ options:
   --no-color                plain text even on a terminal (also NO_COLOR=1)
   --list-rules              print every rule id, severity and summary
 
+A zone file is read as BIND's named-checkzone reads it ($ORIGIN, $TTL, $INCLUDE relative
+to the file's directory, $GENERATE); each line it cannot read is a zone-file-unreadable
+finding with its line number.
+
 Exit status: 1 when a finding is an error (or a warning with --strict), 2 on usage or
-read errors, 0 otherwise.`;
+read errors (a zone file of which no record could be read), 0 otherwise.`;
 
 /** What the command needs from the outside world; tests pass their own. */
 export interface LintIo {
@@ -72,17 +76,17 @@ export async function run(argv: string[], io: LintIo = defaultIo()): Promise<num
     for (const rule of ALL_RULES) io.stdout.write(`${rule.id.padEnd(30)} ${rule.severity.padEnd(8)} ${rule.summary}\n`);
     return 0;
   }
-  let input: LintZoneInput;
-  let options: LintOptions;
+  let findings: Finding[];
   try {
     if (!args.file) throw new UsageError('give the zone file to check');
-    input = readInput(args.file, io.readFile(args.file), args.zone);
-    options = readConfig(args, io);
+    const text = io.readFile(args.file);
+    const options = readConfig(args, io);
+    const input = readJsonInput(args.file, text, args.zone);
+    findings = input ? lintZone(input, options) : lintZoneFileInput(args.file, text, args.zone, options, io);
   } catch (error) {
     io.stderr.write(`cdktf-mx lint: ${(error as Error).message}\n${error instanceof UsageError ? `\n${USAGE}\n` : ''}`);
     return 2;
   }
-  const findings = lintZone(input, options);
   if (args.format === 'json') io.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
   else io.stdout.write(renderText(findings, useColor(args, io)));
   const failing = findings.some((f) => f.severity === 'error' || (args.strict && f.severity === 'warning'));
@@ -136,8 +140,8 @@ function parseArgs(argv: readonly string[]): Args {
   return args;
 }
 
-/** JSON when the file is JSON (by name or first character), else a zone file. */
-function readInput(file: string, text: string, zone: string | undefined): LintZoneInput {
+/** The JSON input when the file is JSON (by name or first character); undefined for a zone file. */
+function readJsonInput(file: string, text: string, zone: string | undefined): LintZoneInput | undefined {
   const json = file.toLowerCase().endsWith('.json') || text.trimStart().startsWith('{');
   if (json) {
     let parsed: unknown;
@@ -149,7 +153,27 @@ function readInput(file: string, text: string, zone: string | undefined): LintZo
     if (zone !== undefined && parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) return { ...(parsed as LintZoneInput), zone };
     return parsed as LintZoneInput;
   }
-  return zoneFileToLintInput(text, zone ?? zoneFromFileName(file));
+  return undefined;
+}
+
+/** Most unreadable lines listed when a zone file gives no record at all. */
+const MAX_LISTED_PROBLEMS = 20;
+
+/**
+ * Lint a zone file; `$INCLUDE` paths are relative to the file's directory (the working
+ * directory for standard input). Throws, listing the unreadable lines, when no record
+ * could be read: the input is not a zone file, and "no findings" would be a lie.
+ */
+function lintZoneFileInput(file: string, text: string, zone: string | undefined, options: LintOptions, io: LintIo): Finding[] {
+  const base = file === '-' ? process.cwd() : dirname(file);
+  const result = lintZoneFile(text, { ...options, zone: zone ?? zoneFromFileName(file), file: file === '-' ? '<stdin>' : file, include: (path) => io.readFile(resolve(base, path)) });
+  if (result.records > 0) return result.findings;
+  const errors = result.problems.filter((p) => p.severity === 'error');
+  const shown = errors.length > 0 ? errors : result.problems;
+  const listed = shown.slice(0, MAX_LISTED_PROBLEMS).map((p) => `  ${problemPlace(p)}: ${p.message}\n`).join('');
+  const more = shown.length > MAX_LISTED_PROBLEMS ? `  … and ${shown.length - MAX_LISTED_PROBLEMS} more\n` : '';
+  const why = errors.length > 0 ? '; it does not look like a zone file:' : shown.length > 0 ? ':' : ' (it is empty)';
+  throw new Error(`no record could be read from ${file === '-' ? 'standard input' : file}${why}\n${listed}${more}`.trimEnd());
 }
 
 /** `example.com` from `example.com.zone`, `db.example.com` or `example.com.db`; undefined otherwise. */

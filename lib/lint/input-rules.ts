@@ -55,5 +55,23 @@ export const suppressionUnused: RuleInfo = {
   fix: 'Remove the suppression, or correct its id, name or scope.',
 };
 
+export const zoneFileUnreadable: RuleInfo = {
+  id: 'zone-file-unreadable',
+  severity: 'error',
+  summary: 'a zone-file line cannot be read, so its record is missing from the check',
+  why: 'A line BIND would refuse (an unknown type, bad data, an unclosed quote or parenthesis, a $INCLUDE that cannot be followed) is not in the zone the rules see; a record silently dropped there could be the MX or SPF that decides where mail goes. The message gives the file and line.',
+  sources: ['RFC 1035 §5.1', 'RFC 3597 §5'],
+  fix: 'Correct the line (named-checkzone -D reads the file the same way), or lint the records as JSON.',
+};
+
+export const zoneFileReading: RuleInfo = {
+  id: 'zone-file-reading',
+  severity: 'warning',
+  summary: 'a zone-file line was read in a way worth checking: TTL of an RRset changed, out-of-zone data ignored, no TTL, Cloudflare\'s SOA owner without trailing dot, generic data not decoded',
+  why: 'These lines are read as BIND reads them, which may not be what the file meant: an RRset has one TTL (RFC 2181 §5.2), so BIND changes the TTL of records that differ; it ignores names outside the zone, and reads an owner without trailing dot as relative to the origin.',
+  sources: ['RFC 2181 §5.2', 'RFC 1035 §5.1'],
+  fix: 'Make the line say what you mean: one TTL per RRset, names inside the zone, a TTL or $TTL, trailing dots on absolute names.',
+};
+
 /** Every input finding id, for overrides and the rules reference. */
-export const INPUT_RULES: readonly RuleInfo[] = [zoneInvalid, recordInvalid, recordUnknownField, recordOutsideZone, optionsInvalid, suppressionUnused];
+export const INPUT_RULES: readonly RuleInfo[] = [zoneInvalid, recordInvalid, recordUnknownField, recordOutsideZone, optionsInvalid, suppressionUnused, zoneFileUnreadable, zoneFileReading];

@@ -46,16 +46,24 @@ const MIN_REASON = 10;
  * `record-invalid`, `options-invalid`, …) and the readable rest is still checked.
  */
 export function lintZone(input: LintZoneInput, options: LintOptions = {}): Finding[] {
+  return lintZoneWith(input, options, []);
+}
+
+/**
+ * {@link lintZone} with findings its caller found while reading the input (a zone file's
+ * unreadable lines): they take severity overrides and suppressions like any rule's.
+ */
+export function lintZoneWith(input: LintZoneInput, options: LintOptions, found: readonly ExtraHit[]): Finding[] {
   try {
-    return lint(input as unknown, options as unknown);
+    return lint(input as unknown, options as unknown, found);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return [{ rule: internalError.id, severity: 'error', name: '.', message: `lintZone failed (${detail}); please report this with the input.` }];
   }
 }
 
-function lint(input: unknown, rawOptions: unknown): Finding[] {
-  const extra: ExtraHit[] = [];
+function lint(input: unknown, rawOptions: unknown, found: readonly ExtraHit[]): Finding[] {
+  const extra: ExtraHit[] = [...found];
   const note = (rule: RuleInfo, name: string, message: string, record?: SourcedRecord) => extra.push({ rule, hit: { name, message, ...(record ? { record } : {}) } });
   const options = readOptions(rawOptions, (message) => note(optionsInvalid, '.', message));
 

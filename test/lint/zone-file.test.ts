@@ -20,10 +20,10 @@ $ORIGIN eu.example.org.
 mx     2d   IN A    192.0.2.26
 `;
 
-describe('zoneFileToLintInput (dnsz + cdktf-mx record data)', () => {
+describe('zoneFileToLintInput (the zone-file reader + lintZone record data)', () => {
   const input = zoneFileToLintInput(ZONE);
 
-  test('names, $ORIGIN sections, TTL units, relative and absolute data, joined TXT strings', () => {
+  test('names, $ORIGIN sections, TTL units, relative and absolute data, TXT character-strings as written', () => {
     expect(input.zone).toBe('example.org');
     const shown = input.records.map((r) => `${r.name} ${r.ttl} ${r.type}${r.priority !== undefined ? ` ${r.priority}` : ''} ${r.value}`);
     expect(shown).toEqual([
@@ -31,10 +31,10 @@ describe('zoneFileToLintInput (dnsz + cdktf-mx record data)', () => {
       'example.org. 3600 NS ns1.example.net.',
       'example.org. 3600 MX 10 mail.example.org.',
       'example.org. 3600 MX 20 backup.example.net.',
-      'example.org. 3600 TXT v=spf1 mx include:_spf.example.net -all',
+      'example.org. 3600 TXT "v=spf1 mx " "include:_spf.example.net -all"',
       'mail.example.org. 300 A 192.0.2.25',
       'mail.example.org. 3600 AAAA 2001:db8::25',
-      '_dmarc.example.org. 3600 TXT v=DMARC1; p=reject; rua=mailto:dmarc@example.org',
+      '_dmarc.example.org. 3600 TXT "v=DMARC1; p=reject; rua=mailto:dmarc@example.org"',
       'www.example.org. 3600 CNAME example.org.',
       'eu.example.org. 3600 MX 10 mx.eu.example.org.',
       'eu.example.org. 3600 MX 20 mail.example.org.eu.example.org.',
@@ -59,8 +59,16 @@ describe('zoneFileToLintInput (dnsz + cdktf-mx record data)', () => {
     expect(() => zoneFileToLintInput('www IN A 192.0.2.1')).toThrow(/--zone/);
   });
 
-  test('a SOA without class is read as SOA (dnsz reads it as class SOA)', () => {
+  test('a SOA without class is read as SOA; unquoted TXT words are separate strings, joined without spaces (RFC 7208 §3.3)', () => {
     const records = zoneFileToLintInput('@ SOA ns1 host 1 2 3 4 5\n@ MX 0 .\nwww 300 TXT hello world\n', 'example.com').records;
-    expect(records.map((r) => `${r.type} ${r.value}`)).toEqual(['SOA ns1 host 1 2 3 4 5', 'MX .', 'TXT hello world']);
+    expect(records.map((r) => `${r.type} ${r.value}`)).toEqual(['SOA ns1.example.com. host.example.com. 1 2 3 4 5', 'MX .', 'TXT "hello" "world"']);
+  });
+});
+
+describe('zoneFileToLintInput: what the rules cannot check is reported', () => {
+  test('TXT or MX in RFC 3597 generic form is a warning with its line, not a misread record', () => {
+    const input = zoneFileToLintInput('$TTL 1h\n@ IN TXT \\# 4 03616263\n@ IN MX 10 mx.example.net.\nx IN TYPE65534 \\# 1 01\n', 'example.com');
+    expect(input.records.map((r) => `${r.name} ${r.type} ${r.value}`)).toEqual(['example.com. MX mx.example.net.', 'x.example.com. TYPE65534 \\# 1 01']);
+    expect(input.problems).toEqual([{ severity: 'warning', line: 2, name: 'example.com.', message: 'TXT data in generic form (\\# 4 03616263) is not decoded, so the rules do not check this record; write it in the TXT form' }]);
   });
 });

@@ -1,0 +1,543 @@
+import { StringDecoder } from 'node:string_decoder';
+import { generateRange, substitute } from './generate';
+import { absoluteName, isAtOrBelow, MAX_TTL, parseTtl } from './names';
+import { KNOWN_TYPES, Rdata, readRdata, TYPE_NUMBER } from './rdata';
+import { LexState, lexLine, Token } from './tokens';
+
+/** One record of a zone file, as BIND loads it. */
+export interface ZoneFileRecord extends Rdata {
+  /** Owner name: absolute, lower-case, trailing dot, escapes as BIND prints them (`_dmarc.example.com.`). */
+  readonly name: string;
+  /** TTL in seconds, after `$TTL`, units and BIND's defaults. */
+  readonly ttl: number;
+  /** Always `IN`: records of other classes are reported, not read. */
+  readonly class: 'IN';
+  /** Type mnemonic in upper case (`MX`), or `TYPEnnn` for a type BIND has no mnemonic for. */
+  readonly type: string;
+  /** Line the record starts on (1-based), in {@link file}. */
+  readonly line: number;
+  /** File the record came from, when known (the file given, or a `$INCLUDE`d one). */
+  readonly file?: string;
+  /** Cloudflare proxy status from the export's `; cf_tags=cf-proxied:true|false` comment. */
+  readonly proxied?: boolean;
+}
+
+/** A line the reader could not read (`error`: nothing from it is in the records) or read in a way worth knowing (`warning`). */
+export interface ZoneFileProblem {
+  readonly severity: 'error' | 'warning';
+  /** Line (1-based) in {@link file}. */
+  readonly line: number;
+  readonly file?: string;
+  /** Owner name of the line, when it was read that far. */
+  readonly name?: string;
+  readonly message: string;
+  /** Set when the problem is one a lint rule reports too: `cname-and-other-data` (rule `cname-coexists`). */
+  readonly code?: 'cname-and-other-data';
+}
+
+/** Options of {@link readZoneFile}. */
+export interface ReadZoneFileOptions {
+  /** Zone name (`example.com`, trailing dot optional): the first `$ORIGIN`. Without it, the file's first `$ORIGIN` or SOA owner. */
+  readonly origin?: string;
+  /** Name of the file, shown in problems and records. */
+  readonly file?: string;
+  /**
+   * Text of a `$INCLUDE`d file, given its path as written and where it was included;
+   * throw to refuse or report it missing. Without this option `$INCLUDE` is reported and not followed.
+   */
+  readonly include?: (path: string, from: { readonly file?: string; readonly line: number }) => string;
+}
+
+/** What a zone file holds. */
+export interface ZoneFile {
+  /** The zone apex without trailing dot (`example.com`), or undefined when the file does not say and no origin was given. */
+  readonly zone?: string;
+  readonly records: ZoneFileRecord[];
+  /** In file order (includes in place). */
+  readonly problems: ZoneFileProblem[];
+}
+
+/** Classes RFC 1035 §3.2.4 and BIND know; only IN is read. */
+const CLASS = /^(?:IN|CH|CS|HS|NONE|ANY|CLASS\d+)$/i;
+/** Types that may share a name with a CNAME (DNSSEC, RFC 4035 §2.5). */
+const CNAME_COMPANIONS: ReadonlySet<string> = new Set(['RRSIG', 'NSEC', 'KEY']);
+/** `$INCLUDE` nesting beyond which a file is taken to include itself. */
+const MAX_INCLUDE_DEPTH = 16;
+/** Unreadable entries, with no record read, after which the input is taken not to be a zone file. */
+const GIVE_UP_AFTER = 50;
+/** TTL given to a record when the file has no `$TTL`, no SOA and no earlier TTL (BIND refuses such a record). */
+const FALLBACK_TTL = 3600;
+/** Mnemonics of types written as `TYPEnnn` that BIND prints by name. */
+const TYPE_NAMES: Readonly<Record<string, string>> = { 1: 'A', 2: 'NS', 5: 'CNAME', 6: 'SOA', 12: 'PTR', 15: 'MX', 16: 'TXT', 28: 'AAAA', 33: 'SRV', 39: 'DNAME', 99: 'SPF', 257: 'CAA' };
+
+/** One file being read: its position, `$ORIGIN`, last owner and the entry in progress. */
+interface Source {
+  readonly file?: string;
+  readonly depth: number;
+  line: number;
+  origin?: string;
+  owner?: string;
+  /** Tail of the last chunk, not yet ended by a line break (streaming). */
+  partial: string;
+  readonly lex: LexState;
+  tokens: Token[];
+  comments: string[];
+  start: number;
+  ownerField: boolean;
+}
+
+/** An entry whose owner, TTL, class and type are known, ready for its data. */
+interface Entry {
+  readonly source: Source;
+  readonly line: number;
+  readonly ownerText: string | undefined;
+  readonly ttl: number | undefined;
+  readonly cls: string | undefined;
+  readonly type: string;
+  readonly data: readonly Token[];
+  readonly comments: readonly string[];
+  /** Made by `$GENERATE`: BIND adds each such record on its own, outside the run of records around it. */
+  readonly generated?: boolean;
+}
+
+/** Records of one owner that BIND loads together: the TTL of each type, and the targets of its NS records. */
+interface Run {
+  owner: string | undefined;
+  readonly ttl: Map<string, number>;
+  readonly servers: Set<string>;
+}
+
+function newRun(owner: string | undefined): Run {
+  return { owner, ttl: new Map(), servers: new Set() };
+}
+
+/** The run emptied for a new owner (reused: a new run starts at almost every record). */
+function restart(run: Run, owner: string | undefined): void {
+  run.owner = owner;
+  if (run.ttl.size > 0) run.ttl.clear();
+  if (run.servers.size > 0) run.servers.clear();
+}
+
+class Stop extends Error {}
+
+/**
+ * A streaming RFC 1035 §5.1 zone-file reader: feed it text in chunks of any size with
+ * {@link write}, then {@link end}; each record goes to `onRecord` as soon as its entry
+ * ends and is not kept: what memory grows with is one map entry per RRset (BIND's one TTL
+ * per RRset needs it). Time is linear in the input.
+ *
+ * Reads as BIND 9 does (checked against `named-checkzone -D` in the tests): `$ORIGIN`,
+ * `$TTL`, `$INCLUDE`, `$GENERATE`, owners in column one (whatever they look like, so
+ * `20161025._domainkey` and `300` are owners), an inherited owner on lines that start
+ * with blanks, TTL and class in either order, TTL units, parentheses across lines,
+ * comments, quoted and unquoted character-strings, `\X`/`\DDD` escapes, RFC 3597 data,
+ * CRLF and a UTF-8 BOM; no `$TTL` means the SOA minimum, then the last TTL given; one
+ * TTL per RRset as BIND loads it. Every line it cannot read is a problem with its line
+ * number, never dropped silently.
+ */
+export class ZoneFileReader {
+  private apex?: string;
+  private defaultTtl?: number;
+  private ttlDirective = false;
+  private lastTtl?: number;
+  /** TTL each RRset has so far, by `type owner`: that of the last run of records that added to it. */
+  private readonly rrsetTtl = new Map<string, number>();
+  /** The current run of records of one owner, and the run of glue records inside it. */
+  private readonly run: Run = newRun(undefined);
+  private readonly glue: Run = newRun(undefined);
+  /** True once a later run changed the TTL of an RRset already read: earlier records then need {@link finalTtl}. */
+  private retimed = false;
+  /** Every type read so far: the few a CNAME must be checked against. */
+  private readonly typesSeen = new Set<string>();
+  private readonly problemList: ZoneFileProblem[] = [];
+  private errors = 0;
+  private read = 0;
+  private stopped = false;
+  private readonly top: Source;
+  private readonly decoder = new StringDecoder('utf8');
+
+  /** `onRecord` receives each record in file order. */
+  constructor(private readonly options: ReadZoneFileOptions, private readonly onRecord: (record: ZoneFileRecord) => void) {
+    if (options.origin !== undefined) {
+      const origin = absoluteName(`${options.origin.trim().replace(/\.$/, '')}.`, '.');
+      if (typeof origin !== 'string') throw new Error(`the zone name "${options.origin}" is not a domain name: ${origin.error}`);
+      this.apex = origin;
+    }
+    this.top = newSource(options.file, 0, this.apex);
+  }
+
+  /** The next piece of the file (text, or bytes decoded as UTF-8). */
+  write(chunk: string | Uint8Array): void {
+    const text = typeof chunk === 'string' ? chunk : this.decoder.write(chunk);
+    this.feed(this.top, text, false);
+  }
+
+  /** The end of the file: reports what is left open. Returns the zone and every problem. */
+  end(): { zone?: string; problems: ZoneFileProblem[]; records: number; retimed: boolean } {
+    this.feed(this.top, this.decoder.end(), true);
+    return { ...(this.apex ? { zone: this.apex === '.' ? '.' : this.apex.slice(0, -1) } : {}), problems: this.problemList, records: this.read, retimed: this.retimed };
+  }
+
+  /**
+   * The TTL BIND serves for the RRset of `type` at `name` once the whole file is read. It
+   * differs from a record's own `ttl` only when {@link end} says `retimed`: the RRset was
+   * added to again, further down, with another TTL (a streaming reader cannot go back).
+   */
+  finalTtl(name: string, type: string): number | undefined {
+    return this.rrsetTtl.get(`${type} ${name}`);
+  }
+
+  /** Lines of `text` in `source`; `last` flushes the tail and closes the source. */
+  private feed(source: Source, text: string, last: boolean): void {
+    if (this.stopped) return;
+    try {
+      let from = 0;
+      let buffered = source.partial;
+      for (;;) {
+        const newline = text.indexOf('\n', from);
+        if (newline < 0) break;
+        const line = text.slice(from, newline);
+        from = newline + 1;
+        this.line(source, buffered === '' ? line : buffered + line);
+        buffered = '';
+      }
+      source.partial = buffered + text.slice(from);
+      if (last) {
+        if (source.partial !== '') this.line(source, source.partial);
+        source.partial = '';
+        if (source.lex.depth > 0 || source.tokens.length > 0) this.problem('error', source, source.start, `a "(" opened on this line is never closed before the end of the file (line ${source.line}); the entry is not read`);
+      }
+    } catch (error) {
+      if (!(error instanceof Stop)) throw error;
+      this.stopped = true;
+    }
+  }
+
+  private line(source: Source, raw: string): void {
+    source.line++;
+    let text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (source.line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (text.includes('\0')) {
+      this.problem('error', source, source.line, 'binary data (a NUL byte): this is not a zone file; nothing after it is read');
+      throw new Stop();
+    }
+    if (source.tokens.length === 0 && source.lex.depth === 0) {
+      source.start = source.line;
+      source.ownerField = text !== '' && text[0] !== ' ' && text[0] !== '\t';
+      source.comments = [];
+    }
+    const error = lexLine(text, source.lex, source.tokens, source.comments);
+    if (error) {
+      this.fail(source, source.line, error);
+      source.tokens = [];
+      source.lex.depth = 0;
+      return;
+    }
+    if (source.lex.depth > 0) return;
+    const tokens = source.tokens;
+    if (tokens.length === 0) return;
+    source.tokens = [];
+    if (!tokens[0].quoted && tokens[0].text.startsWith('$')) this.directive(source, tokens);
+    else this.entry(source, tokens, source.ownerField);
+  }
+
+  /** An error problem; too many of them with no record read means the input is no zone file. */
+  private fail(source: Source, line: number, message: string, name?: string): void {
+    this.problem('error', source, line, message, name);
+    if (++this.errors >= GIVE_UP_AFTER && this.read === 0) {
+      this.problem('error', source, line, `${GIVE_UP_AFTER} lines could not be read and none could: this does not look like a zone file; stopped reading`);
+      throw new Stop();
+    }
+  }
+
+  private problem(severity: ZoneFileProblem['severity'], source: Source, line: number, message: string, name?: string): void {
+    this.problemList.push({ severity, line, ...(source.file !== undefined ? { file: source.file } : {}), ...(name !== undefined ? { name } : {}), message });
+  }
+
+  /** A record line: [owner] [ttl] [class] type data, TTL and class in either order. */
+  private entry(source: Source, tokens: readonly Token[], ownerField: boolean): void {
+    const { i, ttl, cls } = ttlAndClass(tokens, ownerField ? 1 : 0, tokens.length);
+    const typeToken = tokens[i];
+    const ownerText = ownerField ? tokens[0].text : undefined;
+    if (typeToken === undefined) {
+      this.fail(source, source.start, `no record type after "${tokens.map((t) => t.text).join(' ')}"`);
+      return;
+    }
+    const type = recordType(typeToken);
+    if (type === undefined) {
+      this.fail(source, source.start, unknownType(typeToken, ttl !== undefined));
+      return;
+    }
+    this.record({ source, line: source.start, ownerText, ttl, cls, type, data: tokens.slice(i + 1), comments: source.comments });
+  }
+
+  private record(entry: Entry): void {
+    const { source, line, type } = entry;
+    let data = entry.data;
+    if (this.apex === undefined) this.findApex(entry);
+    const origin = source.origin ?? this.apex!;
+    let name: string;
+    if (entry.ownerText === undefined) {
+      if (source.owner === undefined) return this.fail(source, line, 'the line starts with a blank, so it repeats the owner of the record before, but there is none; put the owner name in the first column');
+      name = source.owner;
+    } else {
+      const owner = absoluteName(entry.ownerText, origin);
+      if (typeof owner !== 'string') return this.fail(source, line, `owner name: ${owner.error}`);
+      name = owner;
+      if (type === 'SOA' && cloudflareSoa(entry.ownerText, this.apex!)) {
+        name = this.apex!;
+        data = data.map((t, k) => (k < 2 && !t.text.endsWith('.') && isAtOrBelow(`${t.text.toLowerCase()}.`, this.apex!) ? { ...t, text: `${t.text}.` } : t));
+        this.problem('warning', source, line, `the SOA owner "${entry.ownerText}" has no trailing dot; read as the apex ${this.apex} (as Cloudflare's export means it; BIND would read ${owner})`, name);
+      }
+      source.owner = name;
+    }
+    if (!isAtOrBelow(name, this.apex!)) return this.problem('warning', source, line, `${name} is outside the zone ${this.apex}; BIND ignores out-of-zone data, so it is not read`, name);
+    if (entry.cls !== undefined && entry.cls !== 'IN') return this.fail(source, line, `class ${entry.cls}: the zone is class IN, so BIND refuses the record (class mismatch)`, name);
+    if (type === 'DS' && name === this.apex) return this.fail(source, line, `DS at the zone apex ${name}: DS records belong in the parent zone (RFC 4034 §5), BIND refuses it`, name);
+    if (type === 'NS' && name.startsWith('*.')) return this.fail(source, line, `NS at the wildcard ${name}: a wildcard cannot be delegated (RFC 4592 §4.2), BIND refuses it`, name);
+    const rdata = readRdata(type, data, origin);
+    if ('error' in rdata) return this.fail(source, line, rdata.error, name);
+    this.checkCname(entry, name);
+    const ttl = this.ttlOf(entry, name, rdata.data);
+    const proxied = cloudflareProxied(entry.comments);
+    this.read++;
+    const record: { -readonly [K in keyof ZoneFileRecord]: ZoneFileRecord[K] } = { name, ttl, class: 'IN', type, data: rdata.data, value: rdata.value, line };
+    if (rdata.priority !== undefined) record.priority = rdata.priority;
+    if (rdata.strings !== undefined) record.strings = rdata.strings;
+    if (rdata.generic) record.generic = true;
+    if (source.file !== undefined) record.file = source.file;
+    if (proxied !== undefined) record.proxied = proxied;
+    this.onRecord(record);
+  }
+
+  /** The zone, when neither the options nor a `$ORIGIN` gave it: the owner of a leading SOA. */
+  private findApex(entry: Entry): void {
+    if (entry.type === 'SOA' && entry.ownerText !== undefined && entry.ownerText !== '@') {
+      const owner = absoluteName(entry.ownerText.endsWith('.') ? entry.ownerText : `${entry.ownerText}.`, '.');
+      if (typeof owner === 'string') {
+        this.apex = owner;
+        this.top.origin ??= owner;
+        return;
+      }
+    }
+    this.problem('error', entry.source, entry.line, 'the zone name is unknown: the file has no $ORIGIN or SOA before its first record; give it with --zone example.com (or the origin option)');
+    throw new Stop();
+  }
+
+  /**
+   * The TTL as BIND sets it: the one written, else `$TTL`, else (no `$TTL`) the SOA
+   * minimum once the SOA is read, else the last TTL written. One RRset has one TTL
+   * (RFC 2181 §5.2): a later record that differs takes the first one's, reported.
+   */
+  private ttlOf(entry: Entry, name: string, data: string): number {
+    const { source, line, type } = entry;
+    let ttl = entry.ttl;
+    if (ttl !== undefined && ttl > MAX_TTL) {
+      this.problem('warning', source, line, `TTL ${ttl} is above ${MAX_TTL} (RFC 2181 §8); read as 0, as BIND does`, name);
+      ttl = 0;
+    }
+    if (ttl !== undefined) this.lastTtl = ttl;
+    const minimum = type === 'SOA' ? Number(data.split(' ')[6]) : undefined;
+    if (ttl === undefined) ttl = this.defaultTtl ?? this.lastTtl ?? minimum;
+    if (minimum !== undefined && !this.ttlDirective) this.defaultTtl = minimum;
+    if (ttl === undefined) {
+      this.problem('warning', source, line, `no TTL: the file has no $TTL, no SOA and no earlier TTL; read as ${FALLBACK_TTL} (BIND refuses the record)`, name);
+      ttl = FALLBACK_TTL;
+    }
+    // An RRset has one TTL (RFC 2181 §5.2). BIND loads records in runs of one owner (glue,
+    // the address of a name server of the run's NS records, does not end a run) and gives a
+    // record the TTL of the same type before it in its run; an RRset that a later run adds
+    // to takes that run's TTL (bin/dns/master.c, load_text and commit).
+    const run = entry.generated ? newRun(name) : this.runFor(name);
+    const runFirst = run.ttl.get(type);
+    if (runFirst === undefined) run.ttl.set(type, ttl);
+    else if (runFirst !== ttl) {
+      this.problem('warning', source, line, `TTL ${ttl} differs from ${runFirst} of the ${type} record before it at ${name}; an RRset has one TTL (RFC 2181 §5.2), read as ${runFirst} as BIND does`, name);
+      ttl = runFirst;
+    }
+    if (type === 'NS' && run === this.run) run.servers.add(data);
+    if (runFirst !== undefined) return ttl;
+    const key = `${type} ${name}`;
+    const earlier = this.rrsetTtl.get(key);
+    if (earlier !== undefined && earlier !== ttl) {
+      this.problem('warning', source, line, `TTL ${ttl} differs from ${earlier} of the ${type} records at ${name} further up; an RRset has one TTL (RFC 2181 §5.2), and BIND gives them all ${ttl}, the later one`, name);
+      this.retimed = true;
+    }
+    this.rrsetTtl.set(key, ttl);
+    return ttl;
+  }
+
+  /**
+   * A CNAME beside other data at one name (RFC 1034 §3.6.2, RFC 2181 §10.1): BIND refuses
+   * the zone. Reported as a warning with code `cname-and-other-data`; the records are read.
+   */
+  private checkCname(entry: Entry, name: string): void {
+    const { source, line, type } = entry;
+    if (CNAME_COMPANIONS.has(type)) return;
+    this.typesSeen.add(type);
+    const other = type === 'CNAME' ? [...this.typesSeen].find((t) => t !== 'CNAME' && !CNAME_COMPANIONS.has(t) && this.rrsetTtl.has(`${t} ${name}`)) : this.rrsetTtl.has(`CNAME ${name}`) ? 'CNAME' : undefined;
+    if (other === undefined) return;
+    this.problemList.push({ severity: 'warning', line, ...(source.file !== undefined ? { file: source.file } : {}), name, code: 'cname-and-other-data', message: `${type} beside ${other} at ${name}: a CNAME cannot share its name with other data (RFC 1034 §3.6.2), BIND refuses the zone ("CNAME and other data")` });
+  }
+
+  /** The run a record of `name` belongs to: the current one, its glue, or a new one. */
+  private runFor(name: string): Run {
+    if (name === this.run.owner) return this.run;
+    if (this.run.servers.has(name)) {
+      if (this.glue.owner !== name) restart(this.glue, name);
+      return this.glue;
+    }
+    restart(this.run, name);
+    restart(this.glue, undefined);
+    return this.run;
+  }
+
+  private directive(source: Source, tokens: readonly Token[]): void {
+    const name = tokens[0].text.toUpperCase();
+    const line = source.start;
+    const args = tokens.slice(1);
+    if (name === '$ORIGIN' || name === '$TTL') {
+      if (args.length !== 1) return this.fail(source, line, `${name} takes one ${name === '$TTL' ? 'TTL' : 'domain name'}, not ${args.length} words`);
+      if (name === '$TTL') {
+        const ttl = parseTtl(args[0].text);
+        if (ttl === undefined) return this.fail(source, line, `$TTL must be a time (3600, 1h, 1d2h…), not "${args[0].text}"`);
+        this.defaultTtl = ttl > MAX_TTL ? 0 : ttl;
+        this.ttlDirective = true;
+        return;
+      }
+      const base = source.origin ?? this.apex;
+      if (base === undefined && !args[0].text.endsWith('.')) return this.fail(source, line, `$ORIGIN ${args[0].text} is relative, but no origin is known yet; end it with a dot`);
+      const origin = absoluteName(args[0].text, base ?? '.');
+      if (typeof origin !== 'string') return this.fail(source, line, `$ORIGIN: ${origin.error}`);
+      source.origin = origin;
+      if (this.apex === undefined) this.apex = origin;
+      return;
+    }
+    if (name === '$INCLUDE') return this.include(source, args, line);
+    if (name === '$GENERATE') return this.generate(source, args, line);
+    this.fail(source, line, `unknown directive ${tokens[0].text} (known: $ORIGIN, $TTL, $INCLUDE, $GENERATE)`);
+  }
+
+  /** `$INCLUDE file [origin]`: the file read in place with its own origin; the including file's origin and owner are restored after it (RFC 1035 §5.1). */
+  private include(source: Source, args: readonly Token[], line: number): void {
+    if (args.length < 1 || args.length > 2) return this.fail(source, line, `$INCLUDE takes a file name and optionally an origin, not ${args.length} words`);
+    const path = args[0].text;
+    if (!this.options.include) return this.fail(source, line, `$INCLUDE ${path} is not followed: this reader was given no way to read other files`);
+    if (source.depth + 1 > MAX_INCLUDE_DEPTH) return this.fail(source, line, `$INCLUDE ${path} is nested more than ${MAX_INCLUDE_DEPTH} deep (a file that includes itself?)`);
+    let origin = source.origin ?? this.apex;
+    if (args[1]) {
+      const given = absoluteName(args[1].text, origin ?? '.');
+      if (typeof given !== 'string') return this.fail(source, line, `$INCLUDE origin: ${given.error}`);
+      origin = given;
+    }
+    let text: string;
+    try {
+      text = this.options.include(path, { ...(source.file !== undefined ? { file: source.file } : {}), line });
+    } catch (error) {
+      return this.fail(source, line, `$INCLUDE ${path} cannot be read: ${(error as Error).message}`);
+    }
+    const included = newSource(path, source.depth + 1, origin);
+    included.owner = source.owner;
+    this.feed(included, text, true);
+    if (this.stopped) throw new Stop();
+  }
+
+  /** `$GENERATE range lhs [ttl] [class] type rhs`, expanded as named-checkzone does. */
+  private generate(source: Source, args: readonly Token[], line: number): void {
+    const fail = (message: string) => this.fail(source, line, message);
+    if (args.length < 4) return fail('$GENERATE takes range lhs [ttl] [class] type rhs');
+    const range = generateRange(args[0].text);
+    if ('error' in range) return fail(range.error);
+    const { i, ttl, cls } = ttlAndClass(args, 2, args.length - 2);
+    const type = recordType(args[i]);
+    if (type === undefined) return fail(unknownType(args[i], ttl !== undefined));
+    if (i !== args.length - 2) return fail(`$GENERATE takes one rhs after the type; quote it when it has spaces ("10 mail$")`);
+    const [lhs, rhs] = [args[1].text, args[i + 1].text];
+    for (let value = range.start; value <= range.stop; value += range.step) {
+      const owner = substitute(lhs, value);
+      const text = substitute(rhs, value);
+      if (typeof owner !== 'string') return fail(owner.error);
+      if (typeof text !== 'string') return fail(text.error);
+      const data: Token[] = [];
+      const problem = lexLine(text, { depth: 0 }, data, []);
+      if (problem) return fail(`$GENERATE rhs "${text}": ${problem}`);
+      const saved = source.owner;
+      this.record({ source, line, ownerText: owner, ttl, cls, type, data, comments: [], generated: true });
+      source.owner = saved;
+    }
+  }
+}
+
+function newSource(file: string | undefined, depth: number, origin: string | undefined): Source {
+  return { ...(file !== undefined ? { file } : {}), depth, line: 0, ...(origin !== undefined ? { origin } : {}), partial: '', lex: { depth: 0 }, tokens: [], comments: [], start: 0, ownerField: false };
+}
+
+/** TTL and class from `tokens[from]` on (before `end`), in either order, each at most once; `i` is the next token. */
+function ttlAndClass(tokens: readonly Token[], from: number, end: number): { i: number; ttl: number | undefined; cls: string | undefined } {
+  let i = from;
+  let ttl: number | undefined;
+  let cls: string | undefined;
+  for (; i < end && !tokens[i].quoted; i++) {
+    const text = tokens[i].text;
+    const seconds = ttl === undefined ? parseTtl(text) : undefined;
+    if (seconds !== undefined) ttl = seconds;
+    else if (cls === undefined && CLASS.test(text)) cls = text.toUpperCase();
+    else break;
+  }
+  return { i, ttl, cls };
+}
+
+/** The type a token names, upper case, or undefined when it names none. */
+function recordType(token: Token | undefined): string | undefined {
+  if (token === undefined || token.quoted) return undefined;
+  const type = token.text.toUpperCase();
+  if (KNOWN_TYPES.has(type)) return type;
+  const number = TYPE_NUMBER.exec(type)?.[1];
+  if (number === undefined || Number(number) > 65535) return undefined;
+  return TYPE_NAMES[Number(number)] ?? `TYPE${Number(number)}`;
+}
+
+function unknownType(token: Token | undefined, hadTtl: boolean): string {
+  const text = token?.text ?? '';
+  const upper = text.toUpperCase();
+  if (upper === 'ALIAS' || upper === 'ANAME') return `${upper} is a DNS host's own record type, not one zone files (or BIND) know; the record is not read (write the CNAME or addresses it stands for)`;
+  if (/^\d/.test(text) && hadTtl) return `"${text}" where the record type belongs: a second TTL, or an owner name missing from the first column?`;
+  return `unknown record type "${text}"; expected [owner] [ttl] [class] type data, e.g. "www 300 IN A 192.0.2.1"`;
+}
+
+/** Cloudflare's export writes the SOA owner as `example.com` without its trailing dot. */
+function cloudflareSoa(ownerText: string, apex: string): boolean {
+  return !ownerText.endsWith('.') && ownerText !== '@' && `${ownerText.toLowerCase()}.` === apex;
+}
+
+/** `; cf_tags=cf-proxied:true` (Cloudflare's export) → true; `cf-proxied:false` → false. */
+function cloudflareProxied(comments: readonly string[]): boolean | undefined {
+  for (const comment of comments) {
+    const tags = /cf_tags=(\S+)/.exec(comment)?.[1];
+    const proxied = tags ? /(?:^|,)cf-proxied:(true|false)(?:,|$)/.exec(tags)?.[1] : undefined;
+    if (proxied) return proxied === 'true';
+  }
+  return undefined;
+}
+
+/** Read a whole zone file held in memory. Never throws for the file's content: what cannot be read is in `problems`. */
+export function readZoneFile(text: string, options: ReadZoneFileOptions = {}): ZoneFile {
+  const records: ZoneFileRecord[] = [];
+  const reader = new ZoneFileReader(options, (record) => records.push(record));
+  reader.write(text);
+  const { zone, problems, retimed } = reader.end();
+  return { ...(zone !== undefined ? { zone } : {}), records: retimed ? records.map((r) => ({ ...r, ttl: reader.finalTtl(r.name, r.type)! })) : records, problems };
+}
+
+/**
+ * Read a zone file from a stream (e.g. `fs.createReadStream(path)`), handing each record
+ * to `onRecord` as it is read, so a file of millions of records needs little memory.
+ * Resolves to the zone, the problems and the number of records read. `retimed` means an
+ * RRset was added to again further down with another TTL (reported as a problem): BIND
+ * serves the later TTL for the records handed over earlier too.
+ */
+export async function readZoneFileStream(input: AsyncIterable<string | Uint8Array>, options: ReadZoneFileOptions, onRecord: (record: ZoneFileRecord) => void): Promise<{ zone?: string; problems: ZoneFileProblem[]; records: number; retimed: boolean }> {
+  const reader = new ZoneFileReader(options, onRecord);
+  for await (const chunk of input) reader.write(chunk);
+  return reader.end();
+}

@@ -1,0 +1,113 @@
+/**
+ * The lexical layer of RFC 1035 §5.1 master files: one physical line at a time, so a
+ * reader can stream. Parentheses let an entry span lines (the caller keeps the depth),
+ * `;` starts a comment, `"…"` is one character-string, `\X` and `\DDD` escape a character
+ * inside a word or string (the escapes are kept in the token text, decoded by the reader).
+ */
+
+/** One word or quoted string of an entry; `text` is as written (escapes kept), without the quotes. */
+export interface Token {
+  readonly text: string;
+  readonly quoted: boolean;
+}
+
+/** What the lexer carries from one line to the next of an entry. */
+export interface LexState {
+  /** Open parentheses. */
+  depth: number;
+}
+
+/** Characters that end an unquoted word. */
+const BREAK = new Set([' ', '\t', ';', '(', ')', '"']);
+
+/**
+ * Tokens of one line (without its line break) appended to `tokens`, comments to `comments`.
+ * Returns an error message when the line cannot be read (unbalanced quote or parenthesis).
+ */
+export function lexLine(line: string, state: LexState, tokens: Token[], comments: string[]): string | undefined {
+  const length = line.length;
+  let i = 0;
+  while (i < length) {
+    const c = line[i];
+    if (c === ' ' || c === '\t') {
+      i++;
+    } else if (c === ';') {
+      comments.push(line.slice(i + 1));
+      return undefined;
+    } else if (c === '(') {
+      state.depth++;
+      i++;
+    } else if (c === ')') {
+      if (state.depth === 0) return 'a ")" closes no "("';
+      state.depth--;
+      i++;
+    } else if (c === '"') {
+      let j = i + 1;
+      while (j < length && line[j] !== '"') j += line[j] === '\\' ? 2 : 1;
+      if (j >= length) return 'a quoted string is not closed on its line (unbalanced quotes)';
+      tokens.push({ text: line.slice(i + 1, j), quoted: true });
+      i = j + 1;
+    } else {
+      let j = i;
+      while (j < length && !BREAK.has(line[j])) j += line[j] === '\\' ? 2 : 1;
+      tokens.push({ text: line.slice(i, Math.min(j, length)), quoted: false });
+      i = j;
+    }
+  }
+  return undefined;
+}
+
+/** True when the text has no escape and only printable ASCII: the fast path of every decoder. */
+export function isPlain(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code > 0x7e || code === 0x5c) return false;
+  }
+  return true;
+}
+
+/**
+ * The octets a token stands for, as a binary string (one char per octet): `\DDD` is the
+ * octet DDD, `\X` is X, other characters are their UTF-8 octets. Undefined when a `\DDD`
+ * is above 255 or an escape ends the text.
+ */
+export function decodeOctets(text: string): string | undefined {
+  if (isPlain(text)) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') {
+      if (i + 1 >= text.length) return undefined;
+      const digits = text.slice(i + 1, i + 4);
+      if (/^\d{3}$/.test(digits)) {
+        const octet = Number(digits);
+        if (octet > 255) return undefined;
+        out += String.fromCharCode(octet);
+        i += 3;
+      } else {
+        out += utf8Octets(text[i + 1]);
+        i += 1;
+      }
+    } else {
+      out += utf8Octets(c);
+    }
+  }
+  return out;
+}
+
+function utf8Octets(char: string): string {
+  const code = char.charCodeAt(0);
+  return code < 0x80 ? char : Buffer.from(char, 'utf8').toString('latin1');
+}
+
+/** Octets as BIND prints a character-string: printable ASCII plain, `"` and `\` escaped, the rest `\DDD`. */
+export function escapeString(octets: string): string {
+  let out = '';
+  for (let i = 0; i < octets.length; i++) {
+    const code = octets.charCodeAt(i);
+    if (code === 0x22 || code === 0x5c) out += `\\${octets[i]}`;
+    else if (code >= 0x20 && code <= 0x7e) out += octets[i];
+    else out += `\\${String(code).padStart(3, '0')}`;
+  }
+  return out;
+}
