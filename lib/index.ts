@@ -10,3 +10,6 @@ export * from './constructs';
 export * from './testing';
 export * from './validation';
 export * from './lint';
+export * from './adopt';
+export { adoptLiveRecords } from './cloudflare/adopt-live-records';
+export type { LiveRecordRef } from './cloudflare/adopt-live-records';
