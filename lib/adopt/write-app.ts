@@ -99,6 +99,16 @@ export function writeApp(options: WriteAppOptions): string {
     }
   }
   const leftover = findings.map((f) => `// ${formatFinding(f)}`);
+  // Errors in what is live would fail synth; adoption keeps what is live, so they are suppressed
+  // with a reason the synthesized output records, and fixed after the first deploy.
+  const errors = new Map<string, Set<string>>();
+  for (const finding of options.findings ?? []) {
+    if (finding.severity !== 'error' || findings.includes(finding)) continue;
+    errors.set(finding.rule, (errors.get(finding.rule) ?? new Set()).add(finding.name));
+  }
+  const suppressions = [...errors].map(([rule, names]) =>
+    `suppressMxRule(this, { id: ${str(rule)}, reason: ${str(`live at adoption (${[...names].join(', ')}); adopted as is, fix after the first deploy`)} });`);
+  if (suppressions.length > 0) constructs.add('suppressMxRule');
 
   const imports = [
     mode === 'app' ? `import { App, TerraformStack${withIds ? '' : ', TerraformVariable'} } from 'cdktf';` : withIds ? undefined : `import { TerraformVariable } from 'cdktf';`,
@@ -143,7 +153,7 @@ export function writeApp(options: WriteAppOptions): string {
     if (withIds) lines.push('    const zoneId = props.zoneId ?? ZONE_ID;');
   }
   if (zoneIdLine) lines.push(`    ${zoneIdLine}`);
-  for (const line of [...leftover, ...body]) lines.push(...line.split('\n').map((l) => `    ${l}`));
+  for (const line of [...leftover, ...suppressions, ...body]) lines.push(...line.split('\n').map((l) => `    ${l}`));
   lines.push('  }', '}');
   if (hasRaw) {
     lines.push(
