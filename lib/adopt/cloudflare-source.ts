@@ -113,7 +113,7 @@ class CloudflareApi {
     for (let attempt = 0; ; attempt++) {
       const outcome = await this.once(path, domain, what);
       if (outcome.ok) return outcome.envelope;
-      if (attempt >= retries) throw new ImportError(`${outcome.message} (gave up after ${attempt + 1} attempts)`);
+      if (attempt >= retries) throw new ImportError(`${outcome.message} (gave up after ${attempt + 1} attempt${attempt === 0 ? '' : 's'})`);
       await sleep(outcome.waitMs ?? (this.options.backoffMs ?? 500) * 2 ** attempt);
     }
   }
