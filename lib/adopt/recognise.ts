@@ -212,7 +212,8 @@ function merge(a: Values, b: Values): Values | undefined {
 
 /**
  * Every one-to-one assignment of `templates` templates to `items` items (backtracking; sets
- * here hold at most a handful), with the placeholder values it implies.
+ * here hold at most a handful), with the placeholder values it implies: `match` gets the values
+ * so far and returns what the pair adds (or undefined), which must agree with them.
  */
 function assign(templates: number, items: number, match: (template: number, item: number, values: Values) => Values | undefined): Values[] {
   const results: Values[] = [];
@@ -224,7 +225,8 @@ function assign(templates: number, items: number, match: (template: number, item
     }
     for (let i = 0; i < items; i++) {
       if (taken.has(i)) continue;
-      const next = match(t, i, values);
+      const found = match(t, i, values);
+      const next = found && merge(values, found);
       if (!next) continue;
       taken.add(i);
       step(t + 1, next);
