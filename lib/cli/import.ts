@@ -171,7 +171,7 @@ function summary(zone: LiveZone, adoption: ReturnType<typeof adoptZone>): string
   const raw = adoption.units.length - constructs;
   lines.push(`adopted ${adoption.mail.length} mail records of ${zone.domain} from ${zone.source}: ${constructs} construct${constructs === 1 ? '' : 's'}, ${raw} raw record${raw === 1 ? '' : 's'}`);
   if (adoption.other.length > 0) {
-    lines.push(`left out ${adoption.other.length} records that are not mail:`);
+    lines.push(`left out ${adoption.other.length} record${adoption.other.length === 1 ? '' : 's'} that ${adoption.other.length === 1 ? 'is' : 'are'} not mail:`);
     for (const record of adoption.other) lines.push(`  ${describe(record)}`);
   }
   for (const line of zone.unreadable) lines.push(`not read: ${line}`);
