@@ -1,5 +1,6 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { RawLiveRecord } from '../../lib/adopt/live-zone';
 
 /**
  * A local fake of the Cloudflare v4 API, written from Cloudflare's API documentation, for the
@@ -20,16 +21,8 @@ import { AddressInfo } from 'node:net';
  *
  * Faults (429, 5xx, hanging, malformed JSON) are injected per request to test the client.
  */
-export interface FakeRecord {
-  readonly id: string;
-  readonly name: string;
-  readonly type: string;
-  readonly content: string;
-  readonly priority?: number;
-  readonly ttl: number;
-  readonly proxied?: boolean;
-  readonly comment?: string;
-}
+/** A record as the API lists it: the fields a source reads, and its id. */
+export type FakeRecord = RawLiveRecord & { readonly id: string };
 
 export interface FakeZone {
   readonly id: string;
