@@ -24,8 +24,8 @@ const RECORD_TYPE = 'cloudflare_dns_record';
  * Adopt live Cloudflare records into the `cloudflare_dns_record` resources emitted below
  * `scope` (a construct such as `GoogleWorkspaceMx`, or a whole stack): at synth, each resource
  * whose synthesized type, name, content and priority equal a live record gets a Terraform
- * import block (cdktf `importFrom`, id `<zone_id>/<record_id>` as the Cloudflare provider
- * imports records), so the first `cdktf deploy` imports the records instead of creating
+ * import block (cdktf `importFrom`, id `<zone_id>/<dns_record_id>`, the provider's import format:
+ * https://registry.terraform.io/providers/cloudflare/cloudflare/latest/docs/resources/dns_record#import), so the first `cdktf deploy` imports the records instead of creating
  * duplicates, which Cloudflare refuses (errors 81057/81058). Resources are recognised by
  * Terraform resource type and synthesized attributes, never by class, so any binding of
  * `cloudflare_dns_record` works. A live record that matches no resource is a synth warning on

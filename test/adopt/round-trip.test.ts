@@ -70,7 +70,7 @@ describe('cdktf-mx import --from cloudflare: live zone → app → synth equals 
     for (const output of [stdout, stderr, text]) expect(output).not.toContain(TOKEN);
     // Every record that is not mail is listed as left out.
     const otherCount = zone.records.filter((r) => !r.mail).length;
-    expect(stderr).toContain(`left out ${otherCount} records that are not mail`);
+    expect(stderr).toContain(`left out ${otherCount} ${otherCount === 1 ? 'record that is' : 'records that are'} not mail:`);
 
     // All pages were read: the API answers at most 100 records a page here.
     const pages = fake.requests.filter((r) => r.path.startsWith(`/client/v4/zones/${zone.id}/dns_records`));
