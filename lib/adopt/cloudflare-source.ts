@@ -60,6 +60,9 @@ export async function readCloudflareZone(domain: string, options: CloudflareSour
   for (let page = 1, pages = 1; page <= pages; page++) {
     const answer = await api.get(`/zones/${encodeURIComponent(zoneId)}/dns_records?page=${page}&per_page=${perPage}`, domain);
     if (!Array.isArray(answer.result)) throw new ImportError(`Cloudflare answered page ${page} of the DNS records of ${domain} without a result list.`);
+    if (answer.result.length === 0 && page < pages) {
+      throw new ImportError(`Cloudflare said the DNS records of ${domain} fill ${pages} pages, but page ${page} is empty; the list changed while it was read, try again.`);
+    }
     for (const raw of answer.result as unknown[]) {
       const record = readRecord(raw, domain);
       if (typeof record === 'string') unreadable.push(record);
@@ -77,7 +80,7 @@ export async function readCloudflareZone(domain: string, options: CloudflareSour
 /** One record of the list, or a line saying why it cannot be read. */
 function readRecord(raw: unknown, domain: string): LiveRecord | string {
   const r = (raw ?? {}) as Record<string, unknown>;
-  const { id, name, type, content, priority, ttl, proxied, comment } = r;
+  const { id, name, type, content, priority, ttl, proxied, comment, tags } = r;
   if (typeof id !== 'string' || typeof name !== 'string' || typeof type !== 'string' || typeof ttl !== 'number') {
     return `a record without id, name, type or ttl: ${JSON.stringify(raw).slice(0, 200)}`;
   }
@@ -93,6 +96,7 @@ function readRecord(raw: unknown, domain: string): LiveRecord | string {
       ttl,
       ...(typeof proxied === 'boolean' ? { proxied } : {}),
       ...(typeof comment === 'string' ? { comment } : {}),
+      ...(Array.isArray(tags) && tags.every((t) => typeof t === 'string') ? { tags: tags as string[] } : {}),
     },
     domain,
     { keepContent: true },

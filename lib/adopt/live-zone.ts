@@ -26,6 +26,8 @@ export interface LiveRecord {
   readonly proxied?: boolean;
   /** Note stored with the record at Cloudflare. */
   readonly comment?: string;
+  /** Cloudflare tags (`name:value`), kept so adopting does not remove them. */
+  readonly tags?: readonly string[];
 }
 
 /** A live zone as a source read it. */
@@ -52,6 +54,7 @@ export interface RawLiveRecord {
   readonly ttl: number;
   readonly proxied?: boolean;
   readonly comment?: string;
+  readonly tags?: readonly string[];
 }
 
 /**
@@ -75,6 +78,7 @@ export function normaliseLiveRecord(raw: RawLiveRecord, domain: string, options:
     ttl: raw.ttl,
     ...(raw.proxied !== undefined ? { proxied: raw.proxied } : {}),
     ...(raw.comment !== undefined && raw.comment !== null && raw.comment !== '' ? { comment: raw.comment } : {}),
+    ...(raw.tags !== undefined && raw.tags.length > 0 ? { tags: [...raw.tags] } : {}),
   };
 }
 

@@ -97,11 +97,11 @@ export function recogniseMail(records: readonly LiveRecord[]): AdoptedUnit[] {
 
 function recogniseName(name: string, mx: readonly LiveRecord[], others: readonly LiveRecord[]): AdoptedUnit | undefined {
   const first = mx[0];
-  // A construct gives all its records one TTL and one comment: sets that differ stay raw.
-  const uniform = mx.every((r) => r.ttl === first.ttl && r.comment === first.comment && !r.proxied && r.priority !== undefined);
+  // A construct gives all its records one TTL and one comment, and no tags: sets that differ stay raw.
+  const uniform = mx.every((r) => r.ttl === first.ttl && r.comment === first.comment && !r.proxied && !r.tags && r.priority !== undefined);
   if (!uniform) return undefined;
   const style = { ttl: first.ttl, ...(first.comment !== undefined ? { comment: first.comment } : {}) };
-  const fits = (record: LiveRecord) => record.ttl === style.ttl && record.comment === style.comment && !record.proxied && storedAsPublished(record);
+  const fits = (record: LiveRecord) => record.ttl === style.ttl && record.comment === style.comment && !record.proxied && !record.tags && storedAsPublished(record);
   if (mx.length === 1 && mx[0].value === NULL_MX_EXCHANGE && mx[0].priority === 0) {
     const spf = others.find((r) => r.type === 'TXT' && r.name === name && r.value === SPF_REJECT_ALL && fits(r));
     const dmarc = others.find((r) => r.type === 'TXT' && r.name === `_dmarc.${name}` && r.value === DMARC_REJECT && fits(r));

@@ -208,6 +208,7 @@ function rawRecordCode(record: LiveRecord, address: string, zoneId: string | und
     ttl: record.ttl,
     ...(record.proxied ? { proxied: true } : {}),
     ...(record.comment !== undefined ? { comment: record.comment } : {}),
+    ...(record.tags !== undefined ? { tags: record.tags } : {}),
   };
   // The zone id is the file's ZONE_ID constant, so the record ids read as what they are.
   const importArg = zoneId !== undefined ? `, \`\${ZONE_ID}/${record.id}\`` : '';

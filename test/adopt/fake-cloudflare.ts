@@ -119,7 +119,7 @@ export async function startFakeCloudflare(options: FakeOptions): Promise<FakeClo
           proxied: r.proxied ?? false,
           ttl: r.ttl,
           comment: r.comment ?? null,
-          tags: [],
+          tags: r.tags ?? [],
           meta: {},
           created_on: '2024-01-01T00:00:00Z',
           modified_on: '2024-01-01T00:00:00Z',

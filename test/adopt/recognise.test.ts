@@ -64,8 +64,11 @@ describe('vendor recognition: the preset catalogue run backwards', () => {
     expect(kinds(units)).toEqual(['vendor google-workspace', `raw TXT ${D}`, `raw TXT ${D}`, `raw TXT google._domainkey.${D}`]);
   });
 
-  test('MX records with different TTLs cannot be one construct: they stay raw', () => {
+  test('MX records with different TTLs, or with tags, cannot be one construct: they stay raw', () => {
     expect(kinds(recogniseMail(live([mx(10, 'in1-smtp.messagingengine.com', { ttl: 300 }), mx(20, 'in2-smtp.messagingengine.com')])))).toEqual([`raw MX ${D}`, `raw MX ${D}`]);
+    const tagged = recogniseMail(live([mx(10, 'in1-smtp.messagingengine.com', { tags: ['team:mail'] }), mx(20, 'in2-smtp.messagingengine.com', { tags: ['team:mail'] })]));
+    expect(kinds(tagged)).toEqual([`raw MX ${D}`, `raw MX ${D}`]);
+    expect(writeApp({ zone: { domain: D, source: 'test' }, units: tagged })).toMatch(/tags: \[\s+'team:mail',\s+\],/);
   });
 
   test('a null MX takes only the SPF and DMARC NullMx publishes', () => {

@@ -32,7 +32,7 @@ function expectedMail(zone: FixtureZone): RecordSpec[] {
 }
 
 interface Synth {
-  resource: { cloudflare_dns_record: Record<string, { name: string; type: string; content: string; priority?: number; ttl: number; comment?: string; proxied?: boolean }> };
+  resource: { cloudflare_dns_record: Record<string, { name: string; type: string; content: string; priority?: number; ttl: number; comment?: string; proxied?: boolean; tags?: string[] }> };
   import?: Array<{ to: string; id: string }>;
 }
 
@@ -101,6 +101,7 @@ describe('cdktf-mx import --from cloudflare: live zone → app → synth equals 
       expect(resource.priority).toBe(record.priority);
       expect(resource.comment).toBe(record.comment);
       expect(resource.proxied ?? false).toBe(record.proxied ?? false);
+      expect(resource.tags ?? []).toEqual(record.tags ?? []);
     }
 
     const checkzone = findTool('named-checkzone');

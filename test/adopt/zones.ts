@@ -52,7 +52,7 @@ export const microsoft = zone('contoso.example', ['Microsoft365Mx'], [
   { name: 'selector1._domainkey.contoso.example', type: 'CNAME', content: 'selector1-contoso-example._domainkey.contoso.n-v1.dkim.mail.microsoft', ttl: 3600, comment: 'Exchange Online', mail: true },
   { name: 'selector2._domainkey.contoso.example', type: 'CNAME', content: 'selector2-contoso-example._domainkey.contoso.n-v1.dkim.mail.microsoft', ttl: 3600, comment: 'Exchange Online', mail: true },
   { name: 'autodiscover.contoso.example', type: 'CNAME', content: 'autodiscover.outlook.com', ttl: 3600, comment: 'Exchange Online', mail: true },
-  { name: '_dmarc.contoso.example', type: 'TXT', content: 'v=DMARC1; p=quarantine', ttl: 3600, mail: true }, // an old unquoted record
+  { name: '_dmarc.contoso.example', type: 'TXT', content: 'v=DMARC1; p=quarantine', ttl: 3600, tags: ['owner:secops'], mail: true }, // an old unquoted record, tagged
   { name: 'enterpriseregistration.contoso.example', type: 'CNAME', content: 'enterpriseregistration.windows.net', ttl: 3600, mail: false },
   { name: 'lyncdiscover.contoso.example', type: 'CNAME', content: 'webdir.online.lync.com', ttl: 3600, mail: false },
 ]);
