@@ -60,6 +60,12 @@ export async function readCloudflareZone(domain: string, options: CloudflareSour
   for (let page = 1, pages = 1; page <= pages; page++) {
     const answer = await api.get(`/zones/${encodeURIComponent(zoneId)}/dns_records?page=${page}&per_page=${perPage}`, domain);
     if (!Array.isArray(answer.result)) throw new ImportError(`Cloudflare answered page ${page} of the DNS records of ${domain} without a result list.`);
+    const total = answer.result_info?.total_pages;
+    if (total !== undefined && (typeof total !== 'number' || !Number.isInteger(total) || total < 0)) {
+      throw new ImportError(`Cloudflare answered page ${page} of the DNS records of ${domain} with result_info.total_pages ${JSON.stringify(total)}, not a page count.`);
+    }
+    pages = typeof total === 'number' ? total : page;
+    // An empty page before the last would otherwise be followed to a total_pages of any size.
     if (answer.result.length === 0 && page < pages) {
       throw new ImportError(`Cloudflare said the DNS records of ${domain} fill ${pages} pages, but page ${page} is empty; the list changed while it was read, try again.`);
     }
@@ -68,11 +74,6 @@ export async function readCloudflareZone(domain: string, options: CloudflareSour
       if (typeof record === 'string') unreadable.push(record);
       else records.push(record);
     }
-    const total = answer.result_info?.total_pages;
-    if (total !== undefined && (typeof total !== 'number' || !Number.isInteger(total) || total < 0)) {
-      throw new ImportError(`Cloudflare answered page ${page} of the DNS records of ${domain} with result_info.total_pages ${JSON.stringify(total)}, not a page count.`);
-    }
-    pages = typeof total === 'number' ? total : page;
   }
   return { domain, zoneId, source: 'the Cloudflare API', records, unreadable };
 }

@@ -133,6 +133,12 @@ test('a result_info that is not a page count is reported', async () => {
   expectFailure(result, /result_info\.total_pages "many", not a page count/);
 });
 
+test('a page count the pages do not fill is reported, not followed', async () => {
+  const body = JSON.stringify({ success: true, errors: [], messages: [], result: [], result_info: { page: 1, per_page: 100, count: 0, total_count: 0, total_pages: 1000000 } });
+  const result = await importWith({ faults: [{ path: '/dns_records', times: 1, status: 200, body }] });
+  expectFailure(result, /fill 1000000 pages, but page 1 is empty/);
+});
+
 test('an existing --out is never overwritten without --force', async () => {
   const out = join(dir, 'existing.ts');
   writeFileSync(out, '// mine\n');
