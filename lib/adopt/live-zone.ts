@@ -30,6 +30,9 @@ export interface LiveRecord {
   readonly tags?: readonly string[];
 }
 
+/** Terraform template sequences (interpolation `${` and directives `%{`): text holding them needs escaping in Terraform JSON. */
+export const TEMPLATE_SEQUENCE = /[$%]\{/;
+
 /** A live zone as a source read it. */
 export interface LiveZone {
   /** The zone apex: lower-case ASCII without trailing dot. */

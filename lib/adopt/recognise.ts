@@ -7,7 +7,7 @@ import { CompanionGroupName, MailPreset, PresetRecordGroup, SpfAll } from '../pr
 import { renderSpf, SPF_TERMINATORS } from '../presets/spf';
 import { escapeRegExp, templateSource } from '../presets/template';
 import { compareCanonicalNames } from '../testing/zone-text';
-import { LiveRecord } from './live-zone';
+import { LiveRecord, TEMPLATE_SEQUENCE } from './live-zone';
 
 /** What every adopted unit shares: where it publishes and the live records it stands for. */
 interface UnitBase {
@@ -101,7 +101,8 @@ function recogniseName(name: string, mx: readonly LiveRecord[], others: readonly
   const uniform = mx.every((r) => r.ttl === first.ttl && r.comment === first.comment && !r.proxied && !r.tags && r.priority !== undefined);
   if (!uniform) return undefined;
   const style = { ttl: first.ttl, ...(first.comment !== undefined ? { comment: first.comment } : {}) };
-  const fits = (record: LiveRecord) => record.ttl === style.ttl && record.comment === style.comment && !record.proxied && !record.tags && storedAsPublished(record);
+  const fits = (record: LiveRecord) =>
+    record.ttl === style.ttl && record.comment === style.comment && !record.proxied && !record.tags && storedAsPublished(record) && !TEMPLATE_SEQUENCE.test(record.value);
   if (mx.length === 1 && mx[0].value === NULL_MX_EXCHANGE && mx[0].priority === 0) {
     const spf = others.find((r) => r.type === 'TXT' && r.name === name && r.value === SPF_REJECT_ALL && fits(r));
     const dmarc = others.find((r) => r.type === 'TXT' && r.name === `_dmarc.${name}` && r.value === DMARC_REJECT && fits(r));

@@ -111,7 +111,7 @@ export function writeApp(options: WriteAppOptions): string {
   if (suppressions.length > 0) constructs.add('suppressMxRule');
 
   const imports = [
-    mode === 'app' ? `import { App, TerraformStack${withIds ? '' : ', TerraformVariable'} } from 'cdktf';` : withIds ? undefined : `import { TerraformVariable } from 'cdktf';`,
+    cdktfImport([...(mode === 'app' ? ['App', 'TerraformStack'] : []), ...(withIds ? [] : ['TerraformVariable'])]),
     `import { Construct } from 'constructs';`,
     mode === 'app' ? `import { CloudflareProvider } from '@cdktf/provider-cloudflare/lib/provider';` : undefined,
     hasRaw ? `import { DnsRecord, DnsRecordConfig } from '@cdktf/provider-cloudflare/lib/dns-record';` : undefined,
@@ -171,6 +171,10 @@ export function writeApp(options: WriteAppOptions): string {
   return `${lines.join('\n')}\n`;
 }
 
+function cdktfImport(names: readonly string[]): string | undefined {
+  return names.length > 0 ? `import { ${names.join(', ')} } from 'cdktf';` : undefined;
+}
+
 /** The construct, its specific props and a one-line description of a recognised unit. */
 function constructOf(unit: Exclude<AdoptedUnit, { kind: 'raw' }>): { construct: string; props: Record<string, unknown>; describe: string } {
   if (unit.kind === 'null') {
@@ -203,16 +207,24 @@ function rawRecordCode(record: LiveRecord, address: string, zoneId: string | und
     zoneId: IDENT('zoneId'),
     name: record.name,
     type: record.type,
-    content,
+    content: terraformString(content),
     ...(record.priority !== undefined ? { priority: record.priority } : {}),
     ttl: record.ttl,
     ...(record.proxied ? { proxied: true } : {}),
-    ...(record.comment !== undefined ? { comment: record.comment } : {}),
+    ...(record.comment !== undefined ? { comment: terraformString(record.comment) } : {}),
     ...(record.tags !== undefined ? { tags: record.tags } : {}),
   };
   // The zone id is the file's ZONE_ID constant, so the record ids read as what they are.
   const importArg = zoneId !== undefined ? `, \`\${ZONE_ID}/${record.id}\`` : '';
   return `liveRecord(this, ${str(address)}, ${literal(config, 0)}${importArg});`;
+}
+
+/**
+ * Terraform reads `${…}` and `%{…}` in JSON strings as templates; `$${` and `%%{` are the literal
+ * text (https://developer.hashicorp.com/terraform/language/expressions/strings#escape-sequences-1).
+ */
+function terraformString(value: string): string {
+  return value.replace(/\$\{/g, '$$${').replace(/%\{/g, '%%{');
 }
 
 /** What `adoptLiveRecords` matches a construct's record by, and its id. */

@@ -71,6 +71,13 @@ describe('vendor recognition: the preset catalogue run backwards', () => {
     expect(writeApp({ zone: { domain: D, source: 'test' }, units: tagged })).toMatch(/tags: \[\s+'team:mail',\s+\],/);
   });
 
+  test('text Terraform would read as a template stays raw, escaped', () => {
+    const units = recogniseMail(live([mx(1, 'smtp.google.com'), txt(D, 'v=spf1 include:_spf.google.com ~all', {}), txt(`_dmarc.${D}`, 'v=DMARC1; p=none; rua=mailto:${user}@example.com')]));
+    expect(kinds(units)).toEqual(['vendor google-workspace', `raw TXT _dmarc.${D}`]);
+    const text = writeApp({ zone: { domain: D, source: 'test' }, units });
+    expect(text).toContain(`content: '"v=DMARC1; p=none; rua=mailto:$\${user}@example.com"'`);
+  });
+
   test('a null MX takes only the SPF and DMARC NullMx publishes', () => {
     const units = recogniseMail(live([mx(0, '.'), txt(D, 'v=spf1 -all'), txt(`_dmarc.${D}`, 'v=DMARC1; p=quarantine;')]));
     expect(units[0]).toMatchObject({ kind: 'null', spf: true, dmarc: false });
