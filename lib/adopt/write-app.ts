@@ -66,13 +66,11 @@ export function writeApp(options: WriteAppOptions): string {
   const addresses = new Set<string>();
   let hasRaw = false;
 
+  // Each finding is written once, above the first unit with a record at its name; the rest go on top.
   const findingsAt = (names: ReadonlySet<string>): string[] => {
-    const here: string[] = [];
-    for (let i = findings.length - 1; i >= 0; i--) {
-      if (names.has(findings[i].name)) here.unshift(`// ${formatFinding(findings[i])}`);
-      if (names.has(findings[i].name)) findings.splice(i, 1);
-    }
-    return here;
+    const here = findings.filter((f) => names.has(f.name));
+    for (const finding of here) findings.splice(findings.indexOf(finding), 1);
+    return here.map((f) => `// ${formatFinding(f)}`);
   };
 
   for (const unit of units) {
