@@ -68,6 +68,15 @@ describe('cdktf-mx import --from cloudflare: live zone → app → synth equals 
     written.push(file);
     for (const construct of zone.constructs) expect(text).toContain(`new ${construct}(this`);
     for (const output of [stdout, stderr, text]) expect(output).not.toContain(TOKEN);
+    // The live zone's findings are printed, and written above the construct they concern.
+    for (const [comment, code] of zone.findingComments ?? []) {
+      expect(stderr).toContain(`finding ${comment.slice(3)}`);
+      const lines = text.split('\n').map((l) => l.trim());
+      const at = lines.findIndex((l) => l.startsWith(code));
+      const block = lines.slice(0, at).reverse();
+      const above = block.slice(0, block.findIndex((l) => !l.startsWith('//')));
+      expect(above.some((l) => l.startsWith(comment))).toBe(true);
+    }
     // Every record that is not mail is listed as left out.
     const otherCount = zone.records.filter((r) => !r.mail).length;
     expect(stderr).toContain(`left out ${otherCount} ${otherCount === 1 ? 'record that is' : 'records that are'} not mail:`);

@@ -11,12 +11,14 @@ export interface FixtureZone extends FakeZone {
   readonly records: ReadonlyArray<FakeRecord & { readonly mail: boolean }>;
   /** Constructs the generated code must use. */
   readonly constructs: readonly string[];
+  /** Findings the file must carry as a comment right above the code they concern: [comment start, code start]. */
+  readonly findingComments?: ReadonlyArray<readonly [string, string]>;
 }
 
 const hex = (seed: string) => createHash('sha256').update(seed).digest('hex').slice(0, 32);
 
-function zone(name: string, constructs: string[], records: FixtureRecord[]): FixtureZone {
-  return { id: hex(`zone ${name}`), name, constructs, records: records.map((r, i) => ({ ...r, id: hex(`${name} ${i}`) })) };
+function zone(name: string, constructs: string[], records: FixtureRecord[], findingComments?: Array<[string, string]>): FixtureZone {
+  return { id: hex(`zone ${name}`), name, constructs, records: records.map((r, i) => ({ ...r, id: hex(`${name} ${i}`) })), ...(findingComments ? { findingComments } : {}) };
 }
 
 const DKIM_KEY = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAwq4ZQ7n1pWcT3B7m0vBqjK3W9Xo5lWmS0l7yJ2w5c3r8ZyN1xA6rG3h4Kp0QeR2s5T8uV1wX4yZ7aB0cD3eF6gH9iJ2kL5mN8oP1qR4sT7uV0wX3yZ6aB9cD2eF5gH8iJ1kL4mN7oP0qR3sT6uV9wX2yZ5aB8cD1eF4gH7iJ0kL3mN6oP9qR2sT5uV8wX1yZ4aB7cD0eF3gH6iJ9kL2mN5oP8qR1sT4uV7wX0yZ3aB6cD9eF2gH5iJ8kL1mN4oP7qR0sT3uV6wX9yZ2aB5cD8eF1gH4iJ7kL0mN3oP6qR9sT2uV5wX8yZ1aB4cD7eF0gH3iJ6kL9mN2oP5qR8sT1uV4wX7yZ0IDAQAB';
@@ -80,6 +82,9 @@ export const selfHosted = zone('selfhosted.example', ['MxRecords'], [
   { name: 'lists.selfhosted.example', type: 'MX', content: 'in1-smtp.messagingengine.com', priority: 10, ttl: 3600, mail: true },
   { name: 'www.selfhosted.example', type: 'A', content: '192.0.2.80', ttl: 1, proxied: true, mail: false },
   { name: 'selfhosted.example', type: 'CAA', content: '0 issue "letsencrypt.org"', ttl: 3600, mail: false },
+], [
+  ['// [mx-mixed-vendors] warning at lists.selfhosted.example. lists.selfhosted.example has MX records of 2 vendors', "const mailLists = new MxRecords(this, 'mail-lists', {"],
+  ['// [spf-multiple] error at selfhosted.example.', "const mail = new MxRecords(this, 'mail', {"],
 ]);
 
 /** Fastmail with SPF and DKIM CNAMEs, in a zone of hundreds of web records (several API pages). */
