@@ -21,7 +21,8 @@ autodiscover, A/AAAA of in-zone mail hosts). Everything else is listed and left 
                        ${REQUIRED_PERMISSIONS}); base URL in CLOUDFLARE_API_BASE_URL.
                        Every record gets its import id, so the first deploy changes nothing.
 --from <zone file>     a BIND zone file, e.g. Cloudflare's dashboard export (cf_tags honoured)
---from dns             live lookups (no import ids); --server ip[:port] to ask a given server
+--from dns             live lookups (no import ids): MX, TXT at the domain and _dmarc, A/AAAA
+                       of in-zone mail hosts, the vendor's fixed DKIM names; --server ip[:port]
 --out <file.ts>        where to write; an existing file is kept unless --force
 --construct            write a construct class to paste into a stack, not a whole app
 --force                overwrite --out

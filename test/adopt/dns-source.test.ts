@@ -13,6 +13,9 @@ const ZONE = `$ORIGIN fm.example.
 @ 300 IN TXT "v=spf1 include:spf.messagingengine.com ?all"
 @ 300 IN TXT "some-other-verification=1"
 _dmarc 300 IN TXT "v=DMARC1; p=none"
+fm1._domainkey 300 IN CNAME fm1.fm.example.dkim.fmhosted.com.
+fm2._domainkey 300 IN CNAME fm2.fm.example.dkim.fmhosted.com.
+fm3._domainkey 300 IN CNAME fm3.fm.example.dkim.fmhosted.com.
 www 300 IN A 192.0.2.80
 `;
 const SELF = `$ORIGIN self.example.
@@ -41,12 +44,12 @@ describeWithTool('knotd', 'cdktf-mx import --from dns against a real DNS server 
     return { code, stderr };
   };
 
-  test('MX, SPF and DMARC by lookup become the vendor construct; no import ids; unknown TTLs are said', async () => {
+  test('MX, SPF, DMARC and the vendor\'s DKIM names by lookup become the vendor construct; no import ids; unknown TTLs are said', async () => {
     const out = join(dir, 'fm.ts');
     const { code, stderr } = await run(['fm.example', '--from', 'dns', '--server', server.address, '--out', out]);
     expect({ code, stderr }).toEqual({ code: 0, stderr: expect.stringContaining(`wrote ${out}`) });
     const text = readFileSync(out, 'utf8');
-    expect(text).toMatch(/new FastmailMx\(this, 'mail', \{\s+zoneId,\s+domain,\s+companions: \{ spf: true \},\s+ttl: 3600,\s+\}\);/);
+    expect(text).toMatch(/new FastmailMx\(this, 'mail', \{\s+zoneId,\s+domain,\s+companions: \{ dkim: true, spf: true \},\s+ttl: 3600,\s+\}\);/);
     expect(text).toContain(`content: '"v=DMARC1; p=none"'`);
     expect(text).not.toContain('importFrom');
     expect(stderr).toContain('left out 1 record that is not mail:\n  fm.example TXT some-other-verification=1');
