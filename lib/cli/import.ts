@@ -20,7 +20,8 @@ autodiscover, A/AAAA of in-zone mail hosts). Everything else is listed and left 
 --from cloudflare      the Cloudflare API: token in CLOUDFLARE_API_TOKEN (needs
                        ${REQUIRED_PERMISSIONS}); base URL in CLOUDFLARE_API_BASE_URL.
                        Every record gets its import id, so the first deploy changes nothing.
---from <zone file>     a BIND zone file, e.g. Cloudflare's dashboard export (cf_tags honoured)
+--from <zone file>     a BIND zone file; Cloudflare's dashboard export keeps proxy flags,
+                       comments and tags (cf_tags)
 --from dns             live lookups (no import ids): MX, TXT at the domain and _dmarc, A/AAAA
                        of in-zone mail hosts, the vendor's fixed DKIM names; --server ip[:port]
 --out <file.ts>        where to write; an existing file is kept unless --force

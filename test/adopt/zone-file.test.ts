@@ -33,12 +33,12 @@ mail.example.org.	1	IN	A	192.0.2.25 ; cf_tags=cf-proxied:true
 mx2.example.org.	3600	IN	A	192.0.2.26 ; cf_tags=cf-proxied:false
 
 ;; MX Records
-example.org.	1	IN	MX	10 mail.example.org.
-example.org.	1	IN	MX	20 mx2.example.org.
+example.org.	1	IN	MX	10 mail.example.org. ; own servers since 2019
+example.org.	1	IN	MX	20 mx2.example.org. ; own servers since 2019
 
 ;; TXT Records
 example.org.	1	IN	TXT	"v=spf1 mx -all"
-_dmarc.example.org.	1	IN	TXT	"v=DMARC1; p=reject; rua=mailto:dmarc@example.org"
+_dmarc.example.org.	1	IN	TXT	"v=DMARC1; p=reject; rua=mailto:dmarc@example.org" ; policy: security team cf_tags=team:sec,prod
 www.example.org.	1	IN	TXT	"hello"
 `;
 
@@ -58,6 +58,12 @@ describe('zone file source (Cloudflare dashboard export)', () => {
     const zone = readZoneFile(EXPORT, 'example.org', 'export.txt');
     const proxied = zone.records.filter((r) => r.proxied).map((r) => `${r.name} ${r.type}`);
     expect(proxied).toEqual(['example.org A', 'mail.example.org A']);
+    // Comments and tags after a record (a `;` inside the TXT's quotes is not one) are the record's.
+    expect(zone.records.find((r) => r.name === '_dmarc.example.org')).toMatchObject({ comment: 'policy: security team', tags: ['team:sec', 'prod'] });
+    expect(zone.records.filter((r) => r.type === 'MX').map((r) => r.comment)).toEqual(['own servers since 2019', 'own servers since 2019']);
+    expect(zone.records.find((r) => r.name === 'mx2.example.org')).not.toHaveProperty('proxied', true);
+    // In a zone file that is not a Cloudflare export, comments are only comments.
+    expect(readZoneFile('$ORIGIN a.example.\n@ 300 IN MX 10 mx.a.example. ; primary\n', 'a.example', 'plain').records[0]).not.toHaveProperty('comment');
     expect(zone.records.find((r) => r.type === 'SOA')?.name).toBe('example.org');
     expect(zone.records.every((r) => r.id === undefined)).toBe(true);
   });
@@ -93,6 +99,8 @@ describe('zone file source (Cloudflare dashboard export)', () => {
       expect(text).toContain(`suppressMxRule(this, { id: 'cloudflare-proxied-mail-host'`);
       expect(text).toContain(`new TerraformVariable(this, 'zone_id'`);
       expect(text).not.toContain('importFrom');
+      expect(text).toContain(`comment: 'own servers since 2019'`);
+      expect(text).toMatch(/comment: 'policy: security team',\s+tags: \[\s+'team:sec',\s+'prod',\s+\]/);
       expect(stderr).toContain('left out 5 records that are not mail');
       runTsx(join(dir, 'app.ts'), join(dir, 'app.out'));
       const synth = JSON.parse(readFileSync(join(dir, 'app.out/stacks/mail/cdk.tf.json'), 'utf8')) as { import?: unknown };
