@@ -139,6 +139,21 @@ test('a page count the pages do not fill is reported, not followed', async () =>
   expectFailure(result, /fill 1000000 pages, but page 1 is empty/);
 });
 
+test('records the importer cannot read are reported, not dropped silently', async () => {
+  const records = googleLegacy.records.map((r) => ({ ...r, proxied: r.proxied ?? false, comment: null, tags: [] }));
+  const body = JSON.stringify({
+    success: true,
+    errors: [],
+    messages: [],
+    result: [...records, { id: 'aa11', name: '_sip._tcp.google-legacy.example', type: 'SRV', ttl: 1, data: { priority: 10, weight: 5, port: 5060, target: 'sip.example.net' } }, { name: 'broken' }],
+    result_info: { page: 1, per_page: 100, count: records.length + 2, total_count: records.length + 2, total_pages: 1 },
+  });
+  const result = await importWith({ faults: [{ path: '/dns_records', times: 1, status: 200, body }] });
+  expect(result.code).toBe(0);
+  expect(result.stderr).toContain('not read: SRV _sip._tcp.google-legacy.example (id aa11) has no content the importer can read (structured data only)');
+  expect(result.stderr).toContain('not read: a record without id, name, type or ttl: {"name":"broken"}');
+});
+
 test('an existing --out is never overwritten without --force', async () => {
   const out = join(dir, 'existing.ts');
   writeFileSync(out, '// mine\n');
