@@ -1,6 +1,7 @@
 import { recordLogicalId } from '../cloudflare/logical-id';
 import { toCloudflareTxt } from '../cloudflare/txt';
 import { fqdn } from '../dns/names';
+import { RULES_BY_ID } from '../rules/catalogue';
 import { Finding } from '../rules/engine';
 import { formatFinding } from './findings';
 import { LiveRecord, LiveZone } from './live-zone';
@@ -101,7 +102,8 @@ export function writeApp(options: WriteAppOptions): string {
   // with a reason the synthesized output records, and fixed after the first deploy.
   const errors = new Map<string, Set<string>>();
   for (const finding of options.findings ?? []) {
-    if (finding.severity !== 'error' || findings.includes(finding)) continue;
+    // Only rules synth runs: lintZone's input findings (record-invalid, …) have nothing to suppress.
+    if (finding.severity !== 'error' || findings.includes(finding) || !RULES_BY_ID.has(finding.rule)) continue;
     errors.set(finding.rule, (errors.get(finding.rule) ?? new Set()).add(finding.name));
   }
   const suppressions = [...errors].map(([rule, names]) =>

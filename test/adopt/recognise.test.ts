@@ -78,6 +78,21 @@ describe('vendor recognition: the preset catalogue run backwards', () => {
     expect(text).toContain(`content: '"v=DMARC1; p=none; rua=mailto:$\${user}@example.com"'`);
   });
 
+  test('live errors of synth rules are suppressed with a reason; input findings are only comments', () => {
+    const units = recogniseMail(live([mx(10, 'mail.example.com'), txt(D, 'v=spf1 a -all'), txt(D, 'v=spf1 mx -all')]));
+    const text = writeApp({
+      zone: { domain: D, source: 'test' },
+      units,
+      findings: [
+        { rule: 'spf-multiple', severity: 'error', name: `${D}.`, message: 'two SPF records' },
+        { rule: 'record-invalid', severity: 'error', name: `${D}.`, message: 'unreadable' },
+      ],
+    });
+    expect(text).toContain(`suppressMxRule(this, { id: 'spf-multiple', reason: 'live at adoption (example.com.); adopted as is, fix after the first deploy' });`);
+    expect(text).not.toContain(`id: 'record-invalid'`);
+    expect(text).toContain('// [record-invalid] error at example.com. unreadable');
+  });
+
   test('a null MX takes only the SPF and DMARC NullMx publishes', () => {
     const units = recogniseMail(live([mx(0, '.'), txt(D, 'v=spf1 -all'), txt(`_dmarc.${D}`, 'v=DMARC1; p=quarantine;')]));
     expect(units[0]).toMatchObject({ kind: 'null', spf: true, dmarc: false });
