@@ -99,7 +99,9 @@ function recogniseName(name: string, mx: readonly LiveRecord[], others: readonly
   const first = mx[0];
   // A construct gives all its records one TTL and one comment, and no tags: sets that differ stay raw.
   const uniform = mx.every((r) => r.ttl === first.ttl && r.comment === first.comment && !r.proxied && !r.tags && r.priority !== undefined);
-  if (!uniform) return undefined;
+  // An exchange twice (mx-duplicate, live) is one address to a construct, which refuses it: raw.
+  const distinct = new Set(mx.map((r) => r.value)).size === mx.length;
+  if (!uniform || !distinct) return undefined;
   const style = { ttl: first.ttl, ...(first.comment !== undefined ? { comment: first.comment } : {}) };
   const fits = (record: LiveRecord) =>
     record.ttl === style.ttl && record.comment === style.comment && !record.proxied && !record.tags && storedAsPublished(record) && !TEMPLATE_SEQUENCE.test(record.value);

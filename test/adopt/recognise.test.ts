@@ -66,6 +66,8 @@ describe('vendor recognition: the preset catalogue run backwards', () => {
 
   test('MX records with different TTLs, or with tags, cannot be one construct: they stay raw', () => {
     expect(kinds(recogniseMail(live([mx(10, 'in1-smtp.messagingengine.com', { ttl: 300 }), mx(20, 'in2-smtp.messagingengine.com')])))).toEqual([`raw MX ${D}`, `raw MX ${D}`]);
+    // The same exchange twice (live mx-duplicate) would be one address twice in a construct.
+    expect(kinds(recogniseMail(live([mx(10, 'mail.example.com'), mx(20, 'mail.example.com')])))).toEqual([`raw MX ${D}`, `raw MX ${D}`]);
     const tagged = recogniseMail(live([mx(10, 'in1-smtp.messagingengine.com', { tags: ['team:mail'] }), mx(20, 'in2-smtp.messagingengine.com', { tags: ['team:mail'] })]));
     expect(kinds(tagged)).toEqual([`raw MX ${D}`, `raw MX ${D}`]);
     expect(writeApp({ zone: { domain: D, source: 'test' }, units: tagged })).toMatch(/tags: \[\s+'team:mail',\s+\],/);
