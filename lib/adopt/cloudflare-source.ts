@@ -110,6 +110,9 @@ class CloudflareApi {
 
   constructor(private readonly options: CloudflareSourceOptions) {
     this.base = (options.baseUrl ?? CLOUDFLARE_API_BASE_URL).replace(/\/+$/, '');
+    if (!URL.canParse(this.base) || !/^https?:$/.test(new URL(this.base).protocol)) {
+      throw new ImportError(`CLOUDFLARE_API_BASE_URL ${JSON.stringify(this.base)} is not an http(s) URL such as ${CLOUDFLARE_API_BASE_URL}.`);
+    }
   }
 
   public async get(path: string, domain: string): Promise<Envelope> {

@@ -121,6 +121,12 @@ test('an API that cannot be reached', async () => {
   expectFailure(result, new RegExp(`could not reach Cloudflare at http://127\\.0\\.0\\.1:${port}/client/v4 for GET /zones: ECONNREFUSED \\(gave up after 1 attempt\\)`));
 });
 
+test('a base URL that is not http(s) fails before any request', async () => {
+  const result = await importWith({ baseUrl: 'ftp://cloudflare.example/v4' });
+  expectFailure(result, /CLOUDFLARE_API_BASE_URL "ftp:\/\/cloudflare\.example\/v4" is not an http\(s\) URL/);
+  expect(result.requests).toHaveLength(0);
+});
+
 test('malformed JSON is reported, not retried', async () => {
   const result = await importWith({ faults: [{ path: '/dns_records', times: 1, status: 200, body: '{"success": true, "result": [' }] });
   expectFailure(result, /answered GET \/zones\/[0-9a-f]+\/dns_records \(HTTP 200\) with something that is not JSON/);
