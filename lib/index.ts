@@ -11,3 +11,6 @@ export * from './testing';
 export * from './validation';
 export * from './lint';
 export * from './zonefile';
+export * from './adopt';
+export { adoptLiveRecords } from './cloudflare/adopt-live-records';
+export type { LiveRecordRef } from './cloudflare/adopt-live-records';

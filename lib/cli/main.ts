@@ -2,6 +2,7 @@
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> }> = {
   // lint: added by the rules engine; verify: added by the live-DNS checker.
   lint: { summary: 'check a zone (JSON records or a BIND zone file) against every rule', load: async () => require('./lint') as typeof import('./lint') },
+  import: { summary: 'write the cdktf code for the mail records of a live zone (Cloudflare API, zone file or DNS)', load: async () => require('./import') as typeof import('./import') },
   verify: { summary: 'check that live DNS publishes the declared MX (drift, null MX, exchanges, delivery order)', load: async () => require('./verify') as typeof import('./verify') },
 };
 

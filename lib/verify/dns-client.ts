@@ -52,6 +52,11 @@ export class DnsClient {
     return this.lookup(name, (r, fq) => r.resolveMx(fq), (records) => records.map((mx) => ({ priority: mx.priority, exchange: mx.exchange === '' ? '.' : mx.exchange })));
   }
 
+  /** TXT records at `name`, each as its character-strings joined (RFC 7208 §3.3). */
+  public txt(name: string): Promise<Lookup<string>> {
+    return this.lookup(name, (r, fq) => r.resolveTxt(fq), (records) => records.map((strings) => strings.join('')));
+  }
+
   /** The CNAME target at `name`, if `name` is an alias. */
   public cname(name: string): Promise<Lookup<string>> {
     return this.lookup(name, (r, fq) => r.resolveCname(fq), (records) => records);

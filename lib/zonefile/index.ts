@@ -2,3 +2,5 @@
 export { readZoneFile, readZoneFileStream, ZoneFileReader } from './reader';
 export type { ReadZoneFileOptions, ZoneFile, ZoneFileProblem, ZoneFileRecord } from './reader';
 export type { Rdata } from './rdata';
+export { cloudflareTags } from './cloudflare-tags';
+export type { CloudflareRecordTags } from './cloudflare-tags';

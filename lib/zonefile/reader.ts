@@ -1,4 +1,5 @@
 import { StringDecoder } from 'node:string_decoder';
+import { cloudflareTags } from './cloudflare-tags';
 import { generateRange, substitute } from './generate';
 import { absoluteName, isAtOrBelow, MAX_TTL, parseTtl } from './names';
 import { KNOWN_TYPES, Rdata, readRdata, TYPE_NUMBER } from './rdata';
@@ -20,6 +21,8 @@ export interface ZoneFileRecord extends Rdata {
   readonly file?: string;
   /** Cloudflare proxy status from the export's `; cf_tags=cf-proxied:true|false` comment. */
   readonly proxied?: boolean;
+  /** The comment text after the record (`;` removed, the comments of a multi-line record joined by a space), when there is one. */
+  readonly comment?: string;
 }
 
 /** A line the reader could not read (`error`: nothing from it is in the records) or read in a way worth knowing (`warning`). */
@@ -299,7 +302,8 @@ export class ZoneFileReader {
     if ('error' in rdata) return this.fail(source, line, rdata.error, name);
     this.checkCname(entry, name);
     const ttl = this.ttlOf(entry, name, rdata.data);
-    const proxied = cloudflareProxied(entry.comments);
+    const comment = entry.comments.map((c) => c.trim()).filter((c) => c !== '').join(' ');
+    const proxied = comment === '' ? undefined : cloudflareTags(comment).proxied;
     this.read++;
     const record: { -readonly [K in keyof ZoneFileRecord]: ZoneFileRecord[K] } = { name, ttl, class: 'IN', type, data: rdata.data, value: rdata.value, line };
     if (rdata.priority !== undefined) record.priority = rdata.priority;
@@ -307,6 +311,7 @@ export class ZoneFileReader {
     if (rdata.generic) record.generic = true;
     if (source.file !== undefined) record.file = source.file;
     if (proxied !== undefined) record.proxied = proxied;
+    if (comment !== '') record.comment = comment;
     this.onRecord(record);
   }
 
@@ -508,16 +513,6 @@ function unknownType(token: Token | undefined, hadTtl: boolean): string {
 /** Cloudflare's export writes the SOA owner as `example.com` without its trailing dot. */
 function cloudflareSoa(ownerText: string, apex: string): boolean {
   return !ownerText.endsWith('.') && ownerText !== '@' && `${ownerText.toLowerCase()}.` === apex;
-}
-
-/** `; cf_tags=cf-proxied:true` (Cloudflare's export) → true; `cf-proxied:false` → false. */
-function cloudflareProxied(comments: readonly string[]): boolean | undefined {
-  for (const comment of comments) {
-    const tags = /cf_tags=(\S+)/.exec(comment)?.[1];
-    const proxied = tags ? /(?:^|,)cf-proxied:(true|false)(?:,|$)/.exec(tags)?.[1] : undefined;
-    if (proxied) return proxied === 'true';
-  }
-  return undefined;
 }
 
 /** Read a whole zone file held in memory. Never throws for the file's content: what cannot be read is in `problems`. */

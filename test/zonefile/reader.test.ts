@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { readZoneFile, readZoneFileStream, ZoneFileRecord } from '../../lib/zonefile';
+import { cloudflareTags, readZoneFile, readZoneFileStream, ZoneFileRecord } from '../../lib/zonefile';
 import { bindLoad, ourLoad } from './bind';
 
 const shown = (records: readonly ZoneFileRecord[]) => records.map((r) => `${r.name} ${r.ttl} ${r.type} ${r.data}`);
@@ -128,5 +128,19 @@ describe('readZoneFileStream: the same records from chunks of any size', () => {
       expect(result).toEqual({ zone: 'example.com', problems: whole.problems, records: whole.records.length, retimed: false });
     }
     expect(shown(whole.records)).toContain('example.com. 3600 TXT "caf\\195\\169 ; not a comment" "A"');
+  });
+});
+
+describe('comments after records', () => {
+  test('the comment text is kept with its record, and cf_tags are read by one parser', () => {
+    const file = readZoneFile('$ORIGIN example.com.\n$TTL 300\n@ IN TXT "a;b" ; note one cf_tags=cf-proxied:false,team:sec\nwww IN A 192.0.2.1\nmx IN A 192.0.2.2 ( ; first\n ) ; second\n');
+    expect(file.records.map((r) => [r.name, r.comment])).toEqual([
+      ['example.com.', 'note one cf_tags=cf-proxied:false,team:sec'],
+      ['www.example.com.', undefined],
+      ['mx.example.com.', 'first second'],
+    ]);
+    expect(file.records[0].proxied).toBe(false);
+    expect(cloudflareTags(file.records[0].comment!)).toEqual({ proxied: false, note: 'note one', tags: ['team:sec'] });
+    expect(cloudflareTags('only a note')).toEqual({ note: 'only a note' });
   });
 });

@@ -1,0 +1,91 @@
+import { Annotations, Aspects, DefaultTokenResolver, IAspect, StringConcat, TerraformResource, Tokenization } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { MxInputError } from '../dns/errors';
+import { fromCloudflareTxt } from './txt';
+
+/** A live Cloudflare record to adopt: its id and what identifies it among the records a construct emits. */
+export interface LiveRecordRef {
+  /** Cloudflare DNS record id (`GET /zones/{zone_id}/dns_records` → `result[].id`). */
+  readonly id: string;
+  /** Record type, e.g. `MX`. */
+  readonly type: string;
+  /** Full record name, e.g. `example.com` or `google._domainkey.example.com` (any case, trailing dot or not). */
+  readonly name: string;
+  /** MX exchange / CNAME target / A address / TXT text (unquoted, strings joined). */
+  readonly value: string;
+  /** MX preference. */
+  readonly priority?: number;
+}
+
+/** The Terraform resource type of Cloudflare DNS records (provider 5.x). */
+const RECORD_TYPE = 'cloudflare_dns_record';
+
+/**
+ * Adopt live Cloudflare records into the `cloudflare_dns_record` resources emitted below
+ * `scope` (a construct such as `GoogleWorkspaceMx`, or a whole stack): at synth, each resource
+ * whose synthesized type, name, content and priority equal a live record gets a Terraform
+ * import block (cdktf `importFrom`, id `<zone_id>/<dns_record_id>`, the provider's import format:
+ * https://registry.terraform.io/providers/cloudflare/cloudflare/latest/docs/resources/dns_record#import), so the first `cdktf deploy` imports the records instead of creating
+ * duplicates, which Cloudflare refuses (errors 81057/81058). Resources are recognised by
+ * Terraform resource type and synthesized attributes, never by class, so any binding of
+ * `cloudflare_dns_record` works. A live record that matches no resource is a synth warning on
+ * `scope`: it stays live and unmanaged.
+ */
+export function adoptLiveRecords(scope: IConstruct, zoneId: string, records: readonly LiveRecordRef[]): void {
+  if (typeof zoneId !== 'string' || !/^[0-9a-f]{32}$/i.test(zoneId)) {
+    throw new MxInputError('zoneId', `adoptLiveRecords at ${scope.node.path} needs the literal Cloudflare zone id (32 hex digits), not ${JSON.stringify(zoneId)}: import ids are "<zone_id>/<record_id>".`);
+  }
+  records.forEach((record, index) => {
+    for (const field of ['id', 'type', 'name', 'value'] as const) {
+      if (typeof record?.[field] !== 'string' || record[field].trim() === '') {
+        throw new MxInputError(`records[${index}].${field}`, `adoptLiveRecords at ${scope.node.path}: each live record needs id, type, name and value as strings.`);
+      }
+    }
+  });
+  Aspects.of(scope).add(new AdoptLiveRecords(scope, zoneId, records));
+}
+
+/** Runs once, when the aspect visits `scope` itself, over every resource below it. */
+class AdoptLiveRecords implements IAspect {
+  constructor(
+    private readonly scope: IConstruct,
+    private readonly zoneId: string,
+    private readonly records: readonly LiveRecordRef[],
+  ) {}
+
+  public visit(node: IConstruct): void {
+    if (node !== this.scope) return;
+    const pending = this.records.map((record) => ({ record, key: keyOf(record.type, record.name, record.value, record.priority) }));
+    for (const child of this.scope.node.findAll()) {
+      if (!TerraformResource.isTerraformResource(child) || child.terraformResourceType !== RECORD_TYPE) continue;
+      const key = synthesizedKey(child);
+      const index = key === undefined ? -1 : pending.findIndex((p) => p.key === key);
+      if (index < 0) continue;
+      child.importFrom(`${this.zoneId}/${pending[index].record.id}`);
+      pending.splice(index, 1);
+    }
+    for (const { record } of pending) {
+      Annotations.of(this.scope).addWarning(
+        `live record ${record.type} ${record.name}${record.priority !== undefined ? ` ${record.priority}` : ''} ${record.value} (id ${record.id}) matches no cloudflare_dns_record below ${this.scope.node.path}; it is not imported and stays live, unmanaged.`,
+      );
+    }
+  }
+}
+
+/** The type, name, content and priority a resource synthesizes to, tokens resolved (a merged SPF is lazy). */
+function synthesizedKey(resource: TerraformResource): string | undefined {
+  const json = Tokenization.resolve(resource.toTerraform(), { scope: resource, resolver: new DefaultTokenResolver(new StringConcat()), preparing: false }) as { resource?: Record<string, Record<string, Record<string, unknown>>> };
+  const attributes = Object.values(json.resource?.[RECORD_TYPE] ?? {})[0];
+  if (!attributes) return undefined;
+  const { type, name, content, priority } = attributes;
+  if (typeof type !== 'string' || typeof name !== 'string' || typeof content !== 'string') return undefined;
+  const upper = type.toUpperCase();
+  return keyOf(upper, name, upper === 'TXT' ? fromCloudflareTxt(content) : content, typeof priority === 'number' ? priority : undefined);
+}
+
+function keyOf(type: string, name: string, value: string, priority: number | undefined): string {
+  const upper = type.toUpperCase();
+  const host = (s: string) => s.trim().replace(/\.$/, '').toLowerCase() || '.';
+  const data = upper === 'TXT' || upper === 'SPF' ? value : host(value);
+  return JSON.stringify([upper, host(name), data, upper === 'MX' ? priority ?? null : null]);
+}
