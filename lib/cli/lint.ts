@@ -2,18 +2,23 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { lintZone, LintZoneInput } from '../lint/lint-zone';
 import { zoneFileToLintInput } from '../lint/zone-file';
+import { isSynthesizedPath, isTerraformJson, synthesizedZones } from './synthesized-input';
+import { suppressionUnused } from '../lint/input-rules';
 import { ALL_RULES } from '../lint/reference';
 import { Finding, LintOptions } from '../rules/engine';
 import { SeverityOverride } from '../rules/rule';
 
-const USAGE = `usage: cdktf-mx lint <file> [options]
+const USAGE = `usage: cdktf-mx lint <input> [options]
 
-Checks a zone against every cdktf-mx rule. <file> is JSON ({ "zone": "example.com",
-"records": [{ "name", "type", "value", "priority"?, "ttl"?, "proxied"? }] }) or a BIND
-zone file; "-" reads standard input.
+Checks a zone against every cdktf-mx rule. <input> is JSON ({ "zone": "example.com",
+"records": [{ "name", "type", "value", "priority"?, "ttl"?, "proxied"? }] }), a BIND
+zone file, or synthesized cdktf output (a cdktf.out directory, a stack directory or a
+cdk.tf.json: every zone in it); "-" reads standard input.
 
 options:
-  --zone <domain>           zone name for a zone file without $ORIGIN/SOA
+  --zone <domain>           zone name for a zone file without $ORIGIN/SOA; for cdktf
+                            output, lint only this zone
+  --stack <name>            for a cdktf.out directory: only this stack
   --format text|json        output format (default text; json prints the findings array)
   --rule <id>=<severity>    override a rule: error, warning, info or off (repeatable)
   --min-priority-gap <n>    smallest gap between MX priority tiers (default 5)
@@ -21,6 +26,7 @@ options:
   --strict                  exit 1 on warnings too
   --no-color                plain text even on a terminal (also NO_COLOR=1)
   --list-rules              print every rule id, severity and summary
+  -h, --help                this help
 
 Exit status: 1 when a finding is an error (or a warning with --strict), 2 on usage or
 read errors, 0 otherwise.`;
@@ -43,6 +49,7 @@ const defaultIo = (): LintIo => ({
 interface Args {
   file?: string;
   zone?: string;
+  stack?: string;
   format: 'text' | 'json';
   rules: Record<string, SeverityOverride>;
   minPriorityGap?: number;
@@ -72,21 +79,45 @@ export async function run(argv: string[], io: LintIo = defaultIo()): Promise<num
     for (const rule of ALL_RULES) io.stdout.write(`${rule.id.padEnd(30)} ${rule.severity.padEnd(8)} ${rule.summary}\n`);
     return 0;
   }
-  let input: LintZoneInput;
+  let inputs: LintZoneInput[];
   let options: LintOptions;
   try {
     if (!args.file) throw new UsageError('give the zone file to check');
-    input = readInput(args.file, io.readFile(args.file), args.zone);
+    // Synthesized cdktf output (directories, cdk.tf.json, Terraform JSON): every zone in it.
+    if (isSynthesizedPath(args.file)) inputs = synthesizedZones(args.file, { zone: args.zone, stack: args.stack });
+    else {
+      const input = readInput(args.file, io.readFile(args.file), args.zone);
+      if (isTerraformJson(input) && args.file === '-') throw new UsageError('synthesized cdktf output is read from its path (cdktf.out, a stack directory or cdk.tf.json), not from standard input');
+      inputs = isTerraformJson(input) ? synthesizedZones(args.file, { zone: args.zone, stack: args.stack }) : [input];
+    }
     options = readConfig(args, io);
   } catch (error) {
     io.stderr.write(`cdktf-mx lint: ${(error as Error).message}\n${error instanceof UsageError ? `\n${USAGE}\n` : ''}`);
     return 2;
   }
-  const findings = lintZone(input, options);
+  const findings = lintZones(inputs, options);
   if (args.format === 'json') io.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
   else io.stdout.write(renderText(findings, useColor(args, io)));
   const failing = findings.some((f) => f.severity === 'error' || (args.strict && f.severity === 'warning'));
   return failing ? 1 : 0;
+}
+
+/**
+ * Findings of every zone. A suppression applies to all of them, so it is unused only
+ * when no zone used it: its suppression-unused finding is kept once, and only then.
+ */
+function lintZones(inputs: readonly LintZoneInput[], options: LintOptions): Finding[] {
+  if (inputs.length === 1) return lintZone(inputs[0], options);
+  const all = inputs.map((input) => lintZone(input, options));
+  const unusedIn = new Map<string, number>();
+  for (const findings of all) for (const f of findings) if (f.rule === suppressionUnused.id) unusedIn.set(f.message, (unusedIn.get(f.message) ?? 0) + 1);
+  const reported = new Set<string>();
+  return all.flat().filter((f) => {
+    if (f.rule !== suppressionUnused.id) return true;
+    if (unusedIn.get(f.message) !== inputs.length || reported.has(f.message)) return false;
+    reported.add(f.message);
+    return true;
+  });
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -101,6 +132,7 @@ function parseArgs(argv: readonly string[]): Args {
     const take = () => inline ?? value(i++, flag);
     switch (flag) {
       case '--zone': args.zone = take(); break;
+      case '--stack': args.stack = take(); break;
       case '--format': {
         const format = take();
         if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
