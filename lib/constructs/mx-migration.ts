@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { MxInputError } from '../dns/errors';
+import { MxInputError, describeValue } from '../dns/errors';
 import { parseHostname } from '../dns/names';
 import { identifyVendor } from '../presets/catalogue';
 import { resolvePreset } from '../presets/expand';
@@ -75,7 +75,7 @@ export class MxMigration extends MailRecordsBase {
   constructor(scope: Construct, id: string, props: MxMigrationProps) {
     super(scope, id, props);
     if (props.step !== 'overlap' && props.step !== 'cutover') {
-      throw new MxInputError('step', `must be "overlap" (both vendors, the old one behind) or "cutover" (the new vendor alone), not ${JSON.stringify(props.step)} (${this.where()})`);
+      throw new MxInputError('step', `must be "overlap" (both vendors, the old one behind) or "cutover" (the new vendor alone), not ${describeValue(props.step)} (${this.where()})`);
     }
     this.step = props.step;
     const toPreset = this.guard(() => presetById(props.to?.preset, 'to.preset'));

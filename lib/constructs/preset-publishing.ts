@@ -1,6 +1,6 @@
 import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
-import { MxInputError } from '../dns/errors';
+import { MxInputError, describeValue } from '../dns/errors';
 import { PRESETS } from '../presets/catalogue';
 import { expandCompanionGroup, presetSpf, PresetSelection, resolvePreset, ResolvedPreset } from '../presets/expand';
 import { CompanionGroupName, MailPreset } from '../presets/preset';
@@ -122,7 +122,7 @@ function maxAgeOf(scope: Construct, prop: number | undefined): number {
   const value = prop ?? (context === undefined ? DEFAULT_MAX_PRESET_AGE_DAYS : Number(context));
   if (!Number.isFinite(value) || value < 0) {
     const source = prop !== undefined ? 'maxPresetAge' : `context ${MAX_PRESET_AGE_CONTEXT}`;
-    throw new MxInputError('maxPresetAge', `${source} must be a number of days ≥ 0, not ${JSON.stringify(prop ?? context)}.`);
+    throw new MxInputError('maxPresetAge', `${source} must be a number of days ≥ 0, not ${describeValue(prop ?? context)}.`);
   }
   return value;
 }
@@ -133,6 +133,6 @@ function todayOf(scope: Construct): Date {
   try {
     return parseIsoDate(String(context));
   } catch {
-    throw new MxInputError(TODAY_CONTEXT, `context ${TODAY_CONTEXT} must be a date written YYYY-MM-DD, not ${JSON.stringify(context)}.`);
+    throw new MxInputError(TODAY_CONTEXT, `context ${TODAY_CONTEXT} must be a date written YYYY-MM-DD, not ${describeValue(context)}.`);
   }
 }

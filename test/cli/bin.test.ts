@@ -11,14 +11,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the cdktf-mx bin', () => {
   test('JSON output far beyond a pipe buffer arrives whole through a pipe (issue 13 item 2)', async () => {
-    // 4,000 names with one MX each: a warning per name, ~1 MB of JSON findings.
-    const records = Array.from({ length: 4000 }, (_, i) => ({ name: `host-${i}`, type: 'MX', priority: 10, value: `mx-${i}.example.net` }));
+    // 8,000 names with one MX each: a warning per name, ~2 MB of JSON findings.
+    const records = Array.from({ length: 8000 }, (_, i) => ({ name: `host-${i}`, type: 'MX', priority: 10, value: `mx-${i}.example.net` }));
     const big = join(dir, 'big.json');
     writeFileSync(big, JSON.stringify({ zone: 'example.com', records }));
-    const { code, stdout } = await runBin(['lint', big, '--format', 'json']);
-    expect(Buffer.byteLength(stdout)).toBeGreaterThan(4 * 65_536);
+    const { code, stdout } = await runBin(['lint', big, '--format', 'json'], { slowReader: 3000 });
+    expect(Buffer.byteLength(stdout)).toBeGreaterThan(16 * 65_536);
     const findings = JSON.parse(stdout) as Array<{ rule: string; name: string }>;
-    expect(findings.filter((f) => f.rule === 'mx-single')).toHaveLength(4000);
+    expect(findings.filter((f) => f.rule === 'mx-single')).toHaveLength(8000);
     expect(code).toBe(0);
   });
 
