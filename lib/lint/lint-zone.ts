@@ -148,7 +148,8 @@ function readRecord(raw: unknown, index: number, apex: string, note: (rule: Rule
   const record: { -readonly [K in keyof SourcedRecord]: SourcedRecord[K] } = {
     name: owner,
     type,
-    value: type === 'TXT' || type === 'SPF' ? fromCloudflareTxt(value) : value.trim(),
+    // Quoted TXT is character-strings; unquoted TXT is the text itself, leading spaces and all (they make ' v=spf1' not SPF, RFC 7208 §4.5).
+    value: type === 'TXT' || type === 'SPF' ? (value.trimStart().startsWith('"') ? fromCloudflareTxt(value) : value) : value.trim(),
   };
   const priority = numeric(fields.priority);
   const ttl = numeric(fields.ttl);
