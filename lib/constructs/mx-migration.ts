@@ -98,6 +98,11 @@ export class MxMigration extends MailRecordsBase {
       if (!Array.isArray(from.records) || from.records.length === 0) {
         throw new MxInputError('from.records', `give the old vendor's MX records, at least one { priority, exchange } (${this.where()})`);
       }
+      from.records.forEach((record: unknown, index: number) => {
+        if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+          throw new MxInputError(`from.records[${index}]`, `must be an MX record { priority, exchange }, not ${describeValue(record)} (${this.where()})`);
+        }
+      });
       const hosts = from.records.map((record) => parseHostname(String(record?.exchange ?? '')).ascii ?? String(record?.exchange));
       this.checkDisjoint(hosts, newHosts);
       const priorities = this.guard(() => demotedPriorities(from.records.map((record) => record.priority), above));

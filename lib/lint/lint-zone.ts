@@ -114,7 +114,7 @@ function readRecord(raw: unknown, index: number, apex: string, note: (rule: Rule
     if (KNOWN_FIELDS.has(key) || !Object.prototype.hasOwnProperty.call(fields, key)) continue;
     // Own keys only: `__proto__` or `constructor` must not find Object.prototype's members.
     const hint = Object.prototype.hasOwnProperty.call(FIELD_HINTS, key.toLowerCase()) ? FIELD_HINTS[key.toLowerCase()] : undefined;
-    note(recordUnknownField, typeof name === 'string' ? resolveOwnerName(name, apex) : apex, `${where} (${ownerShown}) has an unknown field "${key}"${hint ? `; did you mean "${hint}"?` : ''} It is ignored.`);
+    note(recordUnknownField, typeof name === 'string' ? resolveOwnerName(name, apex) : apex, `${where} (${ownerShown}) has an unknown field "${key}"${hint ? `; did you mean "${hint}"?` : '.'} It is ignored.`);
   }
   if (typeof name !== 'string') {
     note(recordInvalid, apex, `${where}: name must be a string (@, relative or absolute), not ${describeValue(name)}.`);

@@ -152,6 +152,7 @@ function once<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promis
 function describeProbe(address: string, port: number, probe: SmtpProbe): string {
   const where = address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
   if (probe.status === 'unreachable') return `${where} ${probe.reason}`;
+  if (probe.status === 'ready' && probe.bareLf) return `${where} 220 ${probe.banner} (lines end in a bare LF, not CRLF: RFC 5321 §2.3.8; strict senders may fail)`;
   return `${where} ${probe.status === 'ready' ? `220 ${probe.banner}` : probe.banner}`;
 }
 
