@@ -168,25 +168,14 @@ function ask(server: Server, qname: string, type: QueryType, timeoutMs: number, 
   const started = Date.now();
   return new Promise((resolve) => {
     const socket = createSocket(server.family === 6 ? 'udp6' : 'udp4');
-    let settled = false;
-    const finish = (result: DnsResponse | Failure): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      socket.close();
-      resolve(result);
-    };
-    const timer = setTimeout(() => finish(timeout()), timeoutMs);
+    const finish = settleOnce(resolve, () => socket.close(), timeoutMs, timeout);
     socket.on('error', (error: NodeJS.ErrnoException) => finish(networkFailure(error, server, qname)));
     socket.on('message', (message, from) => {
       if (from.port !== server.port || from.address !== server.host) return;
       const response = read(message, id, qname, type, server);
       if (response === undefined) return;
       if ('code' in response || !response.truncated) return finish(response);
-      settled = true;
-      clearTimeout(timer);
-      socket.close();
-      resolve(askTcp(server, query, id, qname, type, Math.max(1, timeoutMs - (Date.now() - started)), timeout));
+      finish(askTcp(server, query, id, qname, type, Math.max(1, timeoutMs - (Date.now() - started)), timeout));
     });
     socket.send(query, server.port, server.host);
   });
@@ -197,15 +186,7 @@ function askTcp(server: Server, query: Buffer, id: number, qname: string, type: 
   return new Promise((resolve) => {
     const socket = connect({ host: server.host, port: server.port });
     let received = Buffer.alloc(0);
-    let settled = false;
-    const finish = (result: DnsResponse | Failure): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      socket.destroy();
-      resolve(result);
-    };
-    const timer = setTimeout(() => finish(timeout()), timeoutMs);
+    const finish = settleOnce(resolve, () => socket.destroy(), timeoutMs, timeout);
     const length = Buffer.alloc(2);
     length.writeUInt16BE(query.length);
     socket.on('connect', () => socket.write(Buffer.concat([length, query])));
@@ -218,6 +199,23 @@ function askTcp(server: Server, query: Buffer, id: number, qname: string, type: 
     });
     socket.on('close', () => finish(malformed(server, qname, 'the TCP connection closed before a whole answer')));
   });
+}
+
+/**
+ * The `finish` of one socket exchange: the first call wins, stops the timer, closes the
+ * socket and resolves (with a value or another exchange's promise); the timer calls it with `timeout()`.
+ */
+function settleOnce<T>(resolve: (value: T | Promise<T>) => void, close: () => void, timeoutMs: number, timeout: () => T): (result: T | Promise<T>) => void {
+  let settled = false;
+  const finish = (result: T | Promise<T>): void => {
+    if (settled) return;
+    settled = true;
+    clearTimeout(timer);
+    close();
+    resolve(result);
+  };
+  const timer = setTimeout(() => finish(timeout()), timeoutMs);
+  return finish;
 }
 
 /** The response, a failure when it cannot be read, or undefined when it answers another query. */

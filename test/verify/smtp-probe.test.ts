@@ -20,6 +20,16 @@ async function server(greeting: string, then: 'close' | 'wait'): Promise<{ port:
   return { port: (srv.address() as AddressInfo).port, server: srv, quit };
 }
 
+/** What `probeSmtp` makes of a server that sends `greeting`, then closes or waits. */
+async function probe(greeting: string, then: 'close' | 'wait'): Promise<unknown> {
+  const { port, server: srv } = await server(greeting, then);
+  try {
+    return await probeSmtp('127.0.0.1', port, 2000);
+  } finally {
+    srv.close();
+  }
+}
+
 describe('probeSmtp (issue 13 item 11)', () => {
   test('a greeting ending in a bare LF is a greeting, reported as such', async () => {
     const { port, server: srv, quit } = await server('220 mx.example ESMTP ready\n', 'wait');
@@ -32,29 +42,14 @@ describe('probeSmtp (issue 13 item 11)', () => {
   });
 
   test('a bare-LF greeting followed by close: still the greeting, not "closed before a greeting"', async () => {
-    const { port, server: srv } = await server('220-mx.example\n220 ESMTP\n', 'close');
-    try {
-      expect(await probeSmtp('127.0.0.1', port, 2000)).toEqual({ status: 'ready', banner: 'ESMTP', bareLf: true });
-    } finally {
-      srv.close();
-    }
+    expect(await probe('220-mx.example\n220 ESMTP\n', 'close')).toEqual({ status: 'ready', banner: 'ESMTP', bareLf: true });
   });
 
   test('a CRLF greeting has no bareLf mark', async () => {
-    const { port, server: srv } = await server('220 mx.example ESMTP\r\n', 'wait');
-    try {
-      expect(await probeSmtp('127.0.0.1', port, 2000)).toEqual({ status: 'ready', banner: 'mx.example ESMTP' });
-    } finally {
-      srv.close();
-    }
+    expect(await probe('220 mx.example ESMTP\r\n', 'wait')).toEqual({ status: 'ready', banner: 'mx.example ESMTP' });
   });
 
   test('a connection closed mid-line says what arrived', async () => {
-    const { port, server: srv } = await server('220 mx.exa', 'close');
-    try {
-      expect(await probeSmtp('127.0.0.1', port, 2000)).toEqual({ status: 'unreachable', reason: 'connection closed after "220 mx.exa", before a complete greeting line' });
-    } finally {
-      srv.close();
-    }
+    expect(await probe('220 mx.exa', 'close')).toEqual({ status: 'unreachable', reason: 'connection closed after "220 mx.exa", before a complete greeting line' });
   });
 });
