@@ -36,9 +36,12 @@ lintZone({ zone: 'example.com', records: [{ name: '@', type: 'MX', priority: 10,
   \`record-invalid\`, \`record-unknown-field\`, \`record-outside-zone\` or \`options-invalid\` findings.
   Options: \`rules\` (per-rule \`error\`/\`warning\`/\`info\`/\`off\`), \`minPriorityGap\`, \`suppressions\`
   (\`{ id, reason, name? }\`).
-- **\`cdktf-mx lint <file>\`** reads the same JSON or a BIND zone file and prints findings grouped
-  by name (coloured on a terminal; \`--format json\` for machines; \`--rule id=off\`, \`--config\`,
-  \`--strict\`, \`--list-rules\`). Exit 1 on errors, 0 otherwise. Zone files are parsed with
+- **\`cdktf-mx lint <input>\`** reads the same JSON, a BIND zone file, or synthesized cdktf output
+  (a \`cdktf.out\` directory, a stack directory or a \`cdk.tf.json\`: every zone in it, the apex of
+  each Cloudflare zone id told from its names as \`verify\` does; \`--zone\` picks one, \`--stack\` one
+  stack) and prints findings grouped by name (coloured on a terminal; \`--format json\` for
+  machines; \`--rule id=off\`, \`--config\`, \`--strict\`, \`--list-rules\`, \`--help\`). Exit 1 on errors
+  (or warnings with \`--strict\`), 2 on usage or read errors, 0 otherwise. Zone files are parsed with
   [dnsz](https://www.npmjs.com/package/dnsz): maintained, no dependencies, keeps every record type
   and handles \`$ORIGIN\`, \`$TTL\`, parentheses and TTL units; cdktf-mx reads the record data
   itself (MX preference and exchange, names relative to the \`$ORIGIN\` in force, TXT strings).

@@ -164,7 +164,13 @@ function describeServer(server: Server): string {
  */
 function ask(server: Server, qname: string, type: QueryType, timeoutMs: number, timeout: () => Failure): Promise<DnsResponse | Failure> {
   const id = randomInt(0, 0x10000);
-  const query = encodeQuery(id, qname, type);
+  let query: Buffer;
+  try {
+    query = encodeQuery(id, qname, type);
+  } catch (error) {
+    // A name no query can carry (a label over 63 octets) is a failure to check, not a crash.
+    return Promise.resolve({ status: 'error', code: 'EBADNAME', message: `cannot ask for ${qname}: ${(error as Error).message}` });
+  }
   const started = Date.now();
   return new Promise((resolve) => {
     const socket = createSocket(server.family === 6 ? 'udp6' : 'udp4');

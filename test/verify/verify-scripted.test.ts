@@ -189,3 +189,15 @@ describe('cdktf-mx verify option and input errors (exit 2, no lookups)', () => {
     expect(() => new DnsClient({ servers: ['127.0.0.1'], timeoutMs: 3_000_000_000 })).toThrow('timeout: must be a whole number of milliseconds from 1 to 600000, not 3000000000');
   });
 });
+
+test('a declared name with a label too long for a query is reported as not checkable, not a crash', async () => {
+  const file = join(dir, 'long-label.json');
+  const long = `${'a'.repeat(64)}.example`;
+  writeFileSync(file, JSON.stringify({ zone: long, records: [{ name: '@', type: 'MX', priority: 10, value: 'mx1.example.net' }] }));
+  server = await startScriptedDns(live);
+  let out = '';
+  const code = await runVerify([file, '--server', server.address, '--format', 'json'], { stdout: { write: (t: string) => (out += t) }, stderr: { write: () => true } });
+  expect(code).toBe(2);
+  expect((JSON.parse(out) as { domains: DomainReport[] }).domains[0].checks[0]).toMatchObject({ status: 'error', message: expect.stringContaining('longer than 63 octets') });
+  expect(server.queries).toEqual([]);
+});
