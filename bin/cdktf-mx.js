@@ -10,10 +10,14 @@ if (fs.existsSync(compiled)) {
   require('tsx/cjs');
   cli = require('../lib/cli/main.ts');
 }
+// Set the exit code and let node end by itself: process.exit() would cut off output still
+// queued for a pipe (stdout to a pipe is asynchronous; a report of 500 kB stopped at 64 KiB).
 cli.main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (error) => {
     process.stderr.write(`cdktf-mx: ${error && error.message ? error.message : String(error)}\n`);
-    process.exit(2);
+    process.exitCode = 2;
   },
 );

@@ -36,11 +36,14 @@ lintZone({ zone: 'example.com', records: [{ name: '@', type: 'MX', priority: 10,
   \`record-invalid\`, \`record-unknown-field\`, \`record-outside-zone\` or \`options-invalid\` findings.
   Options: \`rules\` (per-rule \`error\`/\`warning\`/\`info\`/\`off\`), \`minPriorityGap\`, \`suppressions\`
   (\`{ id, reason, name? }\`).
-- **\`cdktf-mx lint <file>\`** reads the same JSON or a BIND zone file and prints findings grouped
-  by name (coloured on a terminal; \`--format json\` for machines; \`--rule id=off\`, \`--config\`,
-  \`--strict\`, \`--list-rules\`). Exit 1 on errors, 2 when the input cannot be read, 0 otherwise.
-  Zone files are read as BIND's \`named-checkzone\` reads them, and every line that cannot be read
-  is a \`zone-file-unreadable\` finding with its line number: see
+- **\`cdktf-mx lint <input>\`** reads the same JSON, a BIND zone file, or synthesized cdktf output
+  (a \`cdktf.out\` directory, a stack directory or a \`cdk.tf.json\`: every zone in it, the apex of
+  each Cloudflare zone id told from its names as \`verify\` does; \`--zone\` picks one, \`--stack\` one
+  stack) and prints findings grouped by name (coloured on a terminal; \`--format json\` for
+  machines; \`--rule id=off\`, \`--config\`, \`--strict\`, \`--list-rules\`, \`--help\`). Exit 1 on errors
+  (or warnings with \`--strict\`), 2 on usage or read errors, 0 otherwise. Zone files are read as
+  BIND's \`named-checkzone\` reads them, and every line that cannot be read is a
+  \`zone-file-unreadable\` finding with its line number: see
   [Zone files in \`cdktf-mx lint\`](#zone-files-in-cdktf-mx-lint).
 - **Vendor aware**: record sets from the presets are recognised by exchange (or by the construct
   that made them). A vendor's documented single host (Google \`smtp.google.com\`, Microsoft 365)

@@ -2,18 +2,23 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { lintZone, LintZoneInput } from '../lint/lint-zone';
 import { lintZoneFile, problemPlace } from '../lint/zone-file';
+import { isSynthesizedPath, isTerraformJson, synthesizedZones } from './synthesized-input';
+import { suppressionUnused } from '../lint/input-rules';
 import { ALL_RULES } from '../lint/reference';
 import { Finding, LintOptions } from '../rules/engine';
 import { SeverityOverride } from '../rules/rule';
 
-const USAGE = `usage: cdktf-mx lint <file> [options]
+const USAGE = `usage: cdktf-mx lint <input> [options]
 
-Checks a zone against every cdktf-mx rule. <file> is JSON ({ "zone": "example.com",
-"records": [{ "name", "type", "value", "priority"?, "ttl"?, "proxied"? }] }) or a BIND
-zone file; "-" reads standard input.
+Checks a zone against every cdktf-mx rule. <input> is JSON ({ "zone": "example.com",
+"records": [{ "name", "type", "value", "priority"?, "ttl"?, "proxied"? }] }), a BIND
+zone file, or synthesized cdktf output (a cdktf.out directory, a stack directory or a
+cdk.tf.json: every zone in it); "-" reads standard input.
 
 options:
-  --zone <domain>           zone name for a zone file without $ORIGIN/SOA
+  --zone <domain>           zone name for a zone file without $ORIGIN/SOA; for cdktf
+                            output, lint only this zone
+  --stack <name>            for a cdktf.out directory: only this stack
   --format text|json        output format (default text; json prints the findings array)
   --rule <id>=<severity>    override a rule: error, warning, info or off (repeatable)
   --min-priority-gap <n>    smallest gap between MX priority tiers (default 5)
@@ -21,6 +26,7 @@ options:
   --strict                  exit 1 on warnings too
   --no-color                plain text even on a terminal (also NO_COLOR=1)
   --list-rules              print every rule id, severity and summary
+  -h, --help                this help
 
 A zone file is read as BIND's named-checkzone reads it ($ORIGIN, $TTL, $INCLUDE relative
 to the file's directory, $GENERATE); each line it cannot read is a zone-file-unreadable
@@ -47,6 +53,7 @@ const defaultIo = (): LintIo => ({
 interface Args {
   file?: string;
   zone?: string;
+  stack?: string;
   format: 'text' | 'json';
   rules: Record<string, SeverityOverride>;
   minPriorityGap?: number;
@@ -79,10 +86,18 @@ export async function run(argv: string[], io: LintIo = defaultIo()): Promise<num
   let findings: Finding[];
   try {
     if (!args.file) throw new UsageError('give the zone file to check');
-    const text = io.readFile(args.file);
     const options = readConfig(args, io);
-    const input = readJsonInput(args.file, text, args.zone);
-    findings = input ? lintZone(input, options) : lintZoneFileInput(args.file, text, args.zone, options, io);
+    const synthesized = () => lintZones(synthesizedZones(args.file!, { zone: args.zone, stack: args.stack }), options);
+    // Synthesized cdktf output (directories, cdk.tf.json, Terraform JSON): every zone in it.
+    if (isSynthesizedPath(args.file)) findings = synthesized();
+    else {
+      const text = io.readFile(args.file);
+      const input = readJsonInput(args.file, text, args.zone);
+      if (input === undefined) findings = lintZoneFileInput(args.file, text, args.zone, options, io);
+      else if (!isTerraformJson(input)) findings = lintZone(input, options);
+      else if (args.file === '-') throw new UsageError('synthesized cdktf output is read from its path (cdktf.out, a stack directory or cdk.tf.json), not from standard input');
+      else findings = synthesized();
+    }
   } catch (error) {
     io.stderr.write(`cdktf-mx lint: ${(error as Error).message}\n${error instanceof UsageError ? `\n${USAGE}\n` : ''}`);
     return 2;
@@ -91,6 +106,24 @@ export async function run(argv: string[], io: LintIo = defaultIo()): Promise<num
   else io.stdout.write(renderText(findings, useColor(args, io)));
   const failing = findings.some((f) => f.severity === 'error' || (args.strict && f.severity === 'warning'));
   return failing ? 1 : 0;
+}
+
+/**
+ * Findings of every zone. A suppression applies to all of them, so it is unused only
+ * when no zone used it: its suppression-unused finding is kept once, and only then.
+ */
+function lintZones(inputs: readonly LintZoneInput[], options: LintOptions): Finding[] {
+  if (inputs.length === 1) return lintZone(inputs[0], options);
+  const all = inputs.map((input) => lintZone(input, options));
+  const unusedIn = new Map<string, number>();
+  for (const findings of all) for (const f of findings) if (f.rule === suppressionUnused.id) unusedIn.set(f.message, (unusedIn.get(f.message) ?? 0) + 1);
+  const reported = new Set<string>();
+  return all.flat().filter((f) => {
+    if (f.rule !== suppressionUnused.id) return true;
+    if (unusedIn.get(f.message) !== inputs.length || reported.has(f.message)) return false;
+    reported.add(f.message);
+    return true;
+  });
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -105,6 +138,7 @@ function parseArgs(argv: readonly string[]): Args {
     const take = () => inline ?? value(i++, flag);
     switch (flag) {
       case '--zone': args.zone = take(); break;
+      case '--stack': args.stack = take(); break;
       case '--format': {
         const format = take();
         if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);

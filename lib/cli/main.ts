@@ -1,18 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 /** `cdktf-mx <command>`: dispatches to the command modules. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> }> = {
-  // lint: added by the rules engine; verify: added by the live-DNS checker.
-  lint: { summary: 'check a zone (JSON records or a BIND zone file) against every rule', load: async () => require('./lint') as typeof import('./lint') },
+  lint: { summary: 'check a zone (JSON records, a BIND zone file, or synthesized cdktf output) against every rule', load: async () => require('./lint') as typeof import('./lint') },
   import: { summary: 'write the cdktf code for the mail records of a live zone (Cloudflare API, zone file or DNS)', load: async () => require('./import') as typeof import('./import') },
   verify: { summary: 'check that live DNS publishes the declared MX (drift, null MX, exchanges, delivery order)', load: async () => require('./verify') as typeof import('./verify') },
 };
 
-export async function main(argv: string[]): Promise<number> {
+/** Top-level usage; `<command> --help` prints each command's own. */
+export function usage(): string {
+  const list = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`).join('\n');
+  return `usage: cdktf-mx <command> [options]\n\ncommands:\n${list}\n\noptions:\n  -h, --help     this help; cdktf-mx <command> --help for a command's options\n  --version      the cdktf-mx version\n`;
+}
+
+/** The version in package.json (two levels up from both lib/cli and dist/lib/cli… resolved by walking up). */
+export function version(): string {
+  for (const up of ['..', '../..', '../../..']) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(__dirname, up, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'cdktf-mx' && typeof pkg.version === 'string') return pkg.version;
+    } catch {
+      // not here: try one level further up
+    }
+  }
+  throw new Error('cannot find the package.json of cdktf-mx to read its version');
+}
+
+/** Where the dispatcher writes; tests pass their own. */
+export interface MainIo {
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown };
+}
+
+/**
+ * Runs `cdktf-mx <command> …` and returns the exit status: help and version on stdout
+ * with 0; no command or an unknown one prints the usage on stderr with 2 (a usage error).
+ */
+export async function main(argv: string[], io: MainIo = process): Promise<number> {
   const [command, ...rest] = argv;
-  const entry = command ? COMMANDS[command] : undefined;
+  if (command === '--help' || command === '-h' || command === 'help') {
+    io.stdout.write(usage());
+    return 0;
+  }
+  if (command === '--version' || command === '-V') {
+    io.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  const entry = command !== undefined && Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (!entry) {
-    const list = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`).join('\n');
-    process.stderr.write(`usage: cdktf-mx <command> [options]\n\ncommands:\n${list}\n`);
-    return command === undefined || command === '--help' || command === '-h' ? 0 : 2;
+    const why = command === undefined ? 'give a command' : `unknown command "${command}"`;
+    io.stderr.write(`cdktf-mx: ${why}\n\n${usage()}`);
+    return 2;
   }
   return (await entry.load()).run(rest);
 }

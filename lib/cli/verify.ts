@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { MxInputError } from '../dns/errors';
-import { resolveOwnerName } from '../dns/names';
+import { parseHostname } from '../dns/names';
 import { MailVerifier, VerifierOptions } from '../verify/check';
 import { DeclaredDomain, readDeclaredMail } from '../verify/declared';
-import { DEFAULT_TIMEOUT_MS, DEFAULT_TRIES, DnsClient } from '../verify/dns-client';
+import { DEFAULT_TIMEOUT_MS, DEFAULT_TRIES, DnsClient, MAX_TIMEOUT_MS, MAX_TRIES } from '../verify/dns-client';
 import { mapWithLimit } from '../verify/pool';
 import { SMTP_PORT } from '../verify/smtp-probe';
 import { exitCodeOf, formatJson, formatTable } from '../verify/report';
@@ -23,6 +23,8 @@ export interface OutputStream {
 }
 
 export const DEFAULT_CONCURRENCY = 8;
+/** More domains at once than this only queues lookups in the resolver. */
+export const MAX_CONCURRENCY = 256;
 
 const USAGE = `usage: cdktf-mx verify [input] [options]
 
@@ -34,13 +36,15 @@ input                  cdktf.out directory (default), a stack directory, a cdk.t
 --stack <name>         only this stack of cdktf.out
 --server <ip[:port]>   ask this name server (repeatable); default: the system resolver
 --format table|json    output format (default table)
---timeout <ms>         longest one lookup may take (default ${DEFAULT_TIMEOUT_MS})
---tries <n>            attempts per lookup within the timeout (default ${DEFAULT_TRIES})
---concurrency <n>      domains checked at once (default ${DEFAULT_CONCURRENCY})
+--timeout <ms>         longest one lookup may take, 1–${MAX_TIMEOUT_MS} (default ${DEFAULT_TIMEOUT_MS})
+--tries <n>            attempts per lookup within the timeout, 1–${MAX_TRIES} (default ${DEFAULT_TRIES})
+--concurrency <n>      domains checked at once, 1–${MAX_CONCURRENCY} (default ${DEFAULT_CONCURRENCY})
 --smtp                 also connect to each exchange's SMTP port and read its greeting (sends no mail)
---smtp-port <n>        port for --smtp (default ${SMTP_PORT})
+--smtp-port <n>        port for --smtp, 1–65535 (default ${SMTP_PORT})
+-h, --help             this help
 
-exit code: 0 as declared, 1 drift or a broken setup, 2 could not check (lookup errors, bad input)
+exit code: 0 as declared, 1 drift or a broken setup, 2 could not check (a timeout, any
+answer but NOERROR or NXDOMAIN, a malformed answer, bad input)
 `;
 
 /** `cdktf-mx verify`, as the dispatcher runs it. */
@@ -79,11 +83,10 @@ export async function runVerify(argv: readonly string[], io: VerifyIo): Promise<
     if (positionals.length > 1) throw new MxInputError('input', `give one input, not ${positionals.length}`);
     format = values.format!;
     if (format !== 'table' && format !== 'json') throw new MxInputError('format', `"${format}" is not table or json`);
-    concurrency = wholeNumber('concurrency', values.concurrency) ?? DEFAULT_CONCURRENCY;
-    const timeoutMs = wholeNumber('timeout', values.timeout) ?? DEFAULT_TIMEOUT_MS;
-    client = new DnsClient({ servers: values.server, timeoutMs, tries: wholeNumber('tries', values.tries) });
-    const smtpPort = wholeNumber('smtp-port', values['smtp-port']) ?? SMTP_PORT;
-    if (smtpPort > 65535) throw new MxInputError('smtp-port', `must be 1–65535, not ${smtpPort}`);
+    concurrency = wholeNumber('concurrency', values.concurrency, MAX_CONCURRENCY) ?? DEFAULT_CONCURRENCY;
+    const timeoutMs = wholeNumber('timeout', values.timeout, MAX_TIMEOUT_MS) ?? DEFAULT_TIMEOUT_MS;
+    client = new DnsClient({ servers: values.server, timeoutMs, tries: wholeNumber('tries', values.tries, MAX_TRIES) });
+    const smtpPort = wholeNumber('smtp-port', values['smtp-port'], 65535) ?? SMTP_PORT;
     options = values.smtp ? { smtp: { port: smtpPort, timeoutMs } } : {};
     const input = positionals[0] ?? 'cdktf.out';
     domains = select(readDeclaredMail(input, { stack: values.stack }), values.domain);
@@ -109,12 +112,22 @@ export async function runVerify(argv: readonly string[], io: VerifyIo): Promise<
 /** The declared domains to check: all, or those asked for (undeclared ones with no MX expected). */
 function select(declared: DeclaredDomain[], asked: readonly string[] | undefined): DeclaredDomain[] {
   if (!asked || asked.length === 0) return declared;
-  return [...new Set(asked.map((name) => resolveOwnerName('@', name)))].map((domain) => declared.find((d) => d.domain === domain) ?? { domain, mx: [] });
+  return [...new Set(asked.map(domainName))].map((domain) => declared.find((d) => d.domain === domain) ?? { domain, mx: [] });
 }
 
-function wholeNumber(option: string, value: string | undefined): number | undefined {
+/** A `--domain` as a lower-case ASCII name; an empty one would ask about the root zone. */
+function domainName(name: string): string {
+  const parsed = parseHostname(name);
+  if (parsed.ascii === undefined || parsed.problems.length > 0) {
+    throw new MxInputError('domain', `"${name}" is not a domain name such as example.com (${parsed.problems.map((p) => p.detail).join('; ')})`);
+  }
+  return parsed.ascii;
+}
+
+/** A whole number option from 1 to `max`. */
+function wholeNumber(option: string, value: string | undefined, max: number): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
-  if (!/^\d+$/.test(value.trim()) || number < 1) throw new MxInputError(option, `must be a whole number ≥ 1, not "${value}"`);
+  if (!/^\d+$/.test(value.trim()) || number < 1 || number > max) throw new MxInputError(option, `must be a whole number from 1 to ${max}, not "${value}"`);
   return number;
 }

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { MxInputError } from '../dns/errors';
+import { MxInputError, describeValue } from '../dns/errors';
 import { parseHostname } from '../dns/names';
 import { identifyVendor } from '../presets/catalogue';
 import { resolvePreset } from '../presets/expand';
@@ -75,7 +75,7 @@ export class MxMigration extends MailRecordsBase {
   constructor(scope: Construct, id: string, props: MxMigrationProps) {
     super(scope, id, props);
     if (props.step !== 'overlap' && props.step !== 'cutover') {
-      throw new MxInputError('step', `must be "overlap" (both vendors, the old one behind) or "cutover" (the new vendor alone), not ${JSON.stringify(props.step)} (${this.where()})`);
+      throw new MxInputError('step', `must be "overlap" (both vendors, the old one behind) or "cutover" (the new vendor alone), not ${describeValue(props.step)} (${this.where()})`);
     }
     this.step = props.step;
     const toPreset = this.guard(() => presetById(props.to?.preset, 'to.preset'));
@@ -98,6 +98,11 @@ export class MxMigration extends MailRecordsBase {
       if (!Array.isArray(from.records) || from.records.length === 0) {
         throw new MxInputError('from.records', `give the old vendor's MX records, at least one { priority, exchange } (${this.where()})`);
       }
+      from.records.forEach((record: unknown, index: number) => {
+        if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+          throw new MxInputError(`from.records[${index}]`, `must be an MX record { priority, exchange }, not ${describeValue(record)} (${this.where()})`);
+        }
+      });
       const hosts = from.records.map((record) => parseHostname(String(record?.exchange ?? '')).ascii ?? String(record?.exchange));
       this.checkDisjoint(hosts, newHosts);
       const priorities = this.guard(() => demotedPriorities(from.records.map((record) => record.priority), above));

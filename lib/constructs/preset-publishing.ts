@@ -1,6 +1,6 @@
 import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
-import { MxInputError } from '../dns/errors';
+import { MxInputError, describeValue } from '../dns/errors';
 import { PRESETS } from '../presets/catalogue';
 import { expandCompanionGroup, presetSpf, PresetSelection, resolvePreset, ResolvedPreset } from '../presets/expand';
 import { CompanionGroupName, MailPreset } from '../presets/preset';
@@ -41,11 +41,42 @@ const GROUPS: readonly CompanionGroupName[] = ['verification', 'dkim', 'autodisc
 
 /** The preset with this id, or an error listing the ids there are. */
 export function presetById(preset: string | MailPreset | undefined, field = 'preset'): MailPreset {
-  if (preset !== null && typeof preset === 'object') return preset;
+  if (preset !== null && typeof preset === 'object') return checkPresetObject(preset, field);
   if (typeof preset !== 'string') throw new MxInputError(field, `name the vendor: a preset id such as "fastmail" (see presets) or a preset object.`);
   const found = PRESETS[preset];
   if (!found) throw new MxInputError(field, `there is no preset "${preset}"; use one of: ${Object.keys(PRESETS).join(', ')}.`);
   return found;
+}
+
+/**
+ * A preset object of the user's own, checked for the fields publishing reads, so a
+ * malformed one is an input error naming the field rather than a TypeError from deep inside.
+ */
+function checkPresetObject(preset: MailPreset, field: string): MailPreset {
+  const fail = (path: string, what: string): never => {
+    throw new MxInputError(`${field}.${path}`, `a preset object needs ${what}, not ${describeValue((preset as unknown as Record<string, unknown>)[path.split(/[.[]/)[0]])}; see the MailPreset type and presets/ for examples.`);
+  };
+  if (typeof preset.id !== 'string' || preset.id.trim() === '') fail('id', 'an id (a non-empty string)');
+  if (typeof preset.name !== 'string' || preset.name.trim() === '') fail('name', 'a name (a non-empty string)');
+  if (typeof preset.checked !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(preset.checked)) fail('checked', 'checked: the date its data was checked, YYYY-MM-DD');
+  const variants = preset.variants as unknown;
+  if (variants === null || typeof variants !== 'object' || Array.isArray(variants) || Object.keys(variants).length === 0) fail('variants', 'variants: an object of at least one { description, mx: [{ priority, exchange }] }');
+  if (typeof preset.defaultVariant !== 'string' || !Object.prototype.hasOwnProperty.call(variants, preset.defaultVariant)) {
+    throw new MxInputError(`${field}.defaultVariant`, `a preset object needs defaultVariant naming one of its variants (${Object.keys(preset.variants).join(', ')}), not ${describeValue(preset.defaultVariant)}.`);
+  }
+  for (const [name, variant] of Object.entries(preset.variants)) {
+    const mx = (variant as { mx?: unknown } | null)?.mx;
+    if (!Array.isArray(mx) || mx.length === 0) {
+      throw new MxInputError(`${field}.variants.${name}.mx`, `must be an array of at least one { priority, exchange }, not ${describeValue(mx)}.`);
+    }
+    mx.forEach((entry: unknown, index: number) => {
+      const record = entry as { priority?: unknown; exchange?: unknown; priorityParameter?: unknown } | null;
+      if (record === null || typeof record !== 'object' || typeof record.exchange !== 'string' || (typeof record.priority !== 'number' && typeof record.priorityParameter !== 'string')) {
+        throw new MxInputError(`${field}.variants.${name}.mx[${index}]`, `must be { priority: number, exchange: string }, not ${describeValue(entry)}.`);
+      }
+    });
+  }
+  return preset;
 }
 
 /**
@@ -122,7 +153,7 @@ function maxAgeOf(scope: Construct, prop: number | undefined): number {
   const value = prop ?? (context === undefined ? DEFAULT_MAX_PRESET_AGE_DAYS : Number(context));
   if (!Number.isFinite(value) || value < 0) {
     const source = prop !== undefined ? 'maxPresetAge' : `context ${MAX_PRESET_AGE_CONTEXT}`;
-    throw new MxInputError('maxPresetAge', `${source} must be a number of days ≥ 0, not ${JSON.stringify(prop ?? context)}.`);
+    throw new MxInputError('maxPresetAge', `${source} must be a number of days ≥ 0, not ${describeValue(prop ?? context)}.`);
   }
   return value;
 }
@@ -133,6 +164,6 @@ function todayOf(scope: Construct): Date {
   try {
     return parseIsoDate(String(context));
   } catch {
-    throw new MxInputError(TODAY_CONTEXT, `context ${TODAY_CONTEXT} must be a date written YYYY-MM-DD, not ${JSON.stringify(context)}.`);
+    throw new MxInputError(TODAY_CONTEXT, `context ${TODAY_CONTEXT} must be a date written YYYY-MM-DD, not ${describeValue(context)}.`);
   }
 }

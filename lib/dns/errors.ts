@@ -20,3 +20,29 @@ export class MxInputError extends Error {
     return new MxInputError(this.field, `${this.detail} (${where})`);
   }
 }
+
+/**
+ * Any value as a message shows it: strings quoted (long ones cut), numbers as written
+ * (`NaN`, `Infinity`, which JSON.stringify would show as `null`), bigints with `n`, and
+ * objects, arrays and functions by kind, so no message prints `[object Object]` or throws
+ * on a cyclic object or a symbol.
+ */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+    case 'bigint':
+      return `${value}n`;
+    case 'symbol':
+      return value.toString();
+    case 'function':
+      return 'a function';
+    case 'object':
+      return 'an object';
+    default:
+      return String(value);
+  }
+}

@@ -1,4 +1,5 @@
 import { fromCloudflareTxt } from '../cloudflare/txt';
+import { describeValue } from '../dns/errors';
 import { fqdn, isInZone, parseHostname, resolveOwnerName } from '../dns/names';
 import { SourcedRecord } from '../dns/record';
 import { Zone } from '../dns/zone';
@@ -68,15 +69,15 @@ function lint(input: unknown, rawOptions: unknown, found: readonly ExtraHit[]): 
   const options = readOptions(rawOptions, (message) => note(optionsInvalid, '.', message));
 
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    return finish(undefined, extra, options, () => note(zoneInvalid, '.', `the input must be an object { zone, records }, not ${describe(input)}.`));
+    return finish(undefined, extra, options, () => note(zoneInvalid, '.', `the input must be an object { zone, records }, not ${describeValue(input)}.`));
   }
   const { zone: zoneName, records } = input as { zone?: unknown; records?: unknown };
   const apex = typeof zoneName === 'string' ? parseHostname(zoneName).ascii : undefined;
   if (apex === undefined) {
-    return finish(undefined, extra, options, () => note(zoneInvalid, '.', `zone must be a domain name such as "example.com", not ${describe(zoneName)}.`));
+    return finish(undefined, extra, options, () => note(zoneInvalid, '.', `zone must be a domain name such as "example.com", not ${describeValue(zoneName)}.`));
   }
   if (!Array.isArray(records)) {
-    return finish(apex, extra, options, () => note(zoneInvalid, apex, `records must be an array of { name, type, value, … }, not ${describe(records)}.`));
+    return finish(apex, extra, options, () => note(zoneInvalid, apex, `records must be an array of { name, type, value, … }, not ${describeValue(records)}.`));
   }
   const accepted: SourcedRecord[] = [];
   records.forEach((raw: unknown, index: number) => {
@@ -111,7 +112,7 @@ function severityOf(rule: RuleInfo, options: LintOptions): Severity | undefined 
 function readRecord(raw: unknown, index: number, apex: string, note: (rule: RuleInfo, name: string, message: string) => void): SourcedRecord | undefined {
   const where = `records[${index}]`;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    note(recordInvalid, apex, `${where} must be an object { name, type, value, … }, not ${describe(raw)}.`);
+    note(recordInvalid, apex, `${where} must be an object { name, type, value, … }, not ${describeValue(raw)}.`);
     return undefined;
   }
   const fields = raw as Record<string, unknown>;
@@ -119,17 +120,18 @@ function readRecord(raw: unknown, index: number, apex: string, note: (rule: Rule
   const ownerShown = typeof name === 'string' ? name : where;
   for (const key in fields) {
     if (KNOWN_FIELDS.has(key) || !Object.prototype.hasOwnProperty.call(fields, key)) continue;
-    const hint = FIELD_HINTS[key.toLowerCase()];
-    note(recordUnknownField, typeof name === 'string' ? resolveOwnerName(name, apex) : apex, `${where} (${ownerShown}) has an unknown field "${key}"${hint ? `; did you mean "${hint}"?` : ''} It is ignored.`);
+    // Own keys only: `__proto__` or `constructor` must not find Object.prototype's members.
+    const hint = Object.prototype.hasOwnProperty.call(FIELD_HINTS, key.toLowerCase()) ? FIELD_HINTS[key.toLowerCase()] : undefined;
+    note(recordUnknownField, typeof name === 'string' ? resolveOwnerName(name, apex) : apex, `${where} (${ownerShown}) has an unknown field "${key}"${hint ? `; did you mean "${hint}"?` : '.'} It is ignored.`);
   }
   if (typeof name !== 'string') {
-    note(recordInvalid, apex, `${where}: name must be a string (@, relative or absolute), not ${describe(name)}.`);
+    note(recordInvalid, apex, `${where}: name must be a string (@, relative or absolute), not ${describeValue(name)}.`);
     return undefined;
   }
   const owner = resolveOwnerName(name, apex);
   const type = typeof fields.type === 'string' ? fields.type.trim().toUpperCase() : undefined;
   if (type === undefined || !TYPE_MNEMONIC.test(type)) {
-    note(recordInvalid, owner, `${where} (${name}): type must be a record type such as "MX" or "TXT", not ${describe(fields.type)}.`);
+    note(recordInvalid, owner, `${where} (${name}): type must be a record type such as "MX" or "TXT", not ${describeValue(fields.type)}.`);
     return undefined;
   }
   if (!isInZone(owner, apex)) {
@@ -145,16 +147,17 @@ function readRecord(raw: unknown, index: number, apex: string, note: (rule: Rule
   if (value === undefined && type === 'MX') value = '';
   if (typeof value !== 'string') {
     const hint = typeof fields.content === 'string' ? ' (the value is in "content"; rename it to "value")' : '';
-    note(recordInvalid, owner, `${where}: ${type} at ${fqdn(owner)} needs value as a string, not ${describe(value)}${hint}.`);
+    note(recordInvalid, owner, `${where}: ${type} at ${fqdn(owner)} needs value as a string, not ${describeValue(value)}${hint}.`);
     return undefined;
   }
   if (fields.proxied !== undefined && typeof fields.proxied !== 'boolean') {
-    note(recordInvalid, owner, `${where}: proxied must be true or false, not ${describe(fields.proxied)}; it is ignored.`);
+    note(recordInvalid, owner, `${where}: proxied must be true or false, not ${describeValue(fields.proxied)}; it is ignored.`);
   }
   const record: { -readonly [K in keyof SourcedRecord]: SourcedRecord[K] } = {
     name: owner,
     type,
-    value: type === 'TXT' || type === 'SPF' ? fromCloudflareTxt(value) : value.trim(),
+    // Quoted TXT is character-strings; unquoted TXT is the text itself, leading spaces and all (they make ' v=spf1' not SPF, RFC 7208 §4.5).
+    value: type === 'TXT' || type === 'SPF' ? (value.trimStart().startsWith('"') ? fromCloudflareTxt(value) : value) : value.trim(),
   };
   const priority = numeric(fields.priority);
   const ttl = numeric(fields.ttl);
@@ -167,31 +170,32 @@ function readRecord(raw: unknown, index: number, apex: string, note: (rule: Rule
 /**
  * A number, a numeric string (or bigint) as its number, other numbers, strings and booleans as given
  * (the rules report them); any other value as a plain description, so no rule has to
- * print a symbol, a bigint or a cyclic object.
+ * print a symbol, a bigint or a cyclic object. `verify` reads zone JSON priorities with it
+ * too, so both commands take `"priority": "10"` as 10.
  */
-function numeric(value: unknown): unknown {
+export function numeric(value: unknown): unknown {
   if (typeof value === 'bigint') return numeric(String(value));
   if (typeof value === 'string' && NUMERIC.test(value)) return Number(value);
   if (value === null || value === undefined) return undefined;
-  return typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' ? value : describe(value);
+  return typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' ? value : describeValue(value);
 }
 
 /** The options that can be applied; each problem reported once. */
 function readOptions(raw: unknown, problem: (message: string) => void): LintOptions {
   if (raw === undefined || raw === null) return {};
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    problem(`options must be an object { rules?, minPriorityGap?, suppressions? }, not ${describe(raw)}; defaults are used.`);
+    problem(`options must be an object { rules?, minPriorityGap?, suppressions? }, not ${describeValue(raw)}; defaults are used.`);
     return {};
   }
   const { rules, minPriorityGap, suppressions } = raw as Record<string, unknown>;
   const known = (id: string) => RULES_BY_ID.has(id) || INPUT_RULES.some((r) => r.id === id) || id === internalError.id;
   const overrides: Record<string, 'error' | 'warning' | 'info' | 'off'> = {};
   if (rules !== undefined) {
-    if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) problem(`options.rules must map rule ids to a severity, not ${describe(rules)}.`);
+    if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) problem(`options.rules must map rule ids to a severity, not ${describeValue(rules)}.`);
     else {
       for (const [id, severity] of Object.entries(rules as Record<string, unknown>)) {
         if (!known(id)) problem(`options.rules: there is no rule "${id}"${suggest(id)}.`);
-        else if (typeof severity !== 'string' || !SEVERITIES.has(severity)) problem(`options.rules["${id}"] must be error, warning, info or off, not ${describe(severity)}.`);
+        else if (typeof severity !== 'string' || !SEVERITIES.has(severity)) problem(`options.rules["${id}"] must be error, warning, info or off, not ${describeValue(severity)}.`);
         else overrides[id] = severity as 'error';
       }
     }
@@ -199,16 +203,16 @@ function readOptions(raw: unknown, problem: (message: string) => void): LintOpti
   let gap: number | undefined;
   if (minPriorityGap !== undefined) {
     if (typeof minPriorityGap === 'number' && Number.isFinite(minPriorityGap) && minPriorityGap >= 0) gap = minPriorityGap;
-    else problem(`options.minPriorityGap must be a number ≥ 0, not ${describe(minPriorityGap)}; the default is used.`);
+    else problem(`options.minPriorityGap must be a number ≥ 0, not ${describeValue(minPriorityGap)}; the default is used.`);
   }
   const accepted: Suppression[] = [];
   if (suppressions !== undefined) {
-    if (!Array.isArray(suppressions)) problem(`options.suppressions must be an array of { id, reason, name? }, not ${describe(suppressions)}.`);
+    if (!Array.isArray(suppressions)) problem(`options.suppressions must be an array of { id, reason, name? }, not ${describeValue(suppressions)}.`);
     else {
       suppressions.forEach((s: unknown, i: number) => {
         const entry = (s ?? {}) as Record<string, unknown>;
         const reason = typeof entry.reason === 'string' ? entry.reason.trim() : '';
-        if (typeof entry.id !== 'string' || !known(entry.id)) problem(`options.suppressions[${i}]: there is no rule ${describe(entry.id)}${typeof entry.id === 'string' ? suggest(entry.id) : ''}.`);
+        if (typeof entry.id !== 'string' || !known(entry.id)) problem(`options.suppressions[${i}]: there is no rule ${describeValue(entry.id)}${typeof entry.id === 'string' ? suggest(entry.id) : ''}.`);
         else if (reason.length < MIN_REASON) problem(`options.suppressions[${i}] (${entry.id}) needs a reason of at least ${MIN_REASON} characters that says why the finding is safe; it is not applied.`);
         else if (entry.name !== undefined && typeof entry.name !== 'string') problem(`options.suppressions[${i}] (${entry.id}): name must be a string.`);
         else accepted.push({ id: entry.id, reason, ...(typeof entry.name === 'string' ? { name: entry.name } : {}) });
@@ -238,13 +242,3 @@ function distance(a: string, b: string): number {
   }
   return row[b.length];
 }
-
-function describe(value: unknown): string {
-  if (value === undefined) return 'missing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (typeof value === 'object') return 'an object';
-  return `${typeof value} ${String(value)}`;
-}
-

@@ -31,6 +31,7 @@ import { nullMxDmarc } from './null-mx-dmarc';
 import { nullMxPriority } from './null-mx-priority';
 import { nullMxSpf } from './null-mx-spf';
 import { Rule } from './rule';
+import { spfIncludeLoop } from './spf-include-loop';
 import { spfLookupLimit } from './spf-lookup-limit';
 import { spfMultiple } from './spf-multiple';
 import { spfRecordType } from './spf-record-type';
@@ -66,6 +67,7 @@ export const RULES: readonly Rule[] = [
   spfMultiple,
   spfSyntax,
   spfLookupLimit,
+  spfIncludeLoop,
   spfRecordType,
   dmarcMultiple,
   dmarcMisplaced,

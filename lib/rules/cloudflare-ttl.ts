@@ -1,5 +1,6 @@
 import { describeRecord } from './mx-exchange';
 import { Rule, RuleHit } from './rule';
+import { describeValue } from '../dns/errors';
 
 /** Cloudflare's automatic TTL. */
 export const CLOUDFLARE_AUTO_TTL = 1;
@@ -25,7 +26,7 @@ export const cloudflareTtl: Rule = {
       // Cloudflare serves the apex SOA and NS itself; zone files list them with registry TTLs (172800).
       if (record.name === zone.apex && (record.type === 'SOA' || record.type === 'NS')) continue;
       if (record.ttl !== undefined && !isCloudflareTtl(record.ttl)) {
-        yield { name: record.name, record, message: `${describeRecord(record)}: TTL ${JSON.stringify(record.ttl)} is not allowed; use 1 (automatic) or ${CLOUDFLARE_MIN_TTL}–${CLOUDFLARE_MAX_TTL} seconds.` };
+        yield { name: record.name, record, message: `${describeRecord(record)}: TTL ${describeValue(record.ttl)} is not allowed; use 1 (automatic) or ${CLOUDFLARE_MIN_TTL}–${CLOUDFLARE_MAX_TTL} seconds.` };
       } else if (record.proxied === true && record.ttl !== undefined && record.ttl !== CLOUDFLARE_AUTO_TTL) {
         yield { name: record.name, record, message: `${describeRecord(record)}: a proxied record must have TTL 1 (automatic), not ${record.ttl}; Cloudflare refuses it ("ttl must be set to 1 when proxied is true").` };
       }

@@ -1,6 +1,7 @@
 import { fqdn, resolveOwnerName } from '../dns/names';
 import { Zone } from '../dns/zone';
 import { RULES } from './catalogue';
+import { withTargetCache } from './mx-exchange';
 import { Rule, RuleHit, RuleInfo, RuleSettings, Severity, SeverityOverride } from './rule';
 
 /** One problem in a zone, as users see it. */
@@ -69,6 +70,11 @@ export const internalError: RuleInfo = {
  * each rule is O(records), suppressions are looked up by rule id. Never throws.
  */
 export function runRules(zone: Zone, options: LintOptions = {}, rules: readonly Rule[] = RULES, extra: readonly ExtraHit[] = []): LintResult {
+  // One host-name cache for every rule of this run, released with it.
+  return withTargetCache(() => run(zone, options, rules, extra));
+}
+
+function run(zone: Zone, options: LintOptions, rules: readonly Rule[], extra: readonly ExtraHit[]): LintResult {
   const settings: RuleSettings = { minPriorityGap: options.minPriorityGap ?? DEFAULT_MIN_PRIORITY_GAP };
   const suppressions = options.suppressions ?? [];
   const byRule = new Map<string, Array<{ suppression: Suppression; name?: string }>>();

@@ -3,13 +3,22 @@
  * them and find the mistakes that break mail. Regular expressions are compiled once.
  */
 
-const SPF_VERSION = /^v=spf1(?:\s|$)/i;
+/** Exactly `v=spf1` at the start, then a space or the end (RFC 7208 §4.5; §12 separates terms by SP only). */
+const SPF_VERSION = /^v=spf1(?: |$)/i;
 const DMARC_VERSION = /^v\s*=\s*dmarc1\s*(?:;|$)/i;
-const WHITESPACE = /\s+/;
 
-/** True when a TXT text is an SPF record (`v=spf1` followed by a space or nothing; RFC 7208 §4.5). */
+/**
+ * True when a TXT text is an SPF record: it begins with exactly `v=spf1`, followed by a
+ * space or nothing (RFC 7208 §4.5). A text with leading white space, or a tab after the
+ * version, is not one: receivers discard it and the name has no SPF.
+ */
 export function isSpf(text: string): boolean {
-  return SPF_VERSION.test(text.trim());
+  return SPF_VERSION.test(text);
+}
+
+/** True for a text receivers do not take as SPF although it reads like one once trimmed (leading space, tab). */
+export function looksLikeSpf(text: string): boolean {
+  return !isSpf(text) && /^v=spf1(?:\s|$)/i.test(text.trim());
 }
 
 /** True when a TXT text announces itself as DMARC (`v=DMARC1`, however spaced or cased). */
@@ -17,9 +26,12 @@ export function isDmarc(text: string): boolean {
   return DMARC_VERSION.test(text.trim());
 }
 
-/** The terms of an SPF record after `v=spf1`, in order. */
+/**
+ * The terms of an SPF record after `v=spf1`, in order. Terms are separated by spaces
+ * (RFC 7208 §12: `1*SP`), so a tab stays inside its term and the term does not parse.
+ */
 export function spfTerms(text: string): string[] {
-  return text.trim().split(WHITESPACE).slice(1).filter((term) => term !== '');
+  return text.split(' ').slice(1).filter((term) => term !== '');
 }
 
 /** An SPF term split into its parts: qualifier, mechanism or modifier name, and argument. */

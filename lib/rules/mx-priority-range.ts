@@ -1,5 +1,6 @@
 import { describeRecord } from './mx-exchange';
 import { Rule, RuleHit } from './rule';
+import { describeValue } from '../dns/errors';
 
 /** Largest MX preference: the field is an unsigned 16-bit integer (RFC 1035 §3.3.9). */
 export const MAX_MX_PRIORITY = 65535;
@@ -20,7 +21,7 @@ export const mxPriorityRange: Rule = {
   *check({ zone }): Iterable<RuleHit> {
     for (const record of zone.ofType('MX')) {
       if (!isValidPriority(record.priority)) {
-        const shown = record.priority === undefined ? 'missing' : JSON.stringify(record.priority);
+        const shown = describeValue(record.priority);
         yield { name: record.name, record, message: `${describeRecord(record)}: preference is ${shown}; it must be an integer from 0 to ${MAX_MX_PRIORITY} (lower is tried first).` };
       }
     }

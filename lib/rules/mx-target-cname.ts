@@ -20,33 +20,34 @@ export const mxTargetCname: Rule = {
       if (!answer || (answer.kind !== 'records' && answer.kind !== 'wildcard')) continue;
       const cname = answer.records.cname[0];
       if (!cname) continue;
-      const chain = followChain(index, String(cname.value));
+      const { chain, loops } = followChain(index, String(cname.value));
       const via = answer.kind === 'wildcard' ? ` through the wildcard ${answer.records.name}` : '';
+      // A loop has no end to point at: the only fix is real address records.
+      const fix = loops
+        ? `The chain loops back to ${chain[chain.length - 1]} and never reaches a host, so the exchange has no address at all; replace the CNAME at ${answer.host} with A/AAAA records.`
+        : `Point the MX at ${chain[chain.length - 1]}, or replace the CNAME with A/AAAA records.`;
       yield {
         name: record.name,
         record,
         related: [cname],
-        message: `MX ${record.priority} ${answer.host}: the exchange is a CNAME${via}${declaredAt(cname)} → ${chain.join(' → ')}; an MX must name a host with its own A/AAAA records (RFC 2181 §10.3). Point the MX at ${chain[chain.length - 1]}, or replace the CNAME with A/AAAA records.`,
+        message: `MX ${record.priority} ${answer.host}: the exchange is a CNAME${via}${declaredAt(cname)} → ${chain.join(' → ')}; an MX must name a host with its own A/AAAA records (RFC 2181 §10.3). ${fix}`,
       };
     }
   },
 };
 
-/** The targets of a CNAME chain, followed while it stays in the zone (bounded, loop-safe). */
-function followChain(index: ZoneIndex, first: string): string[] {
+/** The targets of a CNAME chain, followed while it stays in the zone (bounded); `loops` when a target repeats, the repeated one last. */
+function followChain(index: ZoneIndex, first: string): { chain: string[]; loops: boolean } {
   const chain: string[] = [];
   let target = normaliseTarget(first);
   const seen = new Set<string>();
   while (chain.length < MAX_CHAIN) {
     chain.push(target);
-    if (seen.has(target)) {
-      chain.push('(loop)');
-      break;
-    }
+    if (seen.has(target)) return { chain, loops: true };
     seen.add(target);
     const next = index.at(target)?.cname[0];
     if (!next) break;
     target = normaliseTarget(String(next.value));
   }
-  return chain;
+  return { chain, loops: false };
 }

@@ -1,5 +1,6 @@
 import { isNullMx } from './mx-exchange';
 import { Rule, RuleHit } from './rule';
+import { describeValue } from '../dns/errors';
 
 /** RFC 7505 §3 fixes the null MX preference at 0; `MX 10 .` seen in some articles is wrong. */
 export const nullMxPriority: Rule = {
@@ -12,7 +13,7 @@ export const nullMxPriority: Rule = {
   *check({ zone }): Iterable<RuleHit> {
     for (const record of zone.ofType('MX')) {
       if (isNullMx(record) && record.priority !== 0) {
-        yield { name: record.name, record, message: `null MX at ${record.name} has preference ${JSON.stringify(record.priority)}; RFC 7505 requires "MX 0 .".` };
+        yield { name: record.name, record, message: `null MX at ${record.name} has preference ${describeValue(record.priority)}; RFC 7505 requires "MX 0 .".` };
       }
     }
   },

@@ -1,4 +1,4 @@
-import { isRejectAllSpf } from './mail-policy';
+import { isRejectAllSpf, looksLikeSpf } from './mail-policy';
 import { isNullMx } from './mx-exchange';
 import { Rule, RuleHit } from './rule';
 import { ZoneIndex } from './zone-index';
@@ -15,7 +15,10 @@ export const nullMxSpf: Rule = {
     for (const entry of ZoneIndex.of(zone).names()) {
       if (entry.mx.length === 0 || !entry.mx.every(isNullMx)) continue;
       if (entry.spf.length === 0) {
-        yield { name: entry.name, record: entry.mx[0], message: `${entry.name} has a null MX (takes no mail) but no SPF record; add TXT "v=spf1 -all" so nobody can send as it.` };
+        // A TXT that reads like SPF once trimmed is discarded by receivers (RFC 7208 §4.5): say why it does not count.
+        const nearMiss = zone.get(entry.name, 'TXT').find((r) => looksLikeSpf(String(r.value)));
+        const why = nearMiss ? ` (TXT ${JSON.stringify(String(nearMiss.value))} is not SPF: it must begin with exactly "v=spf1" followed by a space, RFC 7208 §4.5)` : '';
+        yield { name: entry.name, record: nearMiss ?? entry.mx[0], message: `${entry.name} has a null MX (takes no mail) but no SPF record${why}; add TXT "v=spf1 -all" so nobody can send as it.` };
       } else if (!entry.spf.some((r) => isRejectAllSpf(String(r.value)))) {
         yield { name: entry.name, record: entry.spf[0], related: entry.mx, message: `${entry.name} has a null MX (takes no mail) but its SPF "${entry.spf[0].value}" authorises senders; mail from it cannot receive replies or bounces and receivers may reject it (RFC 7505 §4.2). Use "v=spf1 -all", or replace the null MX with real MX records if the domain sends mail.` };
       }

@@ -1,6 +1,5 @@
-import { normaliseTarget } from './exchange-resolution';
-import { parseSpfTerm, SPF_LOOKUP_TERMS, spfTerms } from './mail-policy';
 import { Rule, RuleHit } from './rule';
+import { spfGraph, spfLookupCount } from './spf-includes';
 import { ZoneIndex } from './zone-index';
 
 /** RFC 7208 §4.6.4: at most 10 terms that cause DNS lookups per SPF evaluation. */
@@ -16,12 +15,13 @@ export const spfLookupLimit: Rule = {
   fix: 'Remove includes you no longer use, replace a/mx terms with ip4:/ip6: ranges, or ask the vendors for a flatter include.',
   *check({ zone }): Iterable<RuleHit> {
     const index = ZoneIndex.of(zone);
+    const graph = spfGraph(index);
     const memo = new Map<string, number>();
     for (const entry of index.names()) {
       for (const record of entry.spf) {
         const text = String(record.value);
         // Texts without in-zone includes count the same everywhere; others depend on where they are.
-        const count = index.memo('spf-lookups', text.includes(zone.apex) ? `${entry.name} ${text}` : text, () => lookups(index, text, memo, new Set([entry.name])));
+        const count = index.memo('spf-lookups', text.includes(zone.apex) ? `${entry.name} ${text}` : text, () => spfLookupCount(graph, entry.name, text, memo));
         if (count > SPF_MAX_LOOKUPS) {
           yield { name: record.name, record, message: `SPF "${record.value}" needs at least ${count} DNS lookups (in-zone includes counted); receivers stop at ${SPF_MAX_LOOKUPS} with a permanent error (RFC 7208 §4.6.4). Drop unused includes or replace a/mx with ip4:/ip6:.` };
         }
@@ -29,27 +29,3 @@ export const spfLookupLimit: Rule = {
     }
   },
 };
-
-/** Lookups of one SPF text, following include:/redirect= into the zone (each name once per chain). */
-function lookups(index: ZoneIndex, text: string, memo: Map<string, number>, visiting: Set<string>): number {
-  let count = 0;
-  for (const raw of spfTerms(text)) {
-    const term = parseSpfTerm(raw);
-    if (!term || !SPF_LOOKUP_TERMS.has(term.name) || (term.kind === 'modifier' && term.name !== 'redirect')) continue;
-    count += 1;
-    if ((term.name === 'include' || term.name === 'redirect') && term.argument && !term.argument.includes('%')) {
-      const target = normaliseTarget(term.argument);
-      if (!index.contains(target) || visiting.has(target)) continue;
-      let nested = memo.get(target);
-      if (nested === undefined) {
-        const spf = index.at(target)?.spf[0];
-        visiting.add(target);
-        nested = spf ? lookups(index, String(spf.value), memo, visiting) : 0;
-        visiting.delete(target);
-        memo.set(target, nested);
-      }
-      count += nested;
-    }
-  }
-  return count;
-}

@@ -41,6 +41,8 @@ export class ZoneIndex {
   }
 
   public readonly apex: string;
+  /** `.<apex>`, built once: contains() runs for most names of every rule. */
+  private readonly dotApex: string;
   /** Every MX record of the zone that routes mail (null MX excluded). */
   public readonly routingMx: SourcedRecord[] = [];
   private readonly byName = new Map<string, NameRecords>();
@@ -52,6 +54,7 @@ export class ZoneIndex {
 
   private constructor(public readonly zone: Zone) {
     this.apex = zone.apex;
+    this.dotApex = `.${zone.apex}`;
     for (const record of zone.records) {
       let entry = this.byName.get(record.name) as Mutable | undefined;
       if (!entry) {
@@ -98,7 +101,7 @@ export class ZoneIndex {
 
   /** True when `name` is the apex or below it. */
   public contains(name: string): boolean {
-    return name === this.apex || name.endsWith(`.${this.apex}`);
+    return name === this.apex || name.endsWith(this.dotApex);
   }
 
   /**

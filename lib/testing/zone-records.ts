@@ -41,20 +41,27 @@ export function recordsOfZone<T extends PlacedRecord>(records: readonly T[], dom
  * Records whose zone cannot be inferred keep the name as written.
  */
 export function withAbsoluteNames<T extends PlacedRecord>(records: readonly T[]): T[] {
-  const namesByZone = new Map<string, string[]>();
-  for (const record of records) {
-    const name = absoluteName(record.name);
-    if (name === undefined) continue;
-    const list = namesByZone.get(record.zoneId) ?? [];
-    list.push(name);
-    namesByZone.set(record.zoneId, list);
-  }
-  const apexes = new Map([...namesByZone].map(([id, names]) => [id, commonSuffix(names)] as const));
+  const apexes = inferredApexes(records);
   return records.map((record) => {
     const apex = apexes.get(record.zoneId);
     const name = absoluteName(record.name) ?? (apex !== undefined ? resolveOwnerName(record.name, apex) : record.name);
     return { ...record, name };
   });
+}
+
+/**
+ * The apex of each zone id, inferred from the names written in full (their longest common
+ * suffix of at least two labels); undefined for a zone id whose apex cannot be told.
+ */
+export function inferredApexes(records: readonly PlacedRecord[]): Map<string, string | undefined> {
+  const namesByZone = new Map<string, string[]>();
+  for (const record of records) {
+    const list = namesByZone.get(record.zoneId) ?? [];
+    namesByZone.set(record.zoneId, list);
+    const name = absoluteName(record.name);
+    if (name !== undefined) list.push(name);
+  }
+  return new Map([...namesByZone].map(([id, names]) => [id, names.length > 0 ? commonSuffix(names) : undefined] as const));
 }
 
 /** Lower-case ASCII name without the trailing dot, for names written in full; undefined for `@` and single labels. */

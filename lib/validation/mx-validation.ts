@@ -1,7 +1,7 @@
 import { Annotations, DefaultTokenResolver, StringConcat, TerraformElement, TerraformStack, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ConfiguredRecord, readConfiguredRecords } from '../cloudflare/read-records';
-import { MxInputError } from '../dns/errors';
+import { MxInputError, describeValue } from '../dns/errors';
 import { resolveOwnerName, toAscii } from '../dns/names';
 import { SourcedRecord } from '../dns/record';
 import { Zone } from '../dns/zone';
@@ -86,10 +86,10 @@ export class MxValidation {
   public configure(settings: MxValidationSettings): this {
     for (const [id, severity] of Object.entries(settings.rules ?? {})) {
       if (!RULES_BY_ID.has(id)) throw new MxInputError(`rules.${id}`, `there is no rule "${id}"; see docs/rules.md for the ids (${this.stack.node.path}).`);
-      if (!['error', 'warning', 'info', 'off'].includes(severity)) throw new MxInputError(`rules.${id}`, `must be error, warning, info or off, not ${JSON.stringify(severity)} (${this.stack.node.path}).`);
+      if (!['error', 'warning', 'info', 'off'].includes(severity)) throw new MxInputError(`rules.${id}`, `must be error, warning, info or off, not ${describeValue(severity)} (${this.stack.node.path}).`);
     }
     if (settings.minPriorityGap !== undefined && !(Number.isFinite(settings.minPriorityGap) && settings.minPriorityGap >= 0)) {
-      throw new MxInputError('minPriorityGap', `must be a number ≥ 0, not ${JSON.stringify(settings.minPriorityGap)} (${this.stack.node.path}).`);
+      throw new MxInputError('minPriorityGap', `must be a number ≥ 0, not ${describeValue(settings.minPriorityGap)} (${this.stack.node.path}).`);
     }
     this.settings = { ...this.settings, ...settings, rules: { ...this.settings.rules, ...settings.rules } };
     return this;
@@ -115,7 +115,7 @@ export class MxValidation {
   public suppress(scope: IConstruct, suppression: MxRuleSuppression): void {
     const id = typeof suppression?.id === 'string' ? suppression.id.trim() : '';
     if (!RULES_BY_ID.has(id)) {
-      throw new MxInputError('id', `there is no rule ${JSON.stringify(suppression?.id)} to suppress at ${scope.node.path}; see docs/rules.md for the ids.`);
+      throw new MxInputError('id', `there is no rule ${describeValue(suppression?.id)} to suppress at ${scope.node.path}; see docs/rules.md for the ids.`);
     }
     const reason = typeof suppression.reason === 'string' ? suppression.reason.trim() : '';
     if (reason.length < MIN_SUPPRESSION_REASON) {

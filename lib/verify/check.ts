@@ -152,6 +152,7 @@ function once<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promis
 function describeProbe(address: string, port: number, probe: SmtpProbe): string {
   const where = address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
   if (probe.status === 'unreachable') return `${where} ${probe.reason}`;
+  if (probe.status === 'ready' && probe.bareLf) return `${where} 220 ${probe.banner} (lines end in a bare LF, not CRLF: RFC 5321 §2.3.8; strict senders may fail)`;
   return `${where} ${probe.status === 'ready' ? `220 ${probe.banner}` : probe.banner}`;
 }
 
@@ -195,19 +196,22 @@ function checkNullMx(declared: readonly PublishedMx[], live: readonly PublishedM
   return { check: 'null MX', status: 'ok', message: 'published alone: senders refuse mail for the domain at once (RFC 7505)' };
 }
 
-/** An exchange has its own A/AAAA and is not an alias (RFC 2181 §10.3, RFC 5321 §5.1). */
+/**
+ * An exchange has its own A/AAAA and is not an alias (RFC 2181 §10.3, RFC 5321 §5.1).
+ * A failed CNAME, A or AAAA lookup leaves that unknown: the check could not be made.
+ */
 function checkExchange(host: string, info: HostInfo): CheckResult {
   const check = `exchange ${host}`;
   if (info.aliasOf) return { check, status: 'fail', message: `is a CNAME to ${info.aliasOf}; an MX must name the host itself (RFC 2181 §10.3), some senders refuse it` };
+  if (info.errors.length > 0) return { check, status: 'error', message: `could not check: ${info.errors.join('; ')}${info.addresses.length > 0 ? ` (addresses found: ${info.addresses.join(', ')})` : ''}` };
   if (info.addresses.length > 0) return { check, status: 'ok', message: info.addresses.join(', ') };
-  if (info.errors.length > 0) return { check, status: 'error', message: info.errors.join('; ') };
   return { check, status: 'fail', message: 'has no A/AAAA record: senders cannot connect to it' };
 }
 
 /** With no MX, senders deliver to the domain's own address (RFC 5321 §5.1). */
 function checkImplicitMx(host: string, info: HostInfo): CheckResult {
   const check = 'implicit MX';
-  if (info.errors.length > 0 && info.addresses.length === 0) return { check, status: 'error', message: info.errors.join('; ') };
+  if (info.errors.length > 0) return { check, status: 'error', message: `could not check: ${info.errors.join('; ')}` };
   if (info.addresses.length > 0) {
     return { check, status: 'warn', message: `no MX: senders deliver to ${host} itself (${info.addresses.join(', ')}); publish MX, or a null MX if the domain takes no mail` };
   }

@@ -1,7 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { MxInputError } from '../dns/errors';
+import { describeValue } from '../dns/errors';
 import { resolveOwnerName } from '../dns/names';
+import { numeric } from '../lint/lint-zone';
 import { byPreference, PublishedMx } from '../testing/render-zone';
 import { readSynthesizedRecords } from '../testing/synthesized';
 import { withAbsoluteNames } from '../testing/zone-records';
@@ -18,7 +20,7 @@ export interface DeclaredDomain {
 /** A zone in JSON, as `cdktf-mx lint` reads it too. */
 interface ZoneJson {
   readonly zone: string;
-  readonly records: ReadonlyArray<{ name?: string; type?: string; value?: string; priority?: number }>;
+  readonly records: ReadonlyArray<{ name?: unknown; type?: unknown; value?: unknown; priority?: unknown }>;
 }
 
 /**
@@ -58,7 +60,16 @@ function zoneJsonRecords(path: string, json: unknown): Array<{ name: string; typ
       if (typeof record?.type !== 'string' || typeof record.value !== 'string') {
         throw new MxInputError(`records[${r}]`, `${where}: each record needs a string "type" and "value"`);
       }
-      return { name: resolveOwnerName(record.name ?? '@', zone.zone), type: record.type.toUpperCase(), value: record.value, ...(typeof record.priority === 'number' ? { priority: record.priority } : {}) };
+      if (record.name !== undefined && typeof record.name !== 'string') {
+        throw new MxInputError(`records[${r}].name`, `${where}: the owner name must be a string (@, relative or absolute), not ${describeValue(record.name)}`);
+      }
+      const type = record.type.trim().toUpperCase();
+      // Read as lintZone reads it, so both commands agree: a number or a string of digits.
+      const priority = numeric(record.priority);
+      if (type === 'MX' && !(typeof priority === 'number' && Number.isInteger(priority) && priority >= 0 && priority <= 65535)) {
+        throw new MxInputError(`records[${r}].priority`, `${where}: an MX record needs a priority from 0 to 65535 (a number or a string of digits), not ${describeValue(record.priority)}`);
+      }
+      return { name: resolveOwnerName(record.name ?? '@', zone.zone), type, value: record.value, ...(typeof priority === 'number' ? { priority } : {}) };
     });
   });
 }

@@ -1,6 +1,9 @@
-import { promises as dns } from 'node:dns';
-import { isIP } from 'node:net';
+import { randomInt } from 'node:crypto';
+import { createSocket } from 'node:dgram';
+import { getServers } from 'node:dns';
+import { connect, isIP } from 'node:net';
 import { MxInputError } from '../dns/errors';
+import { AnswerRecord, decodeResponse, DnsResponse, encodeQuery, MalformedMessage, QTYPE, QueryType, RCODE_NOERROR, RCODE_NXDOMAIN, rcodeName } from './dns-wire';
 
 /** The outcome of one DNS lookup, with "no such data" told apart from failures. */
 export type Lookup<T> =
@@ -9,107 +12,243 @@ export type Lookup<T> =
   | { readonly status: 'nodata' }
   /** The name does not exist (NXDOMAIN). */
   | { readonly status: 'nxdomain' }
-  /** No usable answer: timeout, SERVFAIL, REFUSED, … */
+  /** No usable answer: timeout, any rcode but NOERROR and NXDOMAIN, a malformed response, a network error. */
   | { readonly status: 'error'; readonly code: string; readonly message: string };
 
 /** Options of {@link DnsClient}. */
 export interface DnsClientOptions {
   /** Servers to ask, `host`, `host:port` or `[v6]:port`, IP addresses only. Default: the system's resolvers. */
   readonly servers?: readonly string[];
-  /** Longest a lookup may take, retries included, in milliseconds. Default 5000. */
+  /** Longest a lookup may take, retries included, in milliseconds: 1–{@link MAX_TIMEOUT_MS}. Default 5000. */
   readonly timeoutMs?: number;
-  /** Attempts per lookup within that time. Default 2. */
+  /** Attempts per lookup within that time, 1–{@link MAX_TRIES}; each goes to the next server. Default 2. */
   readonly tries?: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 5000;
 export const DEFAULT_TRIES = 2;
+/** Ten minutes: longer than any resolver waits, and far below the 2^31 ms a node timer can hold. */
+export const MAX_TIMEOUT_MS = 600_000;
+export const MAX_TRIES = 10;
+
+interface Server {
+  readonly host: string;
+  readonly port: number;
+  readonly family: 4 | 6;
+}
+
+/** A failed attempt: why, as a Lookup error. */
+type Failure = Extract<Lookup<never>, { status: 'error' }>;
 
 /**
- * A small DNS client over node's resolver (c-ares): MX, CNAME, A and AAAA lookups that
- * always settle within the timeout, each with a resolver of its own so a lookup that
- * runs out of time is cancelled without touching the others.
+ * A small stub resolver over UDP (node:dgram) with TCP (node:net) when an answer is
+ * truncated: MX, TXT, CNAME, A and AAAA lookups that always settle within the timeout. It
+ * reads the response code itself, so every answer but NOERROR and NXDOMAIN (SERVFAIL,
+ * REFUSED, YXDOMAIN, NOTAUTH, unassigned codes …) and every malformed response is a
+ * failure to check, never "no such record" (node's resolver reports some of them as NODATA).
  */
 export class DnsClient {
-  private readonly servers?: string[];
+  private readonly servers: readonly Server[];
   private readonly timeoutMs: number;
   private readonly tries: number;
 
   constructor(options: DnsClientOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.tries = options.tries ?? DEFAULT_TRIES;
-    if (!Number.isInteger(this.timeoutMs) || this.timeoutMs < 1) throw new MxInputError('timeout', `must be a whole number of milliseconds ≥ 1, not ${options.timeoutMs}`);
-    if (!Number.isInteger(this.tries) || this.tries < 1) throw new MxInputError('tries', `must be a whole number ≥ 1, not ${options.tries}`);
-    if (options.servers && options.servers.length > 0) {
-      this.servers = options.servers.map(parseServer);
-      // Fail now, not on the first lookup, when node rejects the address form.
-      new dns.Resolver().setServers(this.servers);
+    if (!Number.isInteger(this.timeoutMs) || this.timeoutMs < 1 || this.timeoutMs > MAX_TIMEOUT_MS) {
+      throw new MxInputError('timeout', `must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}, not ${String(options.timeoutMs)}`);
     }
+    if (!Number.isInteger(this.tries) || this.tries < 1 || this.tries > MAX_TRIES) throw new MxInputError('tries', `must be a whole number from 1 to ${MAX_TRIES}, not ${String(options.tries)}`);
+    const given = options.servers && options.servers.length > 0;
+    const servers = given ? options.servers! : getServers();
+    if (servers.length === 0) throw new MxInputError('server', 'the system has no name server configured (/etc/resolv.conf); give one with --server <ip[:port]>');
+    this.servers = servers.map((text) => {
+      const parsed = parseServer(text);
+      const bracketed = /^\[(.+)\]:(\d+)$/.exec(parsed);
+      const hostPort = /^([^:]+):(\d+)$/.exec(parsed);
+      const [host, port] = bracketed ? [bracketed[1], Number(bracketed[2])] : hostPort ? [hostPort[1], Number(hostPort[2])] : [parsed, 53];
+      return { host, port, family: isIP(host) === 6 ? 6 : 4 };
+    });
   }
 
   /** MX records at `name`; a null MX comes back with exchange `.`. */
   public mx(name: string): Promise<Lookup<{ priority: number; exchange: string }>> {
-    return this.lookup(name, (r, fq) => r.resolveMx(fq), (records) => records.map((mx) => ({ priority: mx.priority, exchange: mx.exchange === '' ? '.' : mx.exchange })));
+    return this.lookup(name, 'MX', (record) => {
+      const mx = record.data as { priority: number; exchange: string };
+      return { priority: mx.priority, exchange: mx.exchange === '' ? '.' : mx.exchange };
+    });
   }
 
   /** TXT records at `name`, each as its character-strings joined (RFC 7208 §3.3). */
   public txt(name: string): Promise<Lookup<string>> {
-    return this.lookup(name, (r, fq) => r.resolveTxt(fq), (records) => records.map((strings) => strings.join('')));
+    return this.lookup(name, 'TXT', (record) => (record.data as readonly string[]).join(''));
   }
 
   /** The CNAME target at `name`, if `name` is an alias. */
   public cname(name: string): Promise<Lookup<string>> {
-    return this.lookup(name, (r, fq) => r.resolveCname(fq), (records) => records);
+    return this.lookup(name, 'CNAME', (record) => record.data as string);
   }
 
   /** IPv4 addresses of `name` (following CNAMEs, as senders do). */
   public a(name: string): Promise<Lookup<string>> {
-    return this.lookup(name, (r, fq) => r.resolve4(fq), (records) => records);
+    return this.lookup(name, 'A', (record) => record.data as string);
   }
 
   /** IPv6 addresses of `name` (following CNAMEs, as senders do). */
   public aaaa(name: string): Promise<Lookup<string>> {
-    return this.lookup(name, (r, fq) => r.resolve6(fq), (records) => records);
+    return this.lookup(name, 'AAAA', (record) => record.data as string);
   }
 
-  private lookup<R, T>(name: string, query: (resolver: dns.Resolver, absolute: string) => Promise<R>, map: (answer: R) => readonly T[]): Promise<Lookup<T>> {
-    const resolver = new dns.Resolver({ timeout: Math.max(1, Math.floor(this.timeoutMs / this.tries)), tries: this.tries });
-    if (this.servers) resolver.setServers(this.servers);
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<Lookup<T>>((resolve) => {
-      timer = setTimeout(() => {
-        resolver.cancel();
-        resolve({ status: 'error', code: 'ETIMEOUT', message: `no answer for ${name} within ${this.timeoutMs} ms` });
-      }, this.timeoutMs);
-    });
-    // Absolute, so the system resolver's search list never turns a missing name into another one.
-    const answer = query(resolver, name.endsWith('.') ? name : `${name}.`).then(
-      (result): Lookup<T> => {
-        const records = map(result);
-        return records.length > 0 ? { status: 'answer', records } : { status: 'nodata' };
-      },
-      (error: NodeJS.ErrnoException): Lookup<T> => outcomeOf(error, name, this.timeoutMs),
-    );
-    return Promise.race([answer, deadline]).finally(() => clearTimeout(timer));
+  /** Up to `tries` attempts, each on the next server, within the timeout; the last failure when none succeeds. */
+  private async lookup<T>(name: string, type: QueryType, map: (record: AnswerRecord) => T): Promise<Lookup<T>> {
+    const qname = name.replace(/\.$/, '').toLowerCase();
+    const deadline = Date.now() + this.timeoutMs;
+    const perTry = Math.max(1, Math.floor(this.timeoutMs / this.tries));
+    let failure: Failure = timedOut(name, this.timeoutMs);
+    for (let attempt = 0; attempt < this.tries; attempt++) {
+      const left = deadline - Date.now();
+      if (left <= 0) break;
+      const server = this.servers[attempt % this.servers.length];
+      const outcome = await ask(server, qname, type, Math.min(perTry, left), () => timedOut(name, this.timeoutMs));
+      if ('code' in outcome) {
+        failure = outcome;
+        continue;
+      }
+      if (outcome.rcode === RCODE_NXDOMAIN) return { status: 'nxdomain' };
+      if (outcome.rcode !== RCODE_NOERROR) {
+        failure = rcodeFailure(outcome.rcode, name, type, server);
+        continue;
+      }
+      const records = answersFor(outcome, qname, type).map(map);
+      return records.length > 0 ? { status: 'answer', records } : { status: 'nodata' };
+    }
+    return failure;
   }
 }
 
-function outcomeOf<T>(error: NodeJS.ErrnoException, name: string, timeoutMs: number): Lookup<T> {
-  switch (error.code) {
-    case 'ENODATA':
-      return { status: 'nodata' };
-    case 'ENOTFOUND':
-      return { status: 'nxdomain' };
-    case 'ETIMEOUT':
-    case 'ECANCELLED':
-      return { status: 'error', code: 'ETIMEOUT', message: `no answer for ${name} within ${timeoutMs} ms` };
-    case 'EREFUSED':
-      return { status: 'error', code: 'EREFUSED', message: `the server refused to answer for ${name}` };
-    case 'ESERVFAIL':
-      return { status: 'error', code: 'ESERVFAIL', message: `the server failed to answer for ${name} (SERVFAIL)` };
-    default:
-      return { status: 'error', code: error.code ?? 'ERROR', message: `lookup of ${name} failed: ${error.message}` };
+function timedOut(name: string, timeoutMs: number): Failure {
+  return { status: 'error', code: 'ETIMEOUT', message: `no answer for ${name} within ${timeoutMs} ms` };
+}
+
+/** Any rcode but NOERROR and NXDOMAIN: the server did not say whether the record exists. */
+function rcodeFailure(rcode: number, name: string, type: QueryType, server: Server): Failure {
+  const where = describeServer(server);
+  if (rcode === 2) return { status: 'error', code: 'ESERVFAIL', message: `the server failed to answer for ${name} (SERVFAIL from ${where})` };
+  if (rcode === 5) return { status: 'error', code: 'EREFUSED', message: `the server refused to answer for ${name} (REFUSED from ${where})` };
+  return { status: 'error', code: `RCODE${rcode}`, message: `${where} answered ${rcodeName(rcode)} to the ${type} query for ${name}, which says neither yes nor no` };
+}
+
+/**
+ * The records of `type` the answer gives for `qname`: at `qname` itself or, except when
+ * CNAME itself is asked for, at the end of the CNAME chain the server followed.
+ */
+function answersFor(response: DnsResponse, qname: string, type: QueryType): AnswerRecord[] {
+  const wanted = QTYPE[type];
+  const names = new Set([qname]);
+  if (type !== 'CNAME') {
+    let current = qname;
+    // A chain is at most as long as the answer; a loop stops when a name repeats.
+    for (;;) {
+      const alias = response.answers.find((r) => r.type === QTYPE.CNAME && r.name === current);
+      if (!alias || typeof alias.data !== 'string' || names.has(alias.data)) break;
+      current = alias.data;
+      names.add(current);
+    }
   }
+  return response.answers.filter((r) => r.type === wanted && names.has(r.name));
+}
+
+function describeServer(server: Server): string {
+  return server.family === 6 ? `[${server.host}]:${server.port}` : `${server.host}:${server.port}`;
+}
+
+/**
+ * One query to one server: over UDP, then over TCP when the answer is truncated (TC).
+ * Responses with another id or question are ignored (RFC 5452 §9.1); one from the server
+ * that cannot be read is a failure.
+ */
+function ask(server: Server, qname: string, type: QueryType, timeoutMs: number, timeout: () => Failure): Promise<DnsResponse | Failure> {
+  const id = randomInt(0, 0x10000);
+  let query: Buffer;
+  try {
+    query = encodeQuery(id, qname, type);
+  } catch (error) {
+    // A name no query can carry (a label over 63 octets) is a failure to check, not a crash.
+    return Promise.resolve({ status: 'error', code: 'EBADNAME', message: `cannot ask for ${qname}: ${(error as Error).message}` });
+  }
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const socket = createSocket(server.family === 6 ? 'udp6' : 'udp4');
+    const finish = settleOnce(resolve, () => socket.close(), timeoutMs, timeout);
+    socket.on('error', (error: NodeJS.ErrnoException) => finish(networkFailure(error, server, qname)));
+    socket.on('message', (message, from) => {
+      if (from.port !== server.port || from.address !== server.host) return;
+      const response = read(message, id, qname, type, server);
+      if (response === undefined) return;
+      if ('code' in response || !response.truncated) return finish(response);
+      finish(askTcp(server, query, id, qname, type, Math.max(1, timeoutMs - (Date.now() - started)), timeout));
+    });
+    socket.send(query, server.port, server.host);
+  });
+}
+
+/** The same query over TCP, length-prefixed (RFC 1035 §4.2.2). */
+function askTcp(server: Server, query: Buffer, id: number, qname: string, type: QueryType, timeoutMs: number, timeout: () => Failure): Promise<DnsResponse | Failure> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: server.host, port: server.port });
+    let received = Buffer.alloc(0);
+    const finish = settleOnce(resolve, () => socket.destroy(), timeoutMs, timeout);
+    const length = Buffer.alloc(2);
+    length.writeUInt16BE(query.length);
+    socket.on('connect', () => socket.write(Buffer.concat([length, query])));
+    socket.on('error', (error: NodeJS.ErrnoException) => finish(networkFailure(error, server, qname)));
+    socket.on('data', (chunk: Buffer) => {
+      received = Buffer.concat([received, chunk]);
+      if (received.length < 2 || received.length < 2 + received.readUInt16BE(0)) return;
+      const response = read(received.subarray(2, 2 + received.readUInt16BE(0)), id, qname, type, server);
+      finish(response ?? malformed(server, qname, 'a TCP answer for another query'));
+    });
+    socket.on('close', () => finish(malformed(server, qname, 'the TCP connection closed before a whole answer')));
+  });
+}
+
+/**
+ * The `finish` of one socket exchange: the first call wins, stops the timer, closes the
+ * socket and resolves (with a value or another exchange's promise); the timer calls it with `timeout()`.
+ */
+function settleOnce<T>(resolve: (value: T | Promise<T>) => void, close: () => void, timeoutMs: number, timeout: () => T): (result: T | Promise<T>) => void {
+  let settled = false;
+  const finish = (result: T | Promise<T>): void => {
+    if (settled) return;
+    settled = true;
+    clearTimeout(timer);
+    close();
+    resolve(result);
+  };
+  const timer = setTimeout(() => finish(timeout()), timeoutMs);
+  return finish;
+}
+
+/** The response, a failure when it cannot be read, or undefined when it answers another query. */
+function read(message: Buffer, id: number, qname: string, type: QueryType, server: Server): DnsResponse | Failure | undefined {
+  if (message.length >= 2 && message.readUInt16BE(0) !== id) return undefined;
+  let response: DnsResponse;
+  try {
+    response = decodeResponse(message);
+  } catch (error) {
+    if (!(error instanceof MalformedMessage)) throw error;
+    return malformed(server, qname, error.message);
+  }
+  if (response.question && (response.question.name !== qname || response.question.type !== QTYPE[type])) return undefined;
+  return response;
+}
+
+function malformed(server: Server, qname: string, detail: string): Failure {
+  return { status: 'error', code: 'EBADRESP', message: `${describeServer(server)} sent a malformed answer for ${qname} (${detail})` };
+}
+
+function networkFailure(error: NodeJS.ErrnoException, server: Server, qname: string): Failure {
+  return { status: 'error', code: error.code ?? 'ERROR', message: `lookup of ${qname} at ${describeServer(server)} failed: ${error.message}` };
 }
 
 /** `127.0.0.1:5353`, `[::1]:5353`, `::1` or `192.0.2.53` → the form node's `setServers` takes; IP addresses only. */

@@ -5,8 +5,11 @@ export const SMTP_PORT = 25;
 
 /** What an exchange's SMTP server said when a sender connected. */
 export type SmtpProbe =
-  /** A 220 greeting: the server takes mail. `banner` is its greeting text. */
-  | { readonly status: 'ready'; readonly banner: string }
+  /**
+   * A 220 greeting: the server takes mail. `banner` is its greeting text; `bareLf` when its
+   * lines end in LF alone instead of CRLF (RFC 5321 §2.3.8), which strict clients reject.
+   */
+  | { readonly status: 'ready'; readonly banner: string; readonly bareLf?: boolean }
   /** The server answered but refused service (e.g. 554), or with no valid reply. */
   | { readonly status: 'refused'; readonly banner: string }
   /** No SMTP conversation: connection refused, reset, or nothing within the timeout. */
@@ -27,14 +30,19 @@ export function probeSmtp(address: string, port: number, timeoutMs: number): Pro
       settled = true;
       clearTimeout(timer);
       if (result.status === 'unreachable') socket.destroy();
-      else socket.end('QUIT\r\n');
+      else {
+        socket.end('QUIT\r\n');
+        // A server that never closes its side must not keep the process alive.
+        setTimeout(() => socket.destroy(), 1000).unref();
+      }
       resolve(result);
     };
     const timer = setTimeout(() => finish({ status: 'unreachable', reason: `no SMTP greeting within ${timeoutMs} ms` }), timeoutMs);
     socket.setEncoding('latin1');
     socket.on('data', (chunk: string) => {
       received += chunk;
-      const lines = received.split('\r\n');
+      // Lines end in CRLF (RFC 5321 §2.3.8); a bare LF is read as a line end too, and reported.
+      const lines = received.split(/\r?\n/);
       // The greeting is complete at its first line without a continuation hyphen.
       const last = lines.slice(0, -1).find((line) => !/^\d{3}-/.test(line));
       if (last === undefined) {
@@ -42,9 +50,10 @@ export function probeSmtp(address: string, port: number, timeoutMs: number): Pro
         return;
       }
       const banner = last.slice(4).trim();
-      finish(/^220(?: |$)/.test(last) ? { status: 'ready', banner } : { status: 'refused', banner: last.trim() });
+      const bareLf = /(?:^|[^\r])\n/.test(received);
+      finish(/^220(?: |$)/.test(last) ? { status: 'ready', banner, ...(bareLf ? { bareLf } : {}) } : { status: 'refused', banner: last.trim() });
     });
     socket.on('error', (error: NodeJS.ErrnoException) => finish({ status: 'unreachable', reason: error.code === 'ECONNREFUSED' ? 'connection refused' : error.message }));
-    socket.on('close', () => finish({ status: 'unreachable', reason: 'connection closed before a greeting' }));
+    socket.on('close', () => finish({ status: 'unreachable', reason: received === '' ? 'connection closed before a greeting' : `connection closed after ${JSON.stringify(received.slice(0, 80))}, before a complete greeting line` }));
   });
 }

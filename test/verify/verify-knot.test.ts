@@ -225,6 +225,6 @@ describe('cdktf-mx verify input errors (exit code 2, no lookups)', () => {
   });
 
   test('a zero timeout', async () => {
-    expect(await run(dir, '--timeout', '0')).toEqual({ code: 2, err: expect.stringContaining('timeout: must be a whole number ≥ 1') });
+    expect(await run(dir, '--timeout', '0')).toEqual({ code: 2, err: expect.stringContaining('timeout: must be a whole number from 1 to') });
   });
 });

@@ -1,0 +1,75 @@
+// Issue 13 item 11: input mistakes are MxInputErrors naming the field, never raw TypeErrors,
+// and messages show the value given (NaN, Infinity), not JSON's "null".
+import { App, TerraformStack } from 'cdktf';
+import { configureMxValidation, lintZone, MxInputError, MxMigration, MxRecords, VendorMx } from '../../lib';
+import type { MailPreset } from '../../lib/presets/preset';
+
+const stack = () => new TerraformStack(new App(), 'stack');
+const base = { zoneId: 'zone', domain: 'example.com' };
+const ownPreset = (overrides: Record<string, unknown>) => ({ id: 'own', name: 'Own Mail', checked: '2026-11-01', defaultVariant: 'main', variants: { main: { description: 'main', mx: [{ priority: 10, exchange: 'mx.own.example' }] } }, ...overrides }) as unknown as MailPreset;
+
+/** The MxInputError `make` throws (fails the test when it throws anything else, or nothing). */
+function inputError(make: () => unknown): MxInputError {
+  try {
+    make();
+  } catch (error) {
+    expect(error).toBeInstanceOf(MxInputError);
+    return error as MxInputError;
+  }
+  throw new Error('expected an MxInputError, got no error');
+}
+
+describe('VendorMx with a preset object of its own', () => {
+  test('a well-formed object publishes', () => {
+    expect(new VendorMx(stack(), 'mail', { ...base, preset: ownPreset({}) }).preset.id).toBe('own');
+  });
+
+  test.each([
+    ['an empty object', {} as MailPreset, 'preset.id', /needs an id \(a non-empty string\), not missing.*\(VendorMx at stack\/mail\)$/],
+    ['no name', { id: 'x' } as unknown as MailPreset, 'preset.name', /not missing/],
+    ['a checked date that is not one', ownPreset({ checked: 'soon' }), 'preset.checked', /YYYY-MM-DD, not "soon"/],
+    ['no variants', ownPreset({ variants: {} }), 'preset.variants', /at least one/],
+    ['a defaultVariant that is not among them', ownPreset({ defaultVariant: 'other' }), 'preset.defaultVariant', /naming one of its variants \(main\), not "other"/],
+    ['a variant without mx', ownPreset({ variants: { main: { description: 'm' } } }), 'preset.variants.main.mx', /array of at least one \{ priority, exchange \}, not missing/],
+    ['an mx entry that is null', ownPreset({ variants: { main: { description: 'm', mx: [null] } } }), 'preset.variants.main.mx[0]', /not null/],
+  ])('%s: an input error naming the field', (_, preset, field, message) => {
+    const error = inputError(() => new VendorMx(stack(), 'mail', { ...base, preset }));
+    expect(error.field).toBe(field);
+    expect(error.message).toMatch(message);
+  });
+});
+
+test('MxMigration from.records holding null or a number names the record', () => {
+  const make = (records: unknown[]) => () => new MxMigration(stack(), 'move', { ...base, from: { records } as never, to: { preset: 'fastmail' }, step: 'overlap' });
+  expect(inputError(make([null])).message).toMatch(/^from\.records\[0\]: must be an MX record \{ priority, exchange \}, not null \(MxMigration at stack\/move\)$/);
+  expect(inputError(make([{ priority: 10, exchange: 'old.example.net' }, 5])).field).toBe('from.records[1]');
+});
+
+describe('NaN and Infinity are shown as such', () => {
+  test('in lint findings (priority NaN, TTL Infinity)', () => {
+    const messages = lintZone({ zone: 'example.com', records: [{ name: '@', type: 'MX', priority: Number.NaN, value: 'mx.example.net', ttl: Number.POSITIVE_INFINITY }] }).map((f) => f.message);
+    expect(messages).toEqual(expect.arrayContaining([expect.stringContaining('preference is NaN;'), expect.stringContaining('TTL Infinity is not allowed')]));
+    expect(messages.join('\n')).not.toContain('null');
+  });
+
+  test('in synth validation errors', () => {
+    const app = new App();
+    const s = new TerraformStack(app, 'stack');
+    new MxRecords(s, 'mail', { ...base, records: [{ priority: Number.NaN, exchange: 'mx1.example.net' }, { priority: 20, exchange: 'mx2.example.net' }] });
+    expect(() => app.synth()).toThrow(/preference is NaN/);
+  });
+
+  test('in construct input errors', () => {
+    expect(() => configureMxValidation(stack(), { minPriorityGap: Number.NaN })).toThrow(/minPriorityGap: must be a number ≥ 0, not NaN/);
+  });
+});
+
+test('a record field named __proto__ or constructor gets no "did you mean [object Object]" hint', () => {
+  const input = JSON.parse('{ "zone": "example.com", "records": [{ "name": "@", "type": "TXT", "value": "v=spf1 -all", "__proto__": 1, "constructor": 2, "prio": 3 }] }');
+  const unknown = lintZone(input).filter((f) => f.rule === 'record-unknown-field').map((f) => f.message);
+  expect(unknown).toEqual([
+    'records[0] (@) has an unknown field "__proto__". It is ignored.',
+    'records[0] (@) has an unknown field "constructor". It is ignored.',
+    'records[0] (@) has an unknown field "prio"; did you mean "priority"? It is ignored.',
+  ]);
+});
