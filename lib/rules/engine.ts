@@ -1,6 +1,6 @@
 import { fqdn, resolveOwnerName } from '../dns/names';
 import { Zone } from '../dns/zone';
-import { RULES } from './catalogue';
+import { ZONE_RULES } from './catalogue';
 import { Rule, RuleHit, RuleInfo, RuleSettings, Severity, SeverityOverride } from './rule';
 
 /** One problem in a zone, as users see it. */
@@ -68,7 +68,7 @@ export const internalError: RuleInfo = {
  * Run every enabled rule over a zone and apply severities and suppressions. Pure;
  * each rule is O(records), suppressions are looked up by rule id. Never throws.
  */
-export function runRules(zone: Zone, options: LintOptions = {}, rules: readonly Rule[] = RULES, extra: readonly ExtraHit[] = []): LintResult {
+export function runRules(zone: Zone, options: LintOptions = {}, rules: readonly Rule[] = ZONE_RULES, extra: readonly ExtraHit[] = []): LintResult {
   const settings: RuleSettings = { minPriorityGap: options.minPriorityGap ?? DEFAULT_MIN_PRIORITY_GAP };
   const suppressions = options.suppressions ?? [];
   const byRule = new Map<string, Array<{ suppression: Suppression; name?: string }>>();

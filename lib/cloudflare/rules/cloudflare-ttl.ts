@@ -1,5 +1,5 @@
-import { describeRecord } from './mx-exchange';
-import { Rule, RuleHit } from './rule';
+import { describeRecord } from '../../rules/mx-exchange';
+import { Rule, RuleHit } from '../../rules/rule';
 
 /** Cloudflare's automatic TTL. */
 export const CLOUDFLARE_AUTO_TTL = 1;
