@@ -8,7 +8,8 @@
  */
 export function escapeTerraformString(text: string): string {
   if (!text.includes('{')) return text;
-  return text.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  // In a replacement string `$$` is one `$`: '$$$${' writes `$${`.
+  return text.replace(/\$\{/g, '$$$${').replace(/%\{/g, '%%{');
 }
 
 /**
