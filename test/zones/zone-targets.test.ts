@@ -9,24 +9,10 @@ import {
   CloudflareDnsRecord, CloudflareZone, GoogleWorkspaceMx, MxInputError, MxMigration, MxRecords, MxValidation, NullMx, readSynthesizedRecords,
   renderZone, SpfInclude, VendorMx, ZoneRegistry,
 } from '../../lib';
-import { appSynthError, newStack, synthRecords } from '../helpers';
+import { appSynthError, newStack, synthRecords, withSynth } from '../helpers';
 import { pinnedApp } from '../presets/examples';
 
 const mx = [{ priority: 10, exchange: 'mx1.example.net' }, { priority: 20, exchange: 'mx2.example.net' }];
-
-/** Synthesize with App.synth into a temporary directory; hand the stack's cdk.tf.json text to `use`. */
-function withOutdir<T>(build: (stack: TerraformStack) => void, use: (outdir: string, stack: TerraformStack) => T): T {
-  const outdir = mkdtempSync(join(tmpdir(), 'cdktf-mx-zones-'));
-  try {
-    const app = new App({ outdir });
-    const stack = newStack('mail', app);
-    build(stack);
-    app.synth();
-    return use(outdir, stack);
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
-  }
-}
 
 describe('the zone prop', () => {
   test('zone: CloudflareZone.fromId(…) synthesizes exactly what { zoneId, domain } does', () => {
@@ -189,11 +175,11 @@ describe('strings reach Terraform as literal text (issue 13.10)', () => {
   const comment = 'cost ${var.x} and %{ if true }x%{ endif } $${kept}';
 
   test('comments and TXT values are escaped in cdk.tf.json and read back as written', () => {
-    withOutdir((stack) => {
+    withSynth((stack) => {
       new MxRecords(stack, 'mail', { zoneId: 'z1', domain: 'example.com', records: mx, comment });
       const zone = CloudflareZone.fromId('z1', 'example.com');
       zone.host.publish(stack, zone, { name: 'example.com', type: 'TXT', value: 'token=${secret}', ttl: 3600 }, 'token');
-    }, (outdir, stack) => {
+    }, (stack, outdir) => {
       const json = JSON.parse(readFileSync(join(outdir, 'stacks', 'mail', 'cdk.tf.json'), 'utf8')) as { resource: { cloudflare_dns_record: Record<string, { comment?: string; content: string }> } };
       const records = json.resource.cloudflare_dns_record;
       expect(records.mx__example_com__mx1_example_net.comment).toBe('cost $${var.x} and %%{ if true }x%%{ endif } $$${kept}');
