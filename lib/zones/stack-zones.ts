@@ -1,3 +1,4 @@
+import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { resolveOwnerName } from '../dns/names';
 import { RecordOrigin, SourcedRecord, WrittenRecord } from '../dns/record';
@@ -24,6 +25,13 @@ export interface ZoneModel {
   readonly identity: string;
 }
 
+interface ZoneEntry {
+  readonly target: ZoneTarget;
+  readonly identity: string;
+  readonly declaredBy: string;
+  readonly records: SourcedRecord[];
+}
+
 /** Every declared zone of a stack as it will be published, and declarations that contradict each other. */
 export interface StackZones {
   readonly models: ZoneModel[];
@@ -43,7 +51,7 @@ export function stackZones(scope: IConstruct): StackZones {
   const registry = ZoneRegistry.of(scope);
   const hosts = registry.hosts();
   const { records, keyOf } = readRawRecords(scope, hosts, (resource) => registry.isOurs(resource));
-  const declared = new Map<string, { target: ZoneTarget; identity: string; declaredBy: string; records: SourcedRecord[] }>();
+  const declared = new Map<string, ZoneEntry>();
   const conflicts: string[] = [];
   for (const { target, declaredBy } of registry.zones()) {
     const { key, identity } = keyOf(target.host, target.identity, scope);
@@ -53,12 +61,23 @@ export function stackZones(scope: IConstruct): StackZones {
       conflicts.push(`${target.host.name} zone ${identity} is used for "${existing.target.apex}" (${existing.declaredBy}) and for "${target.apex}" (${declaredBy}); a zone belongs to one domain.`);
     }
   }
+  // Constructs share one zone object across their records: look each up once.
+  const entryOf = new Map<ZoneTarget, ZoneEntry | undefined>();
   for (const { spec, zone, resource } of registry.published) {
-    const entry = declared.get(keyOf(zone.host, zone.identity, scope).key);
-    if (!entry || entry.target.apex !== zone.apex) continue;
+    let entry = entryOf.get(zone);
+    if (entry === undefined && !entryOf.has(zone)) {
+      const found = declared.get(keyOf(zone.host, zone.identity, scope).key);
+      entry = found && found.target.apex === zone.apex ? found : undefined;
+      entryOf.set(zone, entry);
+    }
+    if (!entry) continue;
+    if (!Token.isUnresolved(spec.value)) {
+      entry.records.push(spec);
+      continue;
+    }
+    // A lazy value (a merged SPF) as it will be written; skipped when only known at apply.
     const value = resolveTokens(resource, spec.value);
-    if (typeof value !== 'string' || value.includes('${')) continue;
-    entry.records.push(value === spec.value ? spec : { ...spec, value });
+    if (typeof value === 'string' && !value.includes('${')) entry.records.push({ ...spec, value });
   }
   for (const record of records) {
     const entry = declared.get(keyOf(record.host, record.zoneId).key);

@@ -5,8 +5,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { Construct } from 'constructs';
 import {
-  CloudflareDnsRecord, CloudflareZone, GoogleWorkspaceMx, MxInputError, MxMigration, MxRecords, MxValidation, NullMx, readSynthesizedRecords,
+  CloudflareDnsRecord, CloudflareZone, GoogleWorkspaceMx, MailDomainProps, MailRecordsBase, MxInputError, MxMigration, MxRecords, MxValidation, NullMx, readSynthesizedRecords,
   renderZone, SpfInclude, VendorMx, ZoneRegistry,
 } from '../../lib';
 import { appSynthError, newStack, synthRecords, withSynth } from '../helpers';
@@ -188,6 +189,19 @@ describe('strings reach Terraform as literal text (issue 13.10)', () => {
       expect(renderZone(outdir, 'example.com')).toContain('example.com. 3600 IN TXT "token=${secret}"');
       expect(renderZone(stack, 'example.com')).toBe(renderZone(outdir, 'example.com'));
     });
+  });
+
+  test('the rules see our own records\' text with ${ as written, not as an expression', () => {
+    class TokenRecord extends MailRecordsBase {
+      constructor(scope: Construct, id: string, props: MailDomainProps) {
+        super(scope, id, props);
+        this.publish({ type: 'TXT', value: 'token=${secret}', identity: 'token', field: 'token' });
+      }
+    }
+    const stack = newStack();
+    new TokenRecord(stack, 'token', { zoneId: 'z1', domain: 'example.com' });
+    expect(MxValidation.of(stack).zoneModels()[0].zone.records.map((r) => r.value)).toEqual(['token=${secret}']);
+    expect(renderZone(stack, 'example.com')).toContain('example.com. 3600 IN TXT "token=${secret}"');
   });
 
   test('Terraform itself reads the escaped text as the literal', () => {
