@@ -85,7 +85,8 @@ function publishCloudflareRecord(scope: Construct, zone: ZoneTarget, record: Sou
     addresses = { declaredBy: new Map(), firstZone: new Map() };
     addressesByStack.set(stack, addresses);
   }
-  const zoneKey = ZoneRegistry.of(stack).keyOf(zone);
+  // Every zone here is a Cloudflare zone: its resolved id tells them apart.
+  const zoneKey = ZoneRegistry.of(stack).resolvedIdentity(zone);
   let logicalId = recordLogicalId(record.type, record.name, identity);
   const declared = `${zoneKey} ${logicalId}`;
   const previous = addresses.declaredBy.get(declared);
@@ -98,7 +99,7 @@ function publishCloudflareRecord(scope: Construct, zone: ZoneTarget, record: Sou
   addresses.declaredBy.set(declared, scope.node.path);
   const first = addresses.firstZone.get(logicalId);
   if (first === undefined) addresses.firstZone.set(logicalId, zoneKey);
-  else if (first !== zoneKey) logicalId = zoneQualifiedLogicalId(logicalId, zoneKey.slice(zoneKey.indexOf(' ') + 1));
+  else if (first !== zoneKey) logicalId = zoneQualifiedLogicalId(logicalId, zoneKey);
 
   const resource = new CloudflareDnsRecord(scope, childId(scope, record.type), {
     zoneId: zone.identity,

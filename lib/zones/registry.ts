@@ -73,15 +73,20 @@ export class ZoneRegistry {
    * resolved (`Cloudflare ${var.zone_id}`), so two references to one variable are one zone.
    */
   public keyOf(zone: ZoneTarget): string {
+    return `${zone.host.name} ${this.resolvedIdentity(zone)}`;
+  }
+
+  /** The zone's identity with tokens resolved: `${var.zone_id}`, or the literal as given. */
+  public resolvedIdentity(zone: ZoneTarget): string {
     const identity = zone.identity;
-    if (!Token.isUnresolved(identity)) return `${zone.host.name} ${identity}`;
+    if (!Token.isUnresolved(identity)) return identity;
     let resolved = this.resolvedIdentities.get(identity);
     if (resolved === undefined) {
       const value = resolveTokens(this.stack, identity);
       resolved = typeof value === 'string' ? value : identity;
       this.resolvedIdentities.set(identity, resolved);
     }
-    return `${zone.host.name} ${resolved}`;
+    return resolved;
   }
 
   /** The hosts the stack publishes to. */

@@ -122,4 +122,12 @@ describe('one zone, however it is referenced', () => {
     new GeneratedDnsRecord(stack, 'apex-alias', { zoneId: zoneId.stringValue, name: '@', type: 'CNAME', content: 'web.example.net', ttl: 1 });
     expect(MxValidation.of(stack).findings().findings.map((f) => f.rule)).toContain('cname-at-apex');
   });
+
+  test('one zone id declared for two domains fails synth, naming both constructs', () => {
+    const message = appSynthError((stack) => {
+      new MxRecords(stack, 'a', { zoneId: 'z1', domain: 'example.com', records: [mx] });
+      new MxRecords(stack, 'b', { zoneId: 'z1', domain: 'example.org', records: [mx] });
+    });
+    expect(message).toContain('Cloudflare zone z1 is used for "example.com" (stack/a) and for "example.org" (stack/b); a zone belongs to one domain.');
+  });
 });
