@@ -11,9 +11,10 @@ import { recordLogicalId, zoneQualifiedLogicalId } from './logical-id';
 import { cloudflareReader } from './reader';
 import { toCloudflareTxt } from './txt';
 
-/** Per stack: which construct declared each (zone, address), and the zone each address was first used in. */
+/** Per stack: which construct declared each address in each zone, and the zone each address was first used in. */
 interface StackAddresses {
-  readonly declaredBy: Map<string, string>;
+  /** Zone id (resolved) → logical id → declaring construct; no per-record key strings. */
+  readonly declaredBy: Map<string, Map<string, IConstruct>>;
   readonly firstZone: Map<string, string>;
 }
 
@@ -88,15 +89,19 @@ function publishCloudflareRecord(scope: Construct, zone: ZoneTarget, record: Sou
   // Every zone here is a Cloudflare zone: its resolved id tells them apart.
   const zoneKey = ZoneRegistry.of(stack).resolvedIdentity(zone);
   let logicalId = recordLogicalId(record.type, record.name, identity);
-  const declared = `${zoneKey} ${logicalId}`;
-  const previous = addresses.declaredBy.get(declared);
+  let inZone = addresses.declaredBy.get(zoneKey);
+  if (!inZone) {
+    inZone = new Map();
+    addresses.declaredBy.set(zoneKey, inZone);
+  }
+  const previous = inZone.get(logicalId);
   if (previous !== undefined) {
     throw new MxInputError(
       record.origin?.field ?? 'records',
-      `${record.name} ${record.type} ${identity} is declared twice in one zone (${previous} and ${scope.node.path}); declare each record once.`,
+      `${record.name} ${record.type} ${identity} is declared twice in one zone (${previous.node.path} and ${scope.node.path}); declare each record once.`,
     );
   }
-  addresses.declaredBy.set(declared, scope.node.path);
+  inZone.set(logicalId, scope);
   const first = addresses.firstZone.get(logicalId);
   if (first === undefined) addresses.firstZone.set(logicalId, zoneKey);
   else if (first !== zoneKey) logicalId = zoneQualifiedLogicalId(logicalId, zoneKey);

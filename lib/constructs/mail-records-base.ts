@@ -54,6 +54,8 @@ export abstract class MailRecordsBase extends Construct {
   public readonly zone: ZoneTarget;
   private readonly ttl: number;
   private readonly comment?: string;
+  /** The construct path, computed once: every record's origin holds it. */
+  private readonly path: string;
 
   protected constructor(scope: Construct, id: string, props: MailDomainProps) {
     super(scope, id);
@@ -74,13 +76,14 @@ export abstract class MailRecordsBase extends Construct {
     this.ttl = props.ttl ?? DEFAULT_TTL;
     this.comment = props.comment;
     MxValidation.of(this);
-    ZoneRegistry.of(this).declareZone(this.zone, this.node.path);
+    this.path = this.node.path;
+    ZoneRegistry.of(this).declareZone(this.zone, this.path);
   }
 
   /** Publish one record at this construct's name (or a label below it). */
   protected publish(request: RecordRequest): TerraformResource {
     const name = request.label ? `${request.label}.${this.recordName}` : this.recordName;
-    const origin: RecordOrigin = { path: this.node.path, field: request.field, ...(request.vendor ? { vendor: request.vendor } : {}) };
+    const origin: RecordOrigin = { path: this.path, field: request.field, ...(request.vendor ? { vendor: request.vendor } : {}) };
     const record: SourcedRecord & { origin: RecordOrigin } = {
       name,
       type: request.type,
