@@ -44,3 +44,17 @@ export function appSynthError(build: (stack: TerraformStack) => void): string {
   }
   throw new Error('synth succeeded but was expected to fail');
 }
+
+/** Build a stack named `mail` in an App, synthesize it to a temporary directory and hand both to `use`. */
+export function withSynth(build: (stack: TerraformStack) => void, use: (stack: TerraformStack, outdir: string) => void): void {
+  const outdir = mkdtempSync(join(tmpdir(), 'cdktf-mx-synth-'));
+  try {
+    const app = new App({ outdir });
+    const stack = newStack('mail', app);
+    build(stack);
+    app.synth();
+    use(stack, outdir);
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}

@@ -1,7 +1,7 @@
 import { recordLogicalId } from '../cloudflare/logical-id';
 import { toCloudflareTxt } from '../cloudflare/txt';
 import { fqdn } from '../dns/names';
-import { RULES_BY_ID } from '../rules/catalogue';
+import { RULES_BY_ID } from '../hosts';
 import { Finding } from '../rules/engine';
 import { formatFinding } from './findings';
 import { LiveRecord, LiveZone } from './live-zone';

@@ -30,3 +30,14 @@ function readablePart(part: string): string {
   while (end > start && mapped.charCodeAt(end - 1) === UNDERSCORE) end--;
   return start === 0 && end === mapped.length ? mapped : mapped.slice(start, end);
 }
+
+/**
+ * The logical id of a record that is also declared, with the same id, in another zone of the
+ * stack (one domain under two zone ids): the record's id plus its zone, so both records are
+ * kept. `zone` is the zone id with tokens resolved (e.g. `${var.staging_zone_id}`).
+ */
+export function zoneQualifiedLogicalId(logicalId: string, zone: string): string {
+  const readable = readablePart(zone).slice(0, 60);
+  const suffix = LDH_OR_DOT.test(zone) && zone.length <= 60 ? '' : `_${createHash('sha256').update(zone).digest('hex').slice(0, 8)}`;
+  return `${logicalId}__in__${readable}${suffix}`;
+}

@@ -1,12 +1,15 @@
-import { Token } from 'cdktf';
+import { TerraformResource, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { createCloudflareRecord, DnsRecord } from '../cloudflare/dns-record-adapter';
+// The `{ zoneId, domain }` shorthand is Cloudflare's; every other use of the zone goes through ZoneTarget.
+import { CloudflareZone } from '../cloudflare/zone';
 import { MxInputError } from '../dns/errors';
-import { isInZone, parseHostname, resolveOwnerName } from '../dns/names';
-import { SourcedRecord } from '../dns/record';
+import { isInZone, ownerNameSyntaxProblem, parseHostname, resolveOwnerName } from '../dns/names';
+import { RecordOrigin, SourcedRecord } from '../dns/record';
 import { PresetParameters, ResolvedPreset } from '../presets/expand';
 import { MailPreset } from '../presets/preset';
 import { MxValidation } from '../validation/mx-validation';
+import { ZoneTarget } from '../zones/host';
+import { ZoneRegistry } from '../zones/registry';
 import { DEFAULT_TTL, MailDomainProps } from './mail-domain-props';
 import { PresetOptions, PresetPublisher, publishPresetRecords } from './preset-publishing';
 
@@ -20,7 +23,10 @@ export interface RecordRequest {
   readonly priority?: number;
   /** Owner name relative to the construct's name, e.g. `_dmarc`; default the name itself. */
   readonly label?: string;
-  /** Stable identity for the Terraform address (see `CloudflareRecordInput.identity`). */
+  /**
+   * What makes this record itself within its name and type, for its Terraform address: the
+   * exchange for MX (default: the value), a purpose such as `spf` for TXT whose text may change.
+   */
   readonly identity?: string;
   /** Prop that produced the record, for error messages, e.g. `records[1]`. */
   readonly field: string;
@@ -29,61 +35,66 @@ export interface RecordRequest {
 
 /**
  * What every mail construct shares: checks the zone props, registers the zone for
- * validation at synth, and turns record requests into Cloudflare records.
+ * validation at synth, and publishes record requests through the zone's host.
  */
 export abstract class MailRecordsBase extends Construct {
   /** The zone apex, lower-case ASCII without trailing dot. */
   public readonly domain: string;
   /** The full name the records are published at (lower-case ASCII, no trailing dot). */
   public readonly recordName: string;
-  /** The Cloudflare records this construct created. */
-  public readonly records: DnsRecord[] = [];
+  /**
+   * The Terraform resources holding this construct's records, in publishing order; on
+   * Cloudflare one `CloudflareDnsRecord` per record (`id`, `name`, … are lazy attribute references).
+   */
+  public readonly records: TerraformResource[] = [];
   /** The records as provider-neutral specs (what rules and zone rendering see). */
   public readonly specs: SourcedRecord[] = [];
 
-  /** The Cloudflare zone id the records go to. */
-  protected readonly zoneId: string;
+  /** The zone the records go to. */
+  public readonly zone: ZoneTarget;
   private readonly ttl: number;
   private readonly comment?: string;
+  /** The construct path, computed once: every record's origin holds it. */
+  private readonly path: string;
 
   protected constructor(scope: Construct, id: string, props: MailDomainProps) {
     super(scope, id);
     const fail = (field: string, message: string): never => {
       throw new MxInputError(field, message).at(this.where());
     };
-    if (typeof props.zoneId !== 'string' || props.zoneId.trim() === '') fail('zoneId', 'the Cloudflare zone id is required');
-    if (typeof props.domain !== 'string' || Token.isUnresolved(props.domain)) {
-      fail('domain', 'must be a literal domain name such as "example.com", not a token: rules and record names need it at synth');
-    }
-    const domain = parseHostname(props.domain);
-    if (domain.ascii === undefined) fail('domain', `"${props.domain}" is not a valid domain name: ${domain.problems.map((p) => p.detail).join('; ')}`);
-    this.domain = domain.ascii!;
+    this.zone = zoneOf(props, fail);
+    this.domain = this.zone.apex;
     const name = props.name ?? '@';
-    if (Token.isUnresolved(name)) fail('name', 'must be a literal name, not a token');
+    if (typeof name !== 'string' || Token.isUnresolved(name)) fail('name', 'must be a literal name, not a token');
     this.recordName = resolveOwnerName(name, this.domain);
     if (!isInZone(this.recordName, this.domain)) fail('name', `"${name}" is outside the zone ${this.domain}; give a name relative to the domain, such as "eu"`);
+    const nameProblem = ownerNameSyntaxProblem(this.recordName);
+    if (nameProblem !== undefined) fail('name', `"${name}" (${this.recordName}) ${nameProblem}`);
     if (props.comment !== undefined && (props.comment.length > MAX_COMMENT || /[\r\n]/.test(props.comment))) {
       fail('comment', `must be one line of at most ${MAX_COMMENT} characters (100 on Cloudflare's Free plan)`);
     }
-    this.zoneId = props.zoneId;
     this.ttl = props.ttl ?? DEFAULT_TTL;
     this.comment = props.comment;
-    MxValidation.of(this).registerZone(this.zoneId, this.domain, this.node.path);
+    MxValidation.of(this);
+    this.path = this.node.path;
+    ZoneRegistry.of(this).declareZone(this.zone, this.path);
   }
 
   /** Publish one record at this construct's name (or a label below it). */
-  protected publish(request: RecordRequest): DnsRecord {
+  protected publish(request: RecordRequest): TerraformResource {
     const name = request.label ? `${request.label}.${this.recordName}` : this.recordName;
-    const record: SourcedRecord = {
+    const origin: RecordOrigin = { path: this.path, field: request.field, ...(request.vendor ? { vendor: request.vendor } : {}) };
+    const record: SourcedRecord & { origin: RecordOrigin } = {
       name,
       type: request.type,
       value: request.value,
       ...(request.priority !== undefined ? { priority: request.priority } : {}),
       ttl: this.ttl,
       ...(this.comment !== undefined ? { comment: this.comment } : {}),
-      origin: { path: this.node.path, field: request.field, ...(request.vendor ? { vendor: request.vendor } : {}) },
+      origin,
     };
-    const resource = createCloudflareRecord(this, { zoneId: this.zoneId, record, identity: request.identity });
+    const resource = this.zone.host.publish(this, this.zone, record, request.identity ?? request.value);
+    ZoneRegistry.of(this).addPublished({ spec: record, zone: this.zone, resource });
     this.records.push(resource);
     this.specs.push(record);
     return resource;
@@ -96,7 +107,7 @@ export abstract class MailRecordsBase extends Construct {
   protected publishPreset(preset: MailPreset, variant: string | undefined, parameters: PresetParameters = {}, options: PresetOptions = {}): ResolvedPreset {
     const publisher: PresetPublisher = {
       scope: this,
-      zoneId: this.zoneId,
+      zone: this.zone,
       recordName: this.recordName,
       where: this.where(),
       // Bound, not arrows: a bound function adds no frame to the stack cdktf captures per record.
@@ -113,8 +124,7 @@ export abstract class MailRecordsBase extends Construct {
 
   /** Publish MX records, the exchange normalised to lower-case ASCII where it parses. */
   protected publishMx(entries: ReadonlyArray<{ priority: number; exchange: string }>, field: string, vendor?: RecordRequest['vendor']): void {
-    // A loop, not forEach: cdktf captures the whole call stack for every token a DnsRecord
-    // creates, so each frame between the user's code and `new DnsRecord` costs every record.
+    // A loop, not forEach: fewer frames between the user's code and each resource's construction.
     for (let index = 0; index < entries.length; index++) {
       if (!(index in entries)) continue;
       const entry = entries[index]!;
@@ -124,5 +134,27 @@ export abstract class MailRecordsBase extends Construct {
       const host = parseHostname(exchange).ascii ?? exchange;
       this.publish({ type: 'MX', value: host, priority: entry.priority, identity: host, field: `${field}[${index}]`, vendor });
     }
+  }
+}
+
+/** The zone of a construct's props: `zone`, or the Cloudflare shorthand `{ zoneId, domain }`; exactly one of the two. */
+function zoneOf(props: MailDomainProps, fail: (field: string, message: string) => never): ZoneTarget {
+  if (props === null || typeof props !== 'object') return fail('zone', 'give the zone: { zone } (e.g. CloudflareZone.fromId(zoneId, "example.com")) or { zoneId, domain }');
+  if (props.zone !== undefined) {
+    if (props.zoneId !== undefined || props.domain !== undefined) {
+      fail(props.zoneId !== undefined ? 'zoneId' : 'domain', 'give either zone or { zoneId, domain }, not both: zone already says which zone and domain');
+    }
+    const zone = props.zone;
+    if (zone === null || typeof zone !== 'object' || typeof zone.apex !== 'string' || typeof zone.identity !== 'string' || typeof zone.host?.publish !== 'function') {
+      fail('zone', 'must be a zone target such as CloudflareZone.fromId(zoneId, "example.com")');
+    }
+    return zone;
+  }
+  if (props.zoneId === undefined && props.domain === undefined) fail('zone', 'give the zone: { zone } (e.g. CloudflareZone.fromId(zoneId, "example.com")) or { zoneId, domain }');
+  if (typeof props.zoneId !== 'string' || props.zoneId.trim() === '') fail('zoneId', 'the Cloudflare zone id is required');
+  try {
+    return CloudflareZone.fromId(props.zoneId!, props.domain!);
+  } catch (error) {
+    return error instanceof MxInputError ? fail(error.field, error.detail) : fail('zone', String(error));
   }
 }

@@ -6,6 +6,7 @@ import { expandCompanionGroup, presetSpf, PresetSelection, resolvePreset, Resolv
 import { CompanionGroupName, MailPreset } from '../presets/preset';
 import { SPF_TERMINATORS } from '../presets/spf';
 import { DEFAULT_MAX_PRESET_AGE_DAYS, deprecationWarning, parseIsoDate, stalenessWarning } from '../presets/staleness';
+import { ZoneTarget } from '../zones/host';
 import { CompanionOptions } from './companion-options';
 import type { RecordRequest } from './mail-records-base';
 import { contributeSpf } from './spf-merge';
@@ -29,7 +30,7 @@ export interface PresetOptions extends Omit<PresetSelection, 'variant' | 'parame
 /** What a construct lends the publishing code: its identity and its protected publish methods. */
 export interface PresetPublisher {
   readonly scope: Construct;
-  readonly zoneId: string;
+  readonly zone: ZoneTarget;
   readonly recordName: string;
   /** `VendorMx at stack/mail`, for error messages. */
   readonly where: string;
@@ -131,7 +132,7 @@ function publishCompanions(publisher: PresetPublisher, resolved: ResolvedPreset,
   if (chosenAll !== undefined && !SPF_TERMINATORS.includes(chosenAll)) {
     throw new MxInputError('companions.spf.all', `"${chosenAll}" is not an SPF terminator; use one of: ${SPF_TERMINATORS.join(', ')}.`);
   }
-  contributeSpf(publisher.scope, { zoneId: publisher.zoneId, name: publisher.recordName }, { ...spf, ...(chosenAll ? { chosenAll } : {}), path: publisher.scope.node.path }, (value) =>
+  contributeSpf(publisher.scope, { zone: publisher.zone, name: publisher.recordName }, { ...spf, ...(chosenAll ? { chosenAll } : {}), path: publisher.scope.node.path }, (value) =>
     publisher.publish({ type: 'TXT', value, identity: 'spf', field: `${prefix}companions.spf` }),
   );
 }

@@ -3,6 +3,8 @@ import { IConstruct } from 'constructs';
 import { MxInputError } from '../dns/errors';
 import { SpfAll } from '../presets/preset';
 import { mostLenient, renderSpf } from '../presets/spf';
+import { ZoneTarget } from '../zones/host';
+import { ZoneRegistry } from '../zones/registry';
 
 /** One sender's part of a name's SPF record. */
 export interface SpfContribution {
@@ -28,15 +30,16 @@ interface MergedSpf {
 const byStack = new WeakMap<TerraformStack, Map<string, MergedSpf>>();
 
 /**
- * Add a sender to the one SPF record of `name` in zone `zoneId` (RFC 7208 §3.2 allows one
+ * Add a sender to the one SPF record of `name` in `zone` (RFC 7208 §3.2 allows one
  * per name). The first contributor creates the TXT record through `create`, whose value is
  * lazy: it renders every include added in the stack by the time the stack is synthesized.
  */
-export function contributeSpf(scope: IConstruct, key: { readonly zoneId: string; readonly name: string }, contribution: SpfContribution, create: (value: string) => void): void {
+export function contributeSpf(scope: IConstruct, key: { readonly zone: ZoneTarget; readonly name: string }, contribution: SpfContribution, create: (value: string) => void): void {
   const stack = TerraformStack.of(scope);
   const records = byStack.get(stack) ?? new Map<string, MergedSpf>();
   byStack.set(stack, records);
-  const id = `${key.zoneId} ${key.name}`;
+  // The zone's identity, not its domain: one domain under two zone ids has two SPF records.
+  const id = `${ZoneRegistry.of(scope).keyOf(key.zone)} ${key.name}`;
   let merged = records.get(id);
   const isNew = merged === undefined;
   if (!merged) {

@@ -120,6 +120,20 @@ export function isInZone(name: string, apex: string): boolean {
   return name === apex || name.endsWith(`.${apex}`);
 }
 
+/** An owner name's labels: letters, digits, hyphens and `_` (DKIM, DMARC), with an optional leading `*` label. */
+const OWNER_NAME = /^(?:\*\.)?[a-z0-9_-]+(?:\.[a-z0-9_-]+)*$/;
+
+/**
+ * What is wrong with the characters of a normalised owner name (see {@link resolveOwnerName}),
+ * or undefined: empty labels (`a..b`, `.eu`) and characters no DNS name may hold (`a b`, `a/b`).
+ */
+export function ownerNameSyntaxProblem(owner: string): string | undefined {
+  if (OWNER_NAME.test(owner)) return undefined;
+  return owner.split('.').includes('')
+    ? 'has an empty label (two dots in a row, or a leading dot)'
+    : 'holds characters a DNS name may not (letters, digits, hyphens, "_" and a leading "*" label only)';
+}
+
 /** Problems of an owner name (lengths, empty labels); `_` and `*` are allowed there. */
 export function ownerNameProblems(name: string): HostnameProblem[] {
   const problems: HostnameProblem[] = [];

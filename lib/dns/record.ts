@@ -42,7 +42,7 @@ export interface SourcedRecord extends RecordSpec {
  * resolved against a zone: what both readers (configured resources, cdk.tf.json) return.
  */
 export interface WrittenRecord {
-  /** Cloudflare zone id as written: a literal id, a token or an expression such as `${var.corp_zone_id}`. */
+  /** The host's identity of the zone as written (a Cloudflare zone id, …): a literal, or an expression such as `${var.corp_zone_id}`. */
   readonly zoneId: string;
   /** The name as written: `@`, relative or FQDN. */
   readonly name: string;

@@ -1,9 +1,9 @@
 import { fromCloudflareTxt } from '../cloudflare/txt';
 import { describeValue } from '../dns/errors';
-import { fqdn, isInZone, parseHostname, resolveOwnerName } from '../dns/names';
+import { fqdn, isInZone, ownerNameSyntaxProblem, parseHostname, resolveOwnerName } from '../dns/names';
 import { SourcedRecord } from '../dns/record';
 import { Zone } from '../dns/zone';
-import { RULES_BY_ID } from '../rules/catalogue';
+import { RULES, RULES_BY_ID } from '../hosts';
 import { ExtraHit, Finding, internalError, LintOptions, runRules, Suppression } from '../rules/engine';
 import { RuleInfo, Severity } from '../rules/rule';
 import { INPUT_RULES, optionsInvalid, recordInvalid, recordOutsideZone, recordUnknownField, suppressionUnused, zoneInvalid } from './input-rules';
@@ -35,8 +35,6 @@ export interface LintZoneInput {
 const KNOWN_FIELDS: ReadonlySet<string> = new Set(['name', 'type', 'priority', 'value', 'ttl', 'proxied', 'comment']);
 const FIELD_HINTS: Readonly<Record<string, string>> = { content: 'value', data: 'value', target: 'value', exchange: 'value', prio: 'priority', preference: 'priority', pref: 'priority', host: 'name', owner: 'name' };
 const TYPE_MNEMONIC = /^[A-Z][A-Z0-9-]*$/;
-/** An owner name after normalisation: labels of letters, digits, `-` and `_` (DKIM, DMARC), optionally a leading `*` label. */
-const OWNER_NAME = /^(?:\*\.)?[a-z0-9_-]+(?:\.[a-z0-9_-]+)*$/;
 const NUMERIC = /^\s*\d+\s*$/;
 const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'info', 'off']);
 const MIN_REASON = 10;
@@ -90,7 +88,7 @@ function lint(input: unknown, rawOptions: unknown, found: readonly ExtraHit[]): 
 /** Run the rules (when there is a zone), then report unused suppressions. */
 function finish(apex: string | undefined, extra: ExtraHit[], options: LintOptions, last?: () => void, zone?: Zone): Finding[] {
   last?.();
-  const result = runRules(zone ?? new Zone(apex ?? '.', []), options, zone ? undefined : [], extra);
+  const result = runRules(zone ?? new Zone(apex ?? '.', []), options, zone ? RULES : [], extra);
   const findings = [...result.findings];
   const severity = severityOf(suppressionUnused, options);
   if (severity && zone) {
@@ -138,8 +136,8 @@ function readRecord(raw: unknown, index: number, apex: string, note: (rule: Rule
     note(recordOutsideZone, owner, `${where}: ${type} record at ${fqdn(owner)} is outside the zone ${apex}; use a name at or below ${apex}.`);
     return undefined;
   }
-  if (!OWNER_NAME.test(owner)) {
-    const detail = owner.split('.').includes('') ? 'has an empty label (two dots in a row, or a leading dot)' : 'holds characters a DNS name may not (letters, digits, hyphens, "_" and a leading "*" label only)';
+  const detail = ownerNameSyntaxProblem(owner);
+  if (detail !== undefined) {
     note(recordInvalid, owner, `${where}: owner name "${name}" ${detail}.`);
     return undefined;
   }

@@ -1,4 +1,4 @@
-import { RULES } from '../rules/catalogue';
+import { RULES } from '../hosts';
 import { internalError } from '../rules/engine';
 import { RuleInfo } from '../rules/rule';
 import { INPUT_RULES } from './input-rules';

@@ -1,7 +1,4 @@
 import { addressInvalid } from './address-invalid';
-import { cloudflareProxiedMailHost } from './cloudflare-proxied-mail-host';
-import { cloudflareProxiedType } from './cloudflare-proxied-type';
-import { cloudflareTtl } from './cloudflare-ttl';
 import { cnameAtApex } from './cname-at-apex';
 import { cnameCoexists } from './cname-coexists';
 import { dmarcMisplaced } from './dmarc-misplaced';
@@ -38,8 +35,8 @@ import { spfRecordType } from './spf-record-type';
 import { spfSyntax } from './spf-syntax';
 import { spfTerminator } from './spf-terminator';
 
-/** Every rule, in the order findings are reported: records first, then the zone around them. Ids are stable public API. */
-export const RULES: readonly Rule[] = [
+/** Rules about records and the zone's structure, checked first. */
+const STRUCTURE_RULES: readonly Rule[] = [
   // The MX record itself.
   mxPriorityRange,
   mxTargetEmpty,
@@ -59,10 +56,10 @@ export const RULES: readonly Rule[] = [
   cnameCoexists,
   mxTargetNoAddress,
   mxTargetWildcard,
-  // Cloudflare.
-  cloudflareTtl,
-  cloudflareProxiedMailHost,
-  cloudflareProxiedType,
+];
+
+/** Rules about mail policy and resilience, checked after the host's rules. */
+const POLICY_RULES: readonly Rule[] = [
   // SPF and DMARC.
   spfMultiple,
   spfSyntax,
@@ -86,5 +83,13 @@ export const RULES: readonly Rule[] = [
   dmarcMissing,
 ];
 
-/** The rules by id. */
-export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));
+/** Every host-neutral rule: what any zone is checked against, wherever it is hosted. */
+export const ZONE_RULES: readonly Rule[] = [...STRUCTURE_RULES, ...POLICY_RULES];
+
+/**
+ * The rules for a zone at a host, in the order findings are reported: records and the zone's
+ * structure, then the host's own rules (API limits, proxying), then mail policy and resilience.
+ */
+export function rulesWithHost(hostRules: readonly Rule[]): readonly Rule[] {
+  return hostRules.length === 0 ? ZONE_RULES : [...STRUCTURE_RULES, ...hostRules, ...POLICY_RULES];
+}

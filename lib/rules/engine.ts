@@ -1,6 +1,6 @@
 import { fqdn, resolveOwnerName } from '../dns/names';
 import { Zone } from '../dns/zone';
-import { RULES } from './catalogue';
+import { ZONE_RULES } from './catalogue';
 import { withTargetCache } from './mx-exchange';
 import { Rule, RuleHit, RuleInfo, RuleSettings, Severity, SeverityOverride } from './rule';
 
@@ -69,7 +69,7 @@ export const internalError: RuleInfo = {
  * Run every enabled rule over a zone and apply severities and suppressions. Pure;
  * each rule is O(records), suppressions are looked up by rule id. Never throws.
  */
-export function runRules(zone: Zone, options: LintOptions = {}, rules: readonly Rule[] = RULES, extra: readonly ExtraHit[] = []): LintResult {
+export function runRules(zone: Zone, options: LintOptions = {}, rules: readonly Rule[] = ZONE_RULES, extra: readonly ExtraHit[] = []): LintResult {
   // One host-name cache for every rule of this run, released with it.
   return withTargetCache(() => run(zone, options, rules, extra));
 }

@@ -1,11 +1,12 @@
 import { TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { ConfiguredRecord, readConfiguredRecords } from '../cloudflare/read-records';
 import { MxInputError } from '../dns/errors';
 import { isInZone, resolveOwnerName } from '../dns/names';
 import { SourcedRecord } from '../dns/record';
 import { Zone } from '../dns/zone';
+import { HOST_READERS } from '../hosts';
 import { MxValidation } from '../validation/mx-validation';
+import { RawRecord, readRawRecords } from '../zones/stack-zones';
 import { readSynthesizedRecords, SynthesizedRecord } from './synthesized';
 import { recordsOfZone, withAbsoluteNames } from './zone-records';
 import { absoluteHost, formatZone, ZoneTextOptions } from './zone-text';
@@ -32,7 +33,7 @@ export interface PublishedMx {
 
 /**
  * The zone `domain` as a stack or its synthesized output publishes it: every record our
- * constructs declare plus the user's own `cloudflare_dns_record` resources in that zone,
+ * constructs declare plus the user's own record resources in that zone (any host, any binding),
  * as stable BIND-style text (see {@link formatZone}). `domain` is the zone apex.
  */
 export function renderZone(source: ZoneSource, domain: string, options: RenderZoneOptions = {}): string {
@@ -48,10 +49,10 @@ export function zoneOf(source: ZoneSource, domain: string, options: RenderZoneOp
     if (records.length === 0) throw noZone(apex, source, zoneNames(withAbsoluteNames(readSynthesizedRecords(source, options))));
     return new Zone(apex, records);
   }
-  const declared = MxValidation.of(source).zoneModels().filter((m) => m.zone.apex === apex && (options.zoneId === undefined || m.zoneId === options.zoneId));
+  const declared = MxValidation.of(source).zoneModels().filter((m) => m.zone.apex === apex && (options.zoneId === undefined || m.zoneId === options.zoneId || m.target.identity === options.zoneId));
   if (declared.length > 0) return new Zone(apex, declared.flatMap((m) => m.zone.records));
   // A zone only the user's own records are in: decide it from their names, as for synth output.
-  const configured = readConfiguredRecords(TerraformStack.of(source));
+  const configured = userRecords(source);
   const records = recordsOfZone(configured, apex, options.zoneId).map(fromConfigured);
   if (records.length === 0) throw noZone(apex, `stack "${TerraformStack.of(source).node.path}"`, zoneNames(withAbsoluteNames(configured)));
   return new Zone(apex, records);
@@ -71,7 +72,7 @@ export function publishedMx(source: ZoneSource, name: string, options: Pick<Rend
     const longest = Math.max(-1, ...zones.map((m) => m.zone.apex.length));
     records = zones.length > 0
       ? zones.filter((m) => m.zone.apex.length === longest).flatMap((m) => m.zone.records)
-      : withAbsoluteNames(readConfiguredRecords(TerraformStack.of(source)));
+      : withAbsoluteNames(userRecords(source));
   }
   return records
     .filter((r) => r.type === 'MX' && r.name === owner)
@@ -89,9 +90,14 @@ function fromSynthesized(record: SynthesizedRecord): SourcedRecord {
   return { ...rest, origin: { path: path ?? address } };
 }
 
-function fromConfigured(record: ConfiguredRecord): SourcedRecord {
-  const { zoneId: _zoneId, resource: _resource, ...rest } = record;
+function fromConfigured(record: RawRecord): SourcedRecord {
+  const { zoneId: _zoneId, host: _host, address: _address, ...rest } = record;
   return rest;
+}
+
+/** The raw records of every known host in the stack of `source` (a stack only the user's own records are in). */
+function userRecords(source: IConstruct): RawRecord[] {
+  return readRawRecords(TerraformStack.of(source), HOST_READERS).records;
 }
 
 function zoneNames(records: ReadonlyArray<{ name: string; type: string }>): string[] {

@@ -1,10 +1,12 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { fromCloudflareTxt } from '../cloudflare/txt';
 import { MxInputError } from '../dns/errors';
 import { WrittenRecord } from '../dns/record';
+import { HOST_READERS } from '../hosts';
+import { HostReader } from '../zones/host';
+import { synthesizedResources } from '../zones/raw-resources';
 
-/** A `cloudflare_dns_record` as `cdktf synth` wrote it, before its name is resolved against a zone. */
+/** A record resource of any known host as `cdktf synth` wrote it, before its name is resolved against a zone. */
 export interface SynthesizedRecord extends WrittenRecord {
   /** Stack the record is in (`cdktf.out/stacks/<stack>`). */
   readonly stack: string;
@@ -14,25 +16,13 @@ export interface SynthesizedRecord extends WrittenRecord {
   readonly path?: string;
 }
 
-interface RawRecord {
-  readonly '//'?: { metadata?: { path?: string } };
-  readonly zone_id?: unknown;
-  readonly name?: unknown;
-  readonly type?: unknown;
-  readonly content?: unknown;
-  readonly data?: { target?: unknown; priority?: unknown } | unknown;
-  readonly priority?: unknown;
-  readonly ttl?: unknown;
-  readonly proxied?: unknown;
-  readonly count?: unknown;
-  readonly for_each?: unknown;
-}
-
 /**
- * Every `cloudflare_dns_record` in synthesized output: a `cdktf.out` directory (all its
- * stacks, or only `stack`), one stack's directory, or a `cdk.tf.json` file. Records whose
- * name, type or data are Terraform expressions (known only at apply) are left out, as are
- * `count`/`for_each` records: what they publish cannot be known before apply.
+ * Every DNS record resource of every known host (`cloudflare_dns_record`, …) in synthesized
+ * output: a `cdktf.out` directory (all its stacks, or only `stack`), one stack's directory, or a
+ * `cdk.tf.json` file. Each host reads its own resource types. Records whose name, type or data
+ * are Terraform expressions (known only at apply) are left out, as are `count`/`for_each`
+ * records: what they publish cannot be known before apply. Escaped text (`$${`) is read as the
+ * literal it stands for.
  */
 export function readSynthesizedRecords(path: string, options: { stack?: string } = {}): SynthesizedRecord[] {
   const files = stackFiles(path).filter((file) => options.stack === undefined || file.stack === options.stack);
@@ -48,7 +38,7 @@ function stackFiles(path: string): Array<{ stack: string; file: string }> {
   if (statSync(path).isFile()) return [{ stack: basename(dirname(path)), file: path }];
   const manifest = join(path, 'manifest.json');
   if (existsSync(manifest)) {
-    const stacks = (JSON.parse(readFileSync(manifest, 'utf8')) as { stacks?: Record<string, { synthesizedStackPath?: string }> }).stacks ?? {};
+    const stacks = (readJson(manifest) as { stacks?: Record<string, { synthesizedStackPath?: string }> } | null)?.stacks ?? {};
     return Object.entries(stacks)
       .filter(([, stack]) => typeof stack.synthesizedStackPath === 'string')
       .map(([name, stack]) => ({ stack: name, file: join(path, stack.synthesizedStackPath!) }))
@@ -63,34 +53,30 @@ function stackFiles(path: string): Array<{ stack: string; file: string }> {
     .map((name) => ({ stack: name, file: join(stacksDir, name, 'cdk.tf.json') }));
 }
 
-function recordsOfStack(stack: string, file: string): SynthesizedRecord[] {
-  const json = JSON.parse(readFileSync(file, 'utf8')) as { resource?: { cloudflare_dns_record?: Record<string, RawRecord> } };
+function recordsOfStack(stack: string, file: string, hosts: readonly HostReader[] = HOST_READERS): SynthesizedRecord[] {
+  const byType = new Map<string, HostReader>();
+  for (const host of hosts) for (const type of host.recordTypes) byType.set(type, host);
+  const { records: resources } = synthesizedResources(readJson(file), { recordTypes: new Set(byType.keys()), zoneTypes: new Set() });
   const records: SynthesizedRecord[] = [];
-  for (const [id, raw] of Object.entries(json.resource?.cloudflare_dns_record ?? {})) {
-    if (raw.count !== undefined || raw.for_each !== undefined) continue;
-    const data = typeof raw.data === 'object' && raw.data !== null ? (raw.data as { target?: unknown; priority?: unknown }) : {};
-    const content = literal(raw.content) ?? literal(data.target);
-    const name = literal(raw.name);
-    const type = literal(raw.type)?.toUpperCase();
-    if (typeof raw.zone_id !== 'string' || name === undefined || type === undefined || content === undefined) continue;
-    const priority = raw.priority ?? data.priority;
-    records.push({
-      stack,
-      address: `cloudflare_dns_record.${id}`,
-      ...(typeof raw['//']?.metadata?.path === 'string' ? { path: raw['//'].metadata.path } : {}),
-      zoneId: raw.zone_id,
-      name,
-      type,
-      value: type === 'TXT' ? fromCloudflareTxt(content) : content,
-      ...(typeof priority === 'number' ? { priority } : {}),
-      ...(typeof raw.ttl === 'number' ? { ttl: raw.ttl } : {}),
-      ...(typeof raw.proxied === 'boolean' ? { proxied: raw.proxied } : {}),
-    });
+  for (const resource of resources) {
+    for (const record of byType.get(resource.type)!.readRecords(resource)) {
+      records.push({ stack, address: resource.address, ...(resource.path !== undefined ? { path: resource.path } : {}), ...record });
+    }
   }
   return records;
 }
 
-/** A string known at synth; undefined for Terraform expressions (`${…}`) and non-strings. */
-function literal(value: unknown): string | undefined {
-  return typeof value === 'string' && !value.includes('${') ? value : undefined;
+/** A JSON file's content, or an error naming the file. */
+function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new MxInputError('path', `cannot read ${file}: ${(error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new MxInputError('path', `${file} is not valid JSON (${(error as Error).message}); run \`cdktf synth\` again to rewrite it.`);
+  }
 }

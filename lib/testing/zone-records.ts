@@ -1,6 +1,6 @@
 import { isInZone, resolveOwnerName, toAscii } from '../dns/names';
 
-/** A record placed in a Cloudflare zone by id, its name as written (`@`, relative or FQDN). */
+/** A record placed in a zone by the host's identity of the zone (e.g. a Cloudflare zone id), its name as written (`@`, relative or FQDN). */
 export interface PlacedRecord {
   readonly zoneId: string;
   readonly name: string;

@@ -1,12 +1,12 @@
-import { Annotations, DefaultTokenResolver, StringConcat, TerraformElement, TerraformStack, Token, Tokenization } from 'cdktf';
+import { Annotations, TerraformElement, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { ConfiguredRecord, readConfiguredRecords } from '../cloudflare/read-records';
-import { MxInputError, describeValue } from '../dns/errors';
-import { resolveOwnerName, toAscii } from '../dns/names';
-import { SourcedRecord } from '../dns/record';
+import { describeValue, MxInputError } from '../dns/errors';
 import { Zone } from '../dns/zone';
-import { RULES_BY_ID } from '../rules/catalogue';
+import { RULES_BY_ID } from '../hosts';
+import { rulesWithHost } from '../rules/catalogue';
 import { Finding, LintOptions, runRules, Suppression } from '../rules/engine';
+import { ZoneTarget } from '../zones/host';
+import { stackZones } from '../zones/stack-zones';
 
 /** Stack-wide validation settings. */
 export interface MxValidationSettings {
@@ -35,13 +35,6 @@ const MAX_INFOS_PER_RULE = 3;
 /** Key of the cdktf-mx block in the synthesized stack's `//.metadata`. */
 export const METADATA_KEY = 'cdktf-mx';
 
-interface DeclaredZone {
-  /** The zone id as first declared (a literal or a token), as `zoneModels()` returns it. */
-  readonly zoneId: string;
-  readonly apex: string;
-  readonly declaredBy: string;
-}
-
 /** What a validation run found, kept for the synthesized metadata. */
 interface Outcome {
   readonly findings: Finding[];
@@ -52,8 +45,8 @@ interface Outcome {
 const byStack = new WeakMap<TerraformStack, MxValidation>();
 
 /**
- * Validates every zone our constructs declare in a stack, with the user's own
- * `cloudflare_dns_record` resources for the same zone id, when the stack is synthesized.
+ * Validates every zone our constructs declare in a stack, with the user's own raw record
+ * resources in the same zone (any binding), when the stack is synthesized.
  * Errors fail synth (`cdktf synth`, `App.synth()`, `Testing.synth(stack, true)`);
  * warnings and infos are annotations the CLI prints. Suppressions and what they matched
  * are written to the synthesized stack's `//.metadata["cdktf-mx"]` for review.
@@ -70,13 +63,11 @@ export class MxValidation {
     return validation;
   }
 
-  private readonly zones = new Map<string, DeclaredZone>();
-  private readonly conflicts: string[] = [];
   private readonly suppressions: Suppression[] = [];
   private readonly annotated = new Set<string>();
-  private readonly zoneKeys = new Map<string, string>();
   private settings: MxValidationSettings = {};
   private lastOutcome?: Outcome;
+  private conflicts: string[] = [];
 
   private constructor(private readonly stack: TerraformStack) {
     stack.node.addValidation({ validate: () => this.validate() });
@@ -93,18 +84,6 @@ export class MxValidation {
     }
     this.settings = { ...this.settings, ...settings, rules: { ...this.settings.rules, ...settings.rules } };
     return this;
-  }
-
-  /** Declare that records in `zoneId` belong to zone `domain`. Our constructs call this. */
-  public registerZone(zoneId: string, domain: string, declaredBy: string): void {
-    const apex = toAscii(domain.replace(/\.$/, '')) ?? domain.toLowerCase();
-    const key = this.zoneKey(zoneId);
-    const existing = this.zones.get(key);
-    if (!existing) {
-      this.zones.set(key, { zoneId, apex, declaredBy });
-    } else if (existing.apex !== apex) {
-      this.conflicts.push(`zone id ${key} is used for "${existing.apex}" (${existing.declaredBy}) and for "${apex}" (${declaredBy}); a Cloudflare zone id belongs to one domain.`);
-    }
   }
 
   /**
@@ -127,22 +106,14 @@ export class MxValidation {
   }
 
   /**
-   * Every zone declared in the stack as it will be published: our records and the
-   * user's own `cloudflare_dns_record` resources with the same zone id (compared after
-   * resolving tokens, so two references to one variable or data source match).
+   * Every zone declared in the stack as it will be published: our records and the user's own
+   * raw resources in the same zone, whichever class made them (see `stackZones`). `zoneId` is
+   * the host's identity of the zone with tokens resolved, e.g. `${var.corp_zone_id}`.
    */
-  public zoneModels(): Array<{ zoneId: string; zone: Zone }> {
-    const recordsByZone = new Map<string, SourcedRecord[]>();
-    for (const configured of readConfiguredRecords(this.stack)) {
-      const key = this.zoneKey(configured.zoneId);
-      const zone = this.zones.get(key);
-      if (!zone) continue;
-      const record = zoneRecord(configured, zone.apex);
-      const list = recordsByZone.get(key);
-      if (list) list.push(record);
-      else recordsByZone.set(key, [record]);
-    }
-    return [...this.zones].map(([key, zone]) => ({ zoneId: zone.zoneId, zone: new Zone(zone.apex, recordsByZone.get(key) ?? []) }));
+  public zoneModels(): Array<{ zoneId: string; zone: Zone; target: ZoneTarget }> {
+    const { models, conflicts } = stackZones(this.stack);
+    this.conflicts = conflicts;
+    return models.map((model) => ({ zoneId: model.identity, zone: model.zone, target: model.target }));
   }
 
   /** Run the rules over every declared zone. */
@@ -151,8 +122,8 @@ export class MxValidation {
     const suppressed: Outcome['suppressed'] = [];
     const used = new Set<Suppression>();
     const options = { ...this.settings, suppressions: this.suppressions };
-    for (const { zone } of this.zoneModels()) {
-      const result = runRules(zone, options);
+    for (const { zone, target } of this.zoneModels()) {
+      const result = runRules(zone, options, rulesWithHost(target.host.rules));
       findings.push(...result.findings);
       suppressed.push(...result.suppressed);
       for (const { suppression } of result.suppressed) used.add(suppression);
@@ -240,18 +211,6 @@ export class MxValidation {
     }
     return node;
   }
-
-  /** A zone id as a comparable string: tokens resolved (`${var.zone_id}`), literals as they are. */
-  private zoneKey(zoneId: string): string {
-    if (!Token.isUnresolved(zoneId)) return zoneId;
-    let key = this.zoneKeys.get(zoneId);
-    if (key === undefined) {
-      const resolved: unknown = Tokenization.resolve(zoneId, { scope: this.stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) });
-      key = typeof resolved === 'string' ? resolved : zoneId;
-      this.zoneKeys.set(zoneId, key);
-    }
-    return key;
-  }
 }
 
 const METADATA_ID = 'cdktf-mx-suppressions';
@@ -268,27 +227,6 @@ class SuppressionMetadata extends TerraformElement {
   public toMetadata(): Record<string, unknown> {
     return this.render();
   }
-}
-
-/** Fields of a configured record that {@link zoneRecord} copies or drops on purpose. */
-type HandledField = 'zoneId' | 'resource' | 'name' | 'type' | 'value' | 'priority' | 'ttl' | 'proxied' | 'origin';
-/** Fails to compile when `ConfiguredRecord` gains a field that zoneRecord does not handle yet. */
-const allFieldsHandled: [Exclude<keyof ConfiguredRecord, HandledField>] extends [never] ? true : never = true;
-void allFieldsHandled;
-
-/**
- * A configured record as rules see it: the name resolved in its zone, without the zone id
- * and resource. Built field by field rather than by rest and spread: this runs for every
- * record at every synth, and copying through a rest object is several times slower.
- */
-function zoneRecord(configured: ConfiguredRecord, apex: string): SourcedRecord {
-  const record: { -readonly [K in keyof SourcedRecord]: SourcedRecord[K] } = { type: configured.type, value: configured.value } as SourcedRecord;
-  if (configured.priority !== undefined) record.priority = configured.priority;
-  if (configured.ttl !== undefined) record.ttl = configured.ttl;
-  if (configured.proxied !== undefined) record.proxied = configured.proxied;
-  record.origin = configured.origin;
-  record.name = resolveOwnerName(configured.name, apex);
-  return record;
 }
 
 /** `[mx-target-ip] example.com. (stack/mail): message`, the one way findings are printed at synth. */

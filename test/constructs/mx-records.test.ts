@@ -118,14 +118,14 @@ describe('MxRecords', () => {
     test('the same exchange twice in one construct', () => {
       const stack = newStack();
       expect(() => selfHosted(stack, [{ priority: 10, exchange: 'mail.example.org' }, { priority: 20, exchange: 'MAIL.example.org.' }]))
-        .toThrow(/records\[1\]: example\.org MX mail\.example\.org is declared twice in one stack \(stack\/self-hosted and stack\/self-hosted\)/);
+        .toThrow(/records\[1\]: example\.org MX mail\.example\.org is declared twice in one zone \(stack\/self-hosted and stack\/self-hosted\)/);
     });
 
     test('the same record from two constructs is an error, not a silent merge', () => {
       const stack = newStack();
       new MxRecords(stack, 'a', { zoneId, domain: 'example.org', records: [{ priority: 10, exchange: 'mx.example.net' }] });
       expect(() => new MxRecords(stack, 'b', { zoneId, domain: 'example.org', records: [{ priority: 20, exchange: 'mx.example.net' }] }))
-        .toThrow('declared twice in one stack (stack/a and stack/b)');
+        .toThrow('declared twice in one zone (stack/a and stack/b)');
     });
 
     test.each([

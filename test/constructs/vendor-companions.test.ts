@@ -81,7 +81,7 @@ describe('SPF merging', () => {
   test('an SPF the NullMx construct already publishes is not declared twice silently', () => {
     const s = stack();
     new NullMx(s, 'parked', zone);
-    expect(() => new SpfInclude(s, 'x', { ...zone, include: 'spf.example.net' })).toThrow(/declared twice in one stack \(stack\/parked and stack\/x\)/);
+    expect(() => new SpfInclude(s, 'x', { ...zone, include: 'spf.example.net' })).toThrow(/declared twice in one zone \(stack\/parked and stack\/x\)/);
   });
 
   test('SpfInclude checks its input', () => {

@@ -1,7 +1,7 @@
 // Cloudflare's own constraints.
-import { cloudflareProxiedMailHost } from '../../lib/rules/cloudflare-proxied-mail-host';
-import { cloudflareProxiedType } from '../../lib/rules/cloudflare-proxied-type';
-import { cloudflareTtl } from '../../lib/rules/cloudflare-ttl';
+import { cloudflareProxiedMailHost } from '../../lib/cloudflare/rules/cloudflare-proxied-mail-host';
+import { cloudflareProxiedType } from '../../lib/cloudflare/rules/cloudflare-proxied-type';
+import { cloudflareTtl } from '../../lib/cloudflare/rules/cloudflare-ttl';
 import { describeRule } from './cases';
 
 describeRule(cloudflareTtl, {

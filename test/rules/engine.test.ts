@@ -1,4 +1,4 @@
-import { RULES } from '../../lib/rules/catalogue';
+import { RULES } from '../../lib/hosts';
 import { runRules } from '../../lib/rules/engine';
 import { Rule } from '../../lib/rules/rule';
 import { zoneOf } from './cases';

@@ -1,27 +1,11 @@
 import { DnsRecord } from '@cdktf/provider-cloudflare/lib/dns-record';
-import { App, TerraformStack } from 'cdktf';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { TerraformStack } from 'cdktf';
 import { join } from 'node:path';
 import { compareCanonicalNames, formatZone, MxRecords, NullMx, readSynthesizedRecords, renderZone, setupMxJest, zoneSnapshotSerializer } from '../../lib';
 import { fromCloudflareTxt } from '../../lib/cloudflare/txt';
-import { newStack } from '../helpers';
+import { newStack, withSynth } from '../helpers';
 
 setupMxJest();
-
-/** Build a stack in an App, synthesize it to a temporary directory and hand both to `use`. */
-function withSynth(build: (stack: TerraformStack) => void, use: (stack: TerraformStack, outdir: string) => void): void {
-  const outdir = mkdtempSync(join(tmpdir(), 'cdktf-mx-render-'));
-  try {
-    const app = new App({ outdir });
-    const stack = newStack('mail', app);
-    build(stack);
-    app.synth();
-    use(stack, outdir);
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
-  }
-}
 
 /** example.com with our constructs and the user's own records, written every which way. */
 function mixedZone(stack: TerraformStack): void {

@@ -1,6 +1,6 @@
-import { declaredAt, resolveExchange } from './exchange-resolution';
-import { Rule, RuleHit } from './rule';
-import { ZoneIndex } from './zone-index';
+import { declaredAt, resolveExchange } from '../../rules/exchange-resolution';
+import { Rule, RuleHit } from '../../rules/rule';
+import { ZoneIndex } from '../../rules/zone-index';
 
 /** Cloudflare's proxy carries HTTP(S) only; an MX host behind it gets Cloudflare's addresses. */
 export const cloudflareProxiedMailHost: Rule = {

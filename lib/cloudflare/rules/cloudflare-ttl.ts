@@ -1,6 +1,6 @@
-import { describeRecord } from './mx-exchange';
-import { Rule, RuleHit } from './rule';
-import { describeValue } from '../dns/errors';
+import { describeRecord } from '../../rules/mx-exchange';
+import { Rule, RuleHit } from '../../rules/rule';
+import { describeValue } from '../../dns/errors';
 
 /** Cloudflare's automatic TTL. */
 export const CLOUDFLARE_AUTO_TTL = 1;

@@ -1,5 +1,5 @@
-import { describeRecord } from './mx-exchange';
-import { Rule, RuleHit } from './rule';
+import { describeRecord } from '../../rules/mx-exchange';
+import { Rule, RuleHit } from '../../rules/rule';
 
 /** Record types Cloudflare can proxy. */
 export const PROXIABLE_TYPES: ReadonlySet<string> = new Set(['A', 'AAAA', 'CNAME']);

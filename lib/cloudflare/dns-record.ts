@@ -1,0 +1,174 @@
+import {
+  booleanToHclTerraform, booleanToTerraform, ITerraformDependable, numberToHclTerraform, numberToTerraform, stringToHclTerraform, stringToTerraform,
+  TerraformProvider, TerraformResource, TerraformResourceLifecycle,
+} from 'cdktf';
+import { Construct } from 'constructs';
+
+/** The Terraform resource type this class emits. */
+export const CLOUDFLARE_DNS_RECORD_TYPE = 'cloudflare_dns_record';
+
+/**
+ * Provider metadata as `@cdktf/provider-cloudflare` 13.9.1 (`cdktf get` for cloudflare/cloudflare
+ * 5.14.0) writes it; cdktf uses `providerName` to check that the stack has a Cloudflare provider.
+ */
+export const CLOUDFLARE_GENERATOR_METADATA = {
+  providerName: 'cloudflare',
+  providerVersion: '5.14.0',
+  providerVersionConstraint: '~> 5.0',
+} as const;
+
+/** Configuration of a {@link CloudflareDnsRecord}: the attributes cdktf-mx writes, named as `cdktf get` names them. */
+export interface CloudflareDnsRecordConfig {
+  /** Zone identifier: a literal id or a token (variable, `DataCloudflareZone.zoneId`). */
+  readonly zoneId: string;
+  /** DNS record name (full name, or `@`). */
+  readonly name: string;
+  /** Record type, e.g. `MX`, `TXT`. */
+  readonly type: string;
+  /** Record content: the exchange of an MX, the quoted strings of a TXT, the address of an A. */
+  readonly content?: string;
+  /** MX preference (0–65535). */
+  readonly priority?: number;
+  /** Time to live in seconds; 1 is Cloudflare's automatic TTL. */
+  readonly ttl: number;
+  /** Whether Cloudflare proxies the record (A/AAAA/CNAME only). */
+  readonly proxied?: boolean;
+  /** Note stored with the record. */
+  readonly comment?: string;
+  /** Terraform `lifecycle` block, e.g. `{ createBeforeDestroy: true }`. */
+  readonly lifecycle?: TerraformResourceLifecycle;
+  /** Provider instance (an aliased provider); default the stack's Cloudflare provider. */
+  readonly provider?: TerraformProvider;
+  /** Resources this one depends on. */
+  readonly dependsOn?: ITerraformDependable[];
+}
+
+/**
+ * A `cloudflare_dns_record` resource with the attributes cdktf-mx uses, synthesizing the same
+ * JSON as the prebuilt `@cdktf/provider-cloudflare` `DnsRecord` (equivalence-tested), without
+ * loading that package. Unlike the prebuilt class it creates no eager complex-object references
+ * (`data`, `settings`): cdktf captures a stack trace for each, which is most of a record's cost.
+ * Attribute getters are lazy references such as `${cloudflare_dns_record.x.id}`.
+ *
+ * @see https://registry.terraform.io/providers/cloudflare/cloudflare/5.14.0/docs/resources/dns_record
+ */
+export class CloudflareDnsRecord extends TerraformResource {
+  /** `cloudflare_dns_record`. */
+  public static readonly tfResourceType = CLOUDFLARE_DNS_RECORD_TYPE;
+
+  private readonly config: CloudflareDnsRecordConfig;
+
+  constructor(scope: Construct, id: string, config: CloudflareDnsRecordConfig) {
+    super(scope, id, {
+      terraformResourceType: CLOUDFLARE_DNS_RECORD_TYPE,
+      terraformGeneratorMetadata: { ...CLOUDFLARE_GENERATOR_METADATA },
+      provider: config.provider,
+      dependsOn: config.dependsOn,
+      lifecycle: config.lifecycle,
+    });
+    this.config = config;
+  }
+
+  /** The record's Cloudflare id (known after apply). */
+  public get id(): string {
+    return this.getStringAttribute('id');
+  }
+
+  /** The record's name as Cloudflare stores it (the full name). */
+  public get name(): string {
+    return this.getStringAttribute('name');
+  }
+
+  /** The record's content as Cloudflare stores it. */
+  public get content(): string {
+    return this.getStringAttribute('content');
+  }
+
+  /** The record type. */
+  public get type(): string {
+    return this.getStringAttribute('type');
+  }
+
+  /** The zone the record is in. */
+  public get zoneId(): string {
+    return this.getStringAttribute('zone_id');
+  }
+
+  /** The TTL Cloudflare applies. */
+  public get ttl(): number {
+    return this.getNumberAttribute('ttl');
+  }
+
+  /** The zone id as configured (a literal or a token). */
+  public get zoneIdInput(): string {
+    return this.config.zoneId;
+  }
+
+  /** The name as configured. */
+  public get nameInput(): string {
+    return this.config.name;
+  }
+
+  /** The type as configured. */
+  public get typeInput(): string {
+    return this.config.type;
+  }
+
+  /** The content as configured. */
+  public get contentInput(): string | undefined {
+    return this.config.content;
+  }
+
+  /** The priority as configured. */
+  public get priorityInput(): number | undefined {
+    return this.config.priority;
+  }
+
+  /** The TTL as configured. */
+  public get ttlInput(): number {
+    return this.config.ttl;
+  }
+
+  /** The proxied flag as configured. */
+  public get proxiedInput(): boolean | undefined {
+    return this.config.proxied;
+  }
+
+  /** The comment as configured. */
+  public get commentInput(): string | undefined {
+    return this.config.comment;
+  }
+
+  /** The attributes as Terraform JSON (snake_case); cdktf drops the undefined ones. */
+  protected synthesizeAttributes(): { [name: string]: unknown } {
+    const c = this.config;
+    // Key order as the prebuilt binding writes it, so cdk.tf.json is byte-identical.
+    return {
+      comment: stringToTerraform(c.comment),
+      content: stringToTerraform(c.content),
+      name: stringToTerraform(c.name),
+      priority: numberToTerraform(c.priority),
+      proxied: booleanToTerraform(c.proxied),
+      ttl: numberToTerraform(c.ttl),
+      type: stringToTerraform(c.type),
+      zone_id: stringToTerraform(c.zoneId),
+    };
+  }
+
+  /** The attributes for `SYNTH_HCL_OUTPUT`, as the prebuilt binding describes them. */
+  protected synthesizeHclAttributes(): { [name: string]: unknown } {
+    const c = this.config;
+    const simple = (value: unknown, storageClassType: string) => ({ value, isBlock: false, type: 'simple', storageClassType });
+    const attrs: Record<string, { value: unknown }> = {
+      comment: simple(stringToHclTerraform(c.comment), 'string'),
+      content: simple(stringToHclTerraform(c.content), 'string'),
+      name: simple(stringToHclTerraform(c.name), 'string'),
+      priority: simple(numberToHclTerraform(c.priority), 'number'),
+      proxied: simple(booleanToHclTerraform(c.proxied), 'boolean'),
+      ttl: simple(numberToHclTerraform(c.ttl), 'number'),
+      type: simple(stringToHclTerraform(c.type), 'string'),
+      zone_id: simple(stringToHclTerraform(c.zoneId), 'string'),
+    };
+    return Object.fromEntries(Object.entries(attrs).filter(([, attr]) => attr.value !== undefined));
+  }
+}

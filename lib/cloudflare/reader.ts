@@ -1,0 +1,63 @@
+import { toAscii } from '../dns/names';
+import { WrittenRecord } from '../dns/record';
+import { HostReader, RawResource } from '../zones/host';
+import { terraformLiteral } from '../zones/terraform-strings';
+import { CLOUDFLARE_RULES } from './rules';
+import { fromCloudflareTxt } from './txt';
+
+/** Terraform type of a Cloudflare DNS record (provider 5.x). */
+export const CLOUDFLARE_RECORD_TYPE = 'cloudflare_dns_record';
+/** Terraform type of a Cloudflare zone, as a resource or a data source. */
+export const CLOUDFLARE_ZONE_TYPE = 'cloudflare_zone';
+
+/** A reference to a zone's id: `${cloudflare_zone.z.id}` or `${data.cloudflare_zone.z.zone_id}`. */
+const ZONE_REFERENCE = /^\$\{((?:data\.)?cloudflare_zone\.[A-Za-z0-9_-]+)\.(?:zone_id|id)\}$/;
+
+/**
+ * Reads Cloudflare resources whatever class wrote them (this package, the prebuilt binding,
+ * `cdktf get`, cdktn): `cloudflare_dns_record` by its attributes `zone_id`, `name`, `type`,
+ * `content` (or `data.target` / `data.priority`), `priority`, `ttl`, `proxied`. Pure.
+ */
+export const cloudflareReader: HostReader = {
+  name: 'Cloudflare',
+  recordTypes: [CLOUDFLARE_RECORD_TYPE],
+  zoneTypes: [CLOUDFLARE_ZONE_TYPE],
+  rules: CLOUDFLARE_RULES,
+  readRecords: readCloudflareRecord,
+  zoneKey: cloudflareZoneKey,
+};
+
+function readCloudflareRecord({ attributes: a }: RawResource): WrittenRecord[] {
+  const zoneId = a.zone_id;
+  const name = terraformLiteral(a.name);
+  const type = terraformLiteral(a.type)?.toUpperCase();
+  const data = typeof a.data === 'object' && a.data !== null ? (a.data as { target?: unknown; priority?: unknown }) : {};
+  const content = terraformLiteral(a.content) ?? terraformLiteral(data.target);
+  if (typeof zoneId !== 'string' || name === undefined || type === undefined || content === undefined) return [];
+  const priority = a.priority ?? data.priority;
+  return [{
+    zoneId,
+    name,
+    type,
+    value: type === 'TXT' ? fromCloudflareTxt(content) : content,
+    ...(typeof priority === 'number' ? { priority } : {}),
+    ...(typeof a.ttl === 'number' ? { ttl: a.ttl } : {}),
+    ...(typeof a.proxied === 'boolean' ? { proxied: a.proxied } : {}),
+  }];
+}
+
+/**
+ * A zone id as a comparable key: a reference to a `cloudflare_zone` resource or data source
+ * becomes the zone name it names (data source `filter.name`, or `name`), so two lookups of one
+ * zone are one zone; anything else (a literal id, a variable) is its own key.
+ */
+function cloudflareZoneKey(identity: string, zones: ReadonlyMap<string, RawResource>): string {
+  const match = ZONE_REFERENCE.exec(identity);
+  const zone = match ? zones.get(match[1]) : undefined;
+  if (!zone) return identity;
+  const filter = zone.attributes.filter;
+  const name = terraformLiteral(typeof filter === 'object' && filter !== null ? (filter as { name?: unknown }).name : undefined) ?? terraformLiteral(zone.attributes.name);
+  if (name === undefined) return identity;
+  const bare = name.trim().replace(/\.$/, '');
+  return `zone named ${toAscii(bare) ?? bare.toLowerCase()}`;
+}

@@ -1,0 +1,146 @@
+import { Lazy, TerraformResource, TerraformStack, Token } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { MxInputError } from '../dns/errors';
+import { parseHostname } from '../dns/names';
+import { SourcedRecord } from '../dns/record';
+import { ZoneHost, ZoneTarget } from '../zones/host';
+import { ZoneRegistry } from '../zones/registry';
+import { escapeTerraformString } from '../zones/terraform-strings';
+import { CLOUDFLARE_GENERATOR_METADATA, CloudflareDnsRecord } from './dns-record';
+import { recordLogicalId, zoneQualifiedLogicalId } from './logical-id';
+import { cloudflareReader } from './reader';
+import { toCloudflareTxt } from './txt';
+
+/** Per stack: which construct declared each address in each zone, and the zone each address was first used in. */
+interface StackAddresses {
+  /** Zone id (resolved) → logical id → declaring construct; no per-record key strings. */
+  readonly declaredBy: Map<string, Map<string, IConstruct>>;
+  readonly firstZone: Map<string, string>;
+}
+
+const addressesByStack = new WeakMap<IConstruct, StackAddresses>();
+
+/**
+ * Cloudflare as a DNS host: one `cloudflare_dns_record` ({@link CloudflareDnsRecord}) per record,
+ * read back by Terraform type (see {@link cloudflareReader}), with the `cloudflare-*` host rules.
+ */
+export const cloudflareHost: ZoneHost = {
+  ...cloudflareReader,
+  providerName: CLOUDFLARE_GENERATOR_METADATA.providerName,
+  providerHint:
+    "add `new CloudflareProvider(stack, 'cloudflare', {})` (from '@cdktf/provider-cloudflare/lib/provider', or your `cdktf get` binding's provider) to the stack; " +
+    'it reads the API token from CLOUDFLARE_API_TOKEN, so keep the token out of the code.',
+  publish: publishCloudflareRecord,
+};
+
+/**
+ * A Cloudflare zone to publish mail records into.
+ *
+ * ```ts
+ * new NullMx(stack, 'parked', { zone: CloudflareZone.fromId(zoneId, 'parked.example') });
+ * ```
+ * The same as the shorthand `{ zoneId, domain }`, which every construct accepts too.
+ */
+export class CloudflareZone implements ZoneTarget {
+  /**
+   * The zone with Cloudflare id `zoneId` (a literal, a `TerraformVariable`, or
+   * `new DataCloudflareZone(…).zoneId`) and apex `domain` (any case, trailing dot or Unicode).
+   */
+  public static fromId(zoneId: string, domain: string): CloudflareZone {
+    if (typeof zoneId !== 'string' || zoneId.trim() === '') throw new MxInputError('zoneId', 'the Cloudflare zone id is required: a literal id or a token such as a TerraformVariable or DataCloudflareZone.zoneId');
+    if (typeof domain !== 'string' || Token.isUnresolved(domain)) {
+      throw new MxInputError('domain', 'must be a literal domain name such as "example.com", not a token: rules and record names need it at synth');
+    }
+    const parsed = parseHostname(domain);
+    if (parsed.ascii === undefined) throw new MxInputError('domain', `"${domain}" is not a valid domain name: ${parsed.problems.map((p) => p.detail).join('; ')}`);
+    return new CloudflareZone(zoneId, parsed.ascii);
+  }
+
+  /** Cloudflare. */
+  public readonly host: ZoneHost = cloudflareHost;
+
+  private constructor(
+    /** The zone id as given (a literal or a token). */
+    public readonly identity: string,
+    /** The apex, lower-case ASCII without trailing dot. */
+    public readonly apex: string,
+  ) {}
+
+  /** The zone id as given. */
+  public get zoneId(): string {
+    return this.identity;
+  }
+}
+
+/**
+ * Create one `cloudflare_dns_record` for a record. Its Terraform address comes from (type,
+ * name, identity), so it never churns; the same address declared twice in one zone is an
+ * error rather than a silent merge. The same record in a second zone of the stack (one domain
+ * under two zone ids) gets an address that also names the zone; the first keeps the plain one,
+ * so a single-zone stack's addresses never change. Strings are escaped for Terraform.
+ */
+function publishCloudflareRecord(scope: Construct, zone: ZoneTarget, record: SourcedRecord, identity: string): TerraformResource {
+  const stack = TerraformStack.of(scope);
+  let addresses = addressesByStack.get(stack);
+  if (!addresses) {
+    addresses = { declaredBy: new Map(), firstZone: new Map() };
+    addressesByStack.set(stack, addresses);
+  }
+  // Every zone here is a Cloudflare zone: its resolved id tells them apart.
+  const zoneKey = ZoneRegistry.of(stack).resolvedIdentity(zone);
+  let logicalId = recordLogicalId(record.type, record.name, identity);
+  let inZone = addresses.declaredBy.get(zoneKey);
+  if (!inZone) {
+    inZone = new Map();
+    addresses.declaredBy.set(zoneKey, inZone);
+  }
+  const previous = inZone.get(logicalId);
+  if (previous !== undefined) {
+    throw new MxInputError(
+      record.origin?.field ?? 'records',
+      `${record.name} ${record.type} ${identity} is declared twice in one zone (${previous.node.path} and ${scope.node.path}); declare each record once.`,
+    );
+  }
+  inZone.set(logicalId, scope);
+  const first = addresses.firstZone.get(logicalId);
+  if (first === undefined) addresses.firstZone.set(logicalId, zoneKey);
+  else if (first !== zoneKey) logicalId = zoneQualifiedLogicalId(logicalId, zoneKey);
+
+  const resource = new CloudflareDnsRecord(scope, childId(scope, record.type), {
+    zoneId: zone.identity,
+    name: literalText(record.name),
+    type: record.type,
+    content: record.type === 'TXT' ? txtContent(record.value) : literalText(record.value),
+    ttl: record.ttl ?? 1,
+    ...(record.type === 'MX' ? { priority: record.priority } : {}),
+    ...(record.proxied !== undefined ? { proxied: record.proxied } : {}),
+    ...(record.comment !== undefined ? { comment: literalText(record.comment) } : {}),
+    lifecycle: { createBeforeDestroy: true },
+  });
+  resource.overrideLogicalId(logicalId);
+  return resource;
+}
+
+/**
+ * The record's construct id: short and repeating across constructs (`mx-1`, `txt-2`). It only
+ * names the node; the Terraform address is the content-derived logical id. Ids that embed each
+ * record's domain give every construct's child table a distinct object shape, and past ~20,000
+ * records V8 then slows all of cdktf's token resolution 4-5× (bench: 10,000 domains in 26 s, not 7 s).
+ */
+function childId(scope: Construct, type: string): string {
+  const prefix = type.toLowerCase();
+  let n = scope.node.children.length + 1;
+  while (scope.node.tryFindChild(`${prefix}-${n}`)) n++;
+  return `${prefix}-${n}`;
+}
+
+/** Text Terraform must store as written: escaped unless it is a cdktf token. */
+function literalText(text: string): string {
+  return Token.isUnresolved(text) ? text : escapeTerraformString(text);
+}
+
+/** TXT content; a lazy value (e.g. an SPF merged from several constructs) is quoted, split and escaped when it resolves. */
+function txtContent(value: string): string {
+  if (!Token.isUnresolved(value)) return escapeTerraformString(toCloudflareTxt(value));
+  return Lazy.stringValue({ produce: (context) => escapeTerraformString(toCloudflareTxt(String(context.resolve(value)))) });
+}

@@ -1,0 +1,80 @@
+import { DefaultTokenResolver, StringConcat, TerraformDataSource, TerraformResource, Token, Tokenization } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { RawResource } from './host';
+import { isObject, RawResources, RawResourceTypes } from './raw-resources';
+
+/** Which types to read and which resources to leave out. */
+export interface RawResourceQuery extends RawResourceTypes {
+  /** Resources to skip (ours: their records are known as specs). */
+  readonly skip?: (resource: IConstruct) => boolean;
+}
+
+/** A construct that may be a generated resource or data source class from any cdktf copy. */
+interface ElementLike extends IConstruct {
+  readonly terraformResourceType?: unknown;
+  readonly friendlyUniqueId?: string;
+  readonly count?: unknown;
+  readonly forEach?: unknown;
+  readonly rawOverrides?: unknown;
+  synthesizeAttributes?(): Record<string, unknown>;
+}
+
+/**
+ * The stack's resources of the queried types, found by Terraform resource type (never by
+ * class), with the attributes they will synthesize: `synthesizeAttributes()` merged with
+ * `addOverride` values, tokens resolved to Terraform's `${…}` form. Resources with
+ * `count`/`for_each` are left out: what they publish is known only at apply.
+ */
+export function configuredResources(scope: IConstruct, query: RawResourceQuery): RawResources {
+  const records: RawResource[] = [];
+  const zones = new Map<string, RawResource>();
+  for (const node of scope.node.findAll() as ElementLike[]) {
+    const type = node.terraformResourceType;
+    if (typeof type !== 'string') continue;
+    const isRecord = query.recordTypes.has(type);
+    if (!isRecord && !query.zoneTypes.has(type)) continue;
+    const isData = TerraformDataSource.isTerraformDataSource(node);
+    if (!isData && !TerraformResource.isTerraformResource(node)) continue;
+    if (query.skip?.(node) || typeof node.synthesizeAttributes !== 'function') continue;
+    if (node.count !== undefined || node.forEach !== undefined) continue;
+    const attributes = resolved(node, withOverrides(node.synthesizeAttributes(), node.rawOverrides));
+    const address = `${isData ? 'data.' : ''}${type}.${node.friendlyUniqueId}`;
+    const raw: RawResource = { type, address, attributes, path: node.node.path };
+    if (isRecord && !isData) records.push(raw);
+    else zones.set(address, raw);
+  }
+  return { records, zones };
+}
+
+/** Resolve a value's tokens (references become `${…}`, lazy values their text); literals as they are. */
+export function resolveTokens(scope: IConstruct, value: unknown): unknown {
+  if (typeof value === 'string' || typeof value === 'number') {
+    if (!Token.isUnresolved(value)) return value;
+  } else if (!isObject(value) && !Array.isArray(value)) {
+    return value;
+  }
+  return Tokenization.resolve(value, { scope, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) });
+}
+
+function resolved(scope: IConstruct, attributes: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(attributes)) {
+    const value = resolveTokens(scope, attributes[key]);
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
+/** Attributes with `addOverride` values merged in, as cdktf merges them into the JSON. */
+function withOverrides(attributes: Record<string, unknown>, overrides: unknown): Record<string, unknown> {
+  if (!isObject(overrides) || Object.keys(overrides).length === 0) return attributes;
+  return deepMerge({ ...attributes }, overrides);
+}
+
+function deepMerge(target: Record<string, unknown>, source: Record<string, unknown>): Record<string, unknown> {
+  for (const [key, value] of Object.entries(source)) {
+    const current = target[key];
+    target[key] = isObject(value) && isObject(current) ? deepMerge({ ...current }, value) : value;
+  }
+  return target;
+}
