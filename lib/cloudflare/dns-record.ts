@@ -99,6 +99,26 @@ export class CloudflareDnsRecord extends TerraformResource {
     return this.getNumberAttribute('ttl');
   }
 
+  /** The MX preference Cloudflare stores. */
+  public get priority(): number {
+    return this.getNumberAttribute('priority');
+  }
+
+  /** The comment Cloudflare stores. */
+  public get comment(): string {
+    return this.getStringAttribute('comment');
+  }
+
+  /** When the record was created (known after apply). */
+  public get createdOn(): string {
+    return this.getStringAttribute('created_on');
+  }
+
+  /** When the record was last modified (known after apply). */
+  public get modifiedOn(): string {
+    return this.getStringAttribute('modified_on');
+  }
+
   /** The zone id as configured (a literal or a token). */
   public get zoneIdInput(): string {
     return this.config.zoneId;

@@ -91,5 +91,14 @@ export const ZONE_RULES: readonly Rule[] = [...STRUCTURE_RULES, ...POLICY_RULES]
  * structure, then the host's own rules (API limits, proxying), then mail policy and resilience.
  */
 export function rulesWithHost(hostRules: readonly Rule[]): readonly Rule[] {
-  return hostRules.length === 0 ? ZONE_RULES : [...STRUCTURE_RULES, ...hostRules, ...POLICY_RULES];
+  if (hostRules.length === 0) return ZONE_RULES;
+  let rules = withHostRules.get(hostRules);
+  if (!rules) {
+    rules = [...STRUCTURE_RULES, ...hostRules, ...POLICY_RULES];
+    withHostRules.set(hostRules, rules);
+  }
+  return rules;
 }
+
+/** One list per host: validation asks for it once per zone. */
+const withHostRules = new WeakMap<readonly Rule[], readonly Rule[]>();

@@ -6,7 +6,7 @@ import { RULES_BY_ID } from '../hosts';
 import { rulesWithHost } from '../rules/catalogue';
 import { Finding, LintOptions, runRules, Suppression } from '../rules/engine';
 import { ZoneTarget } from '../zones/host';
-import { stackZones } from '../zones/stack-zones';
+import { stackZones, ZoneModel } from '../zones/stack-zones';
 
 /** Stack-wide validation settings. */
 export interface MxValidationSettings {
@@ -122,7 +122,13 @@ export class MxValidation {
     const suppressed: Outcome['suppressed'] = [];
     const used = new Set<Suppression>();
     const options = { ...this.settings, suppressions: this.suppressions };
-    for (const { zone, target } of this.zoneModels()) {
+    const { models, conflicts } = stackZones(this.stack);
+    this.conflicts = conflicts;
+    for (let i = 0; i < models.length; i++) {
+      const { zone, target } = models[i]!;
+      // Drop each zone (and the indexes the rules built on it) once judged: a large estate's
+      // zones need not all be alive at once, which keeps synth's peak memory down.
+      (models as Array<ZoneModel | undefined>)[i] = undefined;
       const result = runRules(zone, options, rulesWithHost(target.host.rules));
       findings.push(...result.findings);
       suppressed.push(...result.suppressed);

@@ -72,8 +72,10 @@ describe('CloudflareDnsRecord', () => {
     expect(record).toBeInstanceOf(CloudflareDnsRecord);
     new TerraformVariable(stack, 'v', { type: 'string', default: record.id });
     new TerraformVariable(stack, 'w', { type: 'string', default: record.name });
+    new TerraformVariable(stack, 'p', { type: 'number', default: record.priority });
     const json = JSON.parse(Testing.synth(stack)) as { variable: Record<string, { default: string }> };
     expect(json.variable.v.default).toBe('${cloudflare_dns_record.mx__example_com__null.id}');
+    expect(json.variable.p.default).toBe('${cloudflare_dns_record.mx__example_com__null.priority}');
     expect(json.variable.w.default).toBe('${cloudflare_dns_record.mx__example_com__null.name}');
   });
 
