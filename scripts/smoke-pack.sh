@@ -4,7 +4,7 @@
 #
 #   1. tarball contents: compiled code, LICENSE, README, docs; no TypeScript sources, no dev tools
 #   2. consumer on cdktf 0.21 (+ constructs, @cdktf/provider-cloudflare, typescript, jest):
-#      strict tsc with CommonJS and NodeNext resolution, App.synth with the prebuilt provider,
+#      strict tsc with CommonJS (node10), NodeNext and bundler resolution, App.synth with the prebuilt provider,
 #      jest with the matchers on global `expect` and on `@jest/globals`, the zone-file reader,
 #      an ES module app, the installed CLI (no tsx at run time)
 #   3. consumer on cdktn 0.24 through the alias `"cdktf": "npm:cdktn@0.24.0"`: plain
@@ -96,6 +96,9 @@ EOF
 cat >"$app/tsconfig.nodenext.json" <<'EOF'
 { "extends": "./tsconfig.json", "compilerOptions": { "module": "nodenext", "moduleResolution": "nodenext", "noEmit": true } }
 EOF
+cat >"$app/tsconfig.bundler.json" <<'EOF'
+{ "extends": "./tsconfig.json", "compilerOptions": { "module": "preserve", "moduleResolution": "bundler", "noEmit": true } }
+EOF
 cat >"$app/src/stack.ts" <<'EOF'
 import { CloudflareProvider } from '@cdktf/provider-cloudflare/lib/provider';
 import { App, TerraformStack } from 'cdktf';
@@ -125,7 +128,10 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App } from 'cdktf';
+import { presets } from 'cdktf-mx/presets';
 import { badDomain, mailStack } from './stack';
+
+assert.ok(presets.some((preset) => preset.id === 'google-workspace'), 'cdktf-mx/presets lists google-workspace');
 
 assert.match(badDomain(new App())?.message ?? 'no MxInputError', /domain: "" is not a valid domain name.*NullMx at bad\/parked/);
 const outdir = process.argv[2];
@@ -224,6 +230,7 @@ expect_exit() { local want="$1" got=0; shift; "$@" || got=$?; echo "exit $got (w
 step cjs-install bash -c "cd '$app' && npm install --prefer-offline"
 step cjs-tsc-commonjs bash -c "cd '$app' && npx tsc -p tsconfig.json"
 step cjs-tsc-nodenext bash -c "cd '$app' && npx tsc -p tsconfig.nodenext.json"
+step cjs-tsc-bundler bash -c "cd '$app' && npx tsc -p tsconfig.bundler.json"
 step cjs-synth bash -c "cd '$app' && node out/src/synth.js '$work/cdktf.out'"
 step cjs-jest bash -c "cd '$app' && npx jest --ci out/test/global-expect.test.js out/test/jest-globals.test.js"
 step cjs-jest-zone-file bash -c "cd '$app' && npx jest --ci out/test/zone-file.test.js"
