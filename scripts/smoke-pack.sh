@@ -20,6 +20,7 @@ export CHECKPOINT_DISABLE=1 NO_COLOR=1 npm_config_fund=false npm_config_audit=fa
 
 declare -A PENDING=(
   [cjs-jest-zone-file]="zoneFileToLintInput needs dnsz, an ES module that jest's CommonJS runtime cannot require; branch zonefile replaces the reader"
+  [cdktn-tsc]="our .d.ts name DnsRecord of @cdktf/provider-cloudflare (absent under cdktn); branch core exposes its own record class"
   [cdktn-synth]="lib/cloudflare loads @cdktf/provider-cloudflare (absent under cdktn); branch core emits its own cloudflare_dns_record class"
 )
 
@@ -253,7 +254,23 @@ tn="$work/consumer-cdktn"
 mkdir -p "$tn"
 cat >"$tn/package.json" <<EOF
 { "name": "consumer-cdktn", "private": true, "version": "1.0.0",
-  "dependencies": { "cdktf-mx": "file:$tarball", "cdktf": "npm:cdktn@0.24.0", "constructs": "10.7.2" } }
+  "dependencies": { "cdktf-mx": "file:$tarball", "cdktf": "npm:cdktn@0.24.0", "constructs": "10.7.2" },
+  "devDependencies": { "typescript": "$(dev typescript)", "@types/node": "$(dev @types/node)" } }
+EOF
+# Our declaration files against cdktn's types, strictly, in a project without jest: the matcher
+# augmentation of jest's `expect` module must cost nothing where jest is absent.
+cat >"$tn/check.ts" <<'EOF'
+import { App, TerraformStack } from 'cdktf';
+import { MxRecords, NullMx, MxInputError } from 'cdktf-mx';
+import { lintZone } from 'cdktf-mx/lint';
+import { renderZone } from 'cdktf-mx/testing';
+
+const stack = new TerraformStack(new App(), 'mail');
+const mx: MxRecords = new MxRecords(stack, 'own', { zoneId: 'z', domain: 'example.org', records: [{ priority: 10, exchange: 'mx.example.net' }] });
+const parked: NullMx = new NullMx(stack, 'parked', { zoneId: 'z2', domain: 'parked.example' });
+const text: string = renderZone(stack, 'example.org');
+const rules: string[] = lintZone({ zone: 'example.org', records: [] }).map((f) => f.rule);
+export const used = [mx, parked, text, rules, MxInputError];
 EOF
 cat >"$tn/app.js" <<'EOF'
 // A cdktn app. No Cloudflare binding for cdktn exists on npm; `cdktn get` would generate one.
@@ -296,6 +313,7 @@ step cdktn-install bash -c "cd '$tn' && npm install --prefer-offline 2>&1 | tee 
   if grep -Ei 'ERESOLVE|peer dep|conflicting peer|invalid' install.log; then echo 'npm reported a peer problem'; exit 1; fi
   npm ls --all >/dev/null
   node -e \"const v = require('cdktf/package.json'); if (v.name !== 'cdktn' || v.version !== '0.24.0') process.exit(1)\""
+step cdktn-tsc bash -c "cd '$tn' && test ! -e node_modules/jest && npx tsc --strict --noEmit --skipLibCheck false --types node check.ts"
 step cdktn-synth bash -c "cd '$tn' && node app.js '$work/cdktn.out'"
 
 echo
