@@ -23,9 +23,12 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/cdktf-mx-cdktn.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 start=$SECONDS
 
-# The tracked files (plus uncommitted edits), without node_modules or build output.
-(cd "$repo" && git ls-files -z --cached --others --exclude-standard | tar --null -T - -cf -) | tar -xf - -C "$work"
-cd "$work"
+# The tracked files (plus uncommitted edits), without node_modules or build output. Tests find
+# shared fixtures beside the checkout (../shared/terraform-mirror), so the copy gets the same neighbour.
+mkdir "$work/repo"
+(cd "$repo" && git ls-files -z --cached --others --exclude-standard | tar --null -T - -cf -) | tar -xf - -C "$work/repo"
+if [[ -d "$repo/../shared" ]]; then ln -s "$(cd "$repo/../shared" && pwd)" "$work/shared"; fi
+cd "$work/repo"
 node - "$CDKTN_VERSION" "$CONSTRUCTS_VERSION" <<'EOF'
 const fs = require('node:fs');
 const [cdktn, constructs] = process.argv.slice(2);
@@ -34,7 +37,7 @@ pkg.devDependencies.cdktf = `npm:cdktn@${cdktn}`;
 pkg.devDependencies.constructs = constructs;
 fs.writeFileSync('package.json', `${JSON.stringify(pkg, null, 2)}\n`);
 EOF
-rm -f package-lock.json
+# package-lock.json stays: npm re-resolves only what changed, everything else keeps our locked versions.
 echo "::: npm install (cdktf → cdktn@$CDKTN_VERSION, constructs@$CONSTRUCTS_VERSION)"
 npm install --legacy-peer-deps --prefer-offline --no-audit --no-fund >install.log 2>&1 || { tail -40 install.log; exit 1; }
 # `cdktf` must be cdktn everywhere our code and the provider binding load it (no nested real cdktf).
