@@ -20,6 +20,7 @@ export CHECKPOINT_DISABLE=1 NO_COLOR=1 npm_config_fund=false npm_config_audit=fa
 
 declare -A PENDING=(
   [cjs-jest-zone-file]="zoneFileToLintInput needs dnsz, an ES module that jest's CommonJS runtime cannot require; branch zonefile replaces the reader"
+  [cli-version]="no --version yet; branch harden adds it (read from package.json, which must resolve inside the installed package)"
   [cdktn-tsc]="our .d.ts name DnsRecord of @cdktf/provider-cloudflare (absent under cdktn); branch core exposes its own record class"
   [cdktn-synth]="lib/cloudflare loads @cdktf/provider-cloudflare (absent under cdktn); branch core emits its own cloudflare_dns_record class"
 )
@@ -247,6 +248,7 @@ cli() {
   expect_exit 2 npx --no-install cdktf-mx lint does-not-exist.json
 }
 step cli cli
+step cli-version bash -c "cd '$app' && test \"\$(npx --no-install cdktf-mx --version)\" = \"\$(node -p \"require('cdktf-mx/package.json').version\")\""
 step cli-zone-file bash -c "cd '$app' && $(declare -f expect_exit) && expect_exit 1 npx --no-install cdktf-mx lint cname.zone"
 
 # ---------------------------------------------------------------- 3. cdktn 0.24 consumer
