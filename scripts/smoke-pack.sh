@@ -2,14 +2,18 @@
 # The package as a user gets it: `npm pack`, then install the tarball into scratch consumers
 # in a temp dir and use it the ways README documents. Called from .ci/run; `npm run smoke:pack`.
 #
-#   1. tarball contents: compiled code, LICENSE, README, docs; no TypeScript sources, no dev tools
+#   1. tarball contents: compiled code, LICENSE, README, docs/rules.md; no TypeScript sources, no dev tools
 #   2. consumer on cdktf 0.21 (+ constructs, @cdktf/provider-cloudflare, typescript, jest):
 #      strict tsc with CommonJS (node10), NodeNext and bundler resolution, App.synth with the prebuilt provider,
 #      jest with the matchers on global `expect` and on `@jest/globals`, the zone-file reader,
 #      an ES module app, the installed CLI (no tsx at run time)
 #   3. consumer on cdktn 0.24 through the alias `"cdktf": "npm:cdktn@0.24.0"`: plain
-#      `npm install` with no peer problems, then App.synth with a hand-written provider class
-#      (as `cdktn get` generates; no cdktn Cloudflare binding exists on npm)
+#      `npm install` with no peer problems, strict tsc of our declarations without jest installed,
+#      App.synth with a hand-written provider class (as `cdktn get` generates; no cdktn Cloudflare
+#      binding exists on npm)
+#
+# Step functions run where `set -e` does not apply (inside `cmd || status=$?`), so every
+# command in them is chained with && or ends the function with `|| return`.
 #
 # A step listed in PENDING is expected to fail until another branch is merged (named in the
 # list). It is still run: its failure is reported, not fatal; if it passes, the script fails
@@ -57,8 +61,8 @@ dev() { node -p "require('$repo/package.json').devDependencies['$1']"; }
 
 # ---------------------------------------------------------------- 1. the tarball
 pack() {
-  (cd "$repo" && npm pack --pack-destination "$work" --json >"$work/pack.json")
-  node - "$work/pack.json" "$repo" <<'EOF'
+  (cd "$repo" && npm pack --pack-destination "$work" --json >"$work/pack.json") || return
+  node - "$work/pack.json" "$repo" <<'EOF' || return
 const [entry] = require(process.argv[2]);
 const files = entry.files.map((f) => f.path);
 const must = ['package.json', 'LICENSE', 'README.md', 'bin/cdktf-mx.js', 'dist/lib/index.js', 'dist/lib/index.d.ts',
@@ -240,12 +244,12 @@ step esm-app bash -c "cd '$app' && node esm/app.mjs"
 step lint-without-cdktf bash -c "cd '$app' && node -e \"require('cdktf-mx/lint'); require('cdktf-mx/presets'); const loaded = Object.keys(require.cache).filter((k) => /node_modules\/(cdktf|@cdktf)\//.test(k)); if (loaded.length) { console.error(loaded); process.exit(1); }\""
 # The installed bin runs the compiled CLI: tsx is not installed in the consumer.
 cli() {
-  cd "$app"
-  test ! -e node_modules/tsx
-  expect_exit 0 npx --no-install cdktf-mx --help
-  expect_exit 1 npx --no-install cdktf-mx lint mx-ip.json
-  expect_exit 0 npx --no-install cdktf-mx lint clean.json
-  expect_exit 2 npx --no-install cdktf-mx lint does-not-exist.json
+  cd "$app" &&
+    test ! -e node_modules/tsx &&
+    expect_exit 0 npx --no-install cdktf-mx --help &&
+    expect_exit 1 npx --no-install cdktf-mx lint mx-ip.json &&
+    expect_exit 0 npx --no-install cdktf-mx lint clean.json &&
+    expect_exit 2 npx --no-install cdktf-mx lint does-not-exist.json
 }
 step cli cli
 step cli-version bash -c "cd '$app' && test \"\$(npx --no-install cdktf-mx --version)\" = \"\$(node -p \"require('cdktf-mx/package.json').version\")\""
@@ -311,7 +315,7 @@ console.log('cdktn synth ok');
 EOF
 # Plain `npm install`: no overrides, no --legacy-peer-deps. npm must not report a peer problem,
 # and `npm ls` (which exits non-zero on invalid or missing peers) must be clean.
-step cdktn-install bash -c "cd '$tn' && npm install --prefer-offline 2>&1 | tee install.log
+step cdktn-install bash -c "set -eo pipefail; cd '$tn' && npm install --prefer-offline 2>&1 | tee install.log
   if grep -Ei 'ERESOLVE|peer dep|conflicting peer|invalid' install.log; then echo 'npm reported a peer problem'; exit 1; fi
   npm ls --all >/dev/null
   node -e \"const v = require('cdktf/package.json'); if (v.name !== 'cdktn' || v.version !== '0.24.0') process.exit(1)\""
