@@ -3,6 +3,11 @@
  * matchers over what a stack publishes. Nothing here requires jest at run time: the
  * matchers are plain functions and {@link setupMxJest} uses jest's global `expect`.
  */
+// Loads the `expect` package's declarations into any program that compiles this source (our
+// build, tools that map 'cdktf-mx' to lib/), because TypeScript merges the augmentation at the
+// end of this file only into a module the program has loaded. Since TypeScript 5.5 a written
+// reference directive is not copied into the emitted .d.ts, so users without jest never need it.
+/// <reference types="expect" />
 import { IConstruct } from 'constructs';
 import { Severity } from '../rules/rule';
 import { formatFinding, MxValidation } from '../validation/mx-validation';
