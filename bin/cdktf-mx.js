@@ -1,14 +1,16 @@
 #!/usr/bin/env node
-// Runs the compiled CLI when the package is built, else the TypeScript source through tsx.
+// The installed package ships only compiled JavaScript (dist/, no .ts): there the compiled CLI
+// runs and tsx is never loaded. In a checkout (lib/cli/main.ts present) the TypeScript source
+// runs through tsx, so a dist/ left by `npm pack` or `npm run build` never shadows newer sources.
 const path = require('node:path');
 const fs = require('node:fs');
-const compiled = path.join(__dirname, '..', 'dist', 'lib', 'cli', 'main.js');
+const source = path.join(__dirname, '..', 'lib', 'cli', 'main.ts');
 let cli;
-if (fs.existsSync(compiled)) {
-  cli = require(compiled);
+if (!fs.existsSync(source)) {
+  cli = require('../dist/lib/cli/main.js');
 } else {
   require('tsx/cjs');
-  cli = require('../lib/cli/main.ts');
+  cli = require(source);
 }
 // Set the exit code and let node end by itself: process.exit() would cut off output still
 // queued for a pipe (stdout to a pipe is asynchronous; a report of 500 kB stopped at 64 KiB).

@@ -41,9 +41,12 @@ export function renderRulesReference(): string {
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-/** The short table for the README: id, severity, what, errors first; links into docs/rules.md. */
-export function renderRulesSummary(): string {
-  return `${table([...RULES].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]), 'docs/rules.md').join('\n')}\n`;
+/**
+ * The short table for the README: id, severity, what, errors first; each id links to its
+ * section of `page` (the rules reference; README passes an absolute URL so links work on npm).
+ */
+export function renderRulesSummary(page = 'docs/rules.md'): string {
+  return `${table([...RULES].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]), page).join('\n')}\n`;
 }
 
 function table(rules: readonly RuleInfo[], page: string): string[] {

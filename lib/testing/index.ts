@@ -6,4 +6,4 @@ export type { ZoneTextOptions } from './zone-text';
 export { readSynthesizedRecords } from './synthesized';
 export type { SynthesizedRecord } from './synthesized';
 export { zoneSnapshotSerializer, mxMatchers, setupMxJest } from './jest';
-export type { MxExpectation, NoFindingsOptions } from './jest';
+export type { MxExpectation, MxMatchers, NoFindingsOptions } from './jest';

@@ -3,6 +3,11 @@
  * matchers over what a stack publishes. Nothing here requires jest at run time: the
  * matchers are plain functions and {@link setupMxJest} uses jest's global `expect`.
  */
+// Loads the `expect` package's declarations into any program that compiles this source (our
+// build, tools that map 'cdktf-mx' to lib/), because TypeScript merges the augmentation at the
+// end of this file only into a module the program has loaded. Since TypeScript 5.5 a written
+// reference directive is not copied into the emitted .d.ts, so users without jest never need it.
+/// <reference types="expect" />
 import { IConstruct } from 'constructs';
 import { Severity } from '../rules/rule';
 import { formatFinding, MxValidation } from '../validation/mx-validation';
@@ -114,16 +119,30 @@ export function setupMxJest(): void {
   expect.addSnapshotSerializer(zoneSnapshotSerializer);
 }
 
+/** The matchers' signatures, shared by both declarations below so they cannot drift apart. */
+export interface MxMatchers<R> {
+  /** The MX set at `name` is exactly `expected` (any order). */
+  toPublishMx(name: string, expected: readonly MxExpectation[]): R;
+  /** The rules find nothing in the stack's zones (of `severity` or worse). */
+  toHaveNoFindings(options?: NoFindingsOptions): R;
+}
+
+// Jest has two `expect` types, and a matcher must be declared on each:
+// - the global `expect` of @types/jest reads `jest.Matchers` (a global namespace);
+// - `import { expect } from '@jest/globals'` reads the `Matchers` interface of the `expect`
+//   package (jest 30: expect/build/index.d.ts, `Matchers<R extends void | Promise<void>, T = unknown>`),
+//   which jest's docs extend with `declare module 'expect'` ("expect.extend", TypeScript).
+// Type parameters must repeat each original declaration's exactly, or TypeScript rejects the merge.
+// Without jest installed, the `expect` augmentation resolves to nothing and costs nothing.
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace jest {
-    // Same type parameters as @types/jest's declaration, which this merges into.
     // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-    interface Matchers<R, T = {}> {
-      /** The MX set at `name` is exactly `expected` (any order). */
-      toPublishMx(name: string, expected: readonly MxExpectation[]): R;
-      /** The rules find nothing in the stack's zones (of `severity` or worse). */
-      toHaveNoFindings(options?: NoFindingsOptions): R;
-    }
+    interface Matchers<R, T = {}> extends MxMatchers<R> {}
   }
+}
+
+declare module 'expect' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Matchers<R extends void | Promise<void>, T = unknown> extends MxMatchers<R> {}
 }

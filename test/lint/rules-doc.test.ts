@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { README_END, README_START, renderReadmeRulesSection } from '../../lib/cli/lint-docs';
+import { README_END, README_START, renderReadmeRulesSection } from '../../scripts/lint-docs';
 import { ALL_RULES, renderRulesReference } from '../../lib/lint/reference';
 
 const root = join(__dirname, '..', '..');
