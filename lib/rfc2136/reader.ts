@@ -1,3 +1,4 @@
+import { fqdn } from '../dns/names';
 import { ResourceFacts, WrittenRecord } from '../dns/record';
 import { HostReader, RawResource } from '../zones/host';
 import { bareHost, createsBeforeDestroy } from '../zones/rdata-values';
@@ -26,7 +27,7 @@ const DATA_OF: Readonly<Record<string, { readonly type: string; readonly read: (
 /**
  * Reads the hashicorp/dns record resources (`dns_mx_record_set`, `dns_txt_record_set`,
  * `dns_cname_record`, and the address and NS sets the zone-wide rules need) whatever class wrote
- * them, by `zone`, `name` (relative; absent at the apex), `ttl` and the type's data attribute.
+ * them, by `zone`, `name` (relative; absent at the apex; read as the full name with trailing dot), `ttl` and the type's data attribute.
  * TXT values are read in the provider's escaped form. Pure.
  */
 export const rfc2136Reader: HostReader = {
@@ -41,13 +42,16 @@ export const rfc2136Reader: HostReader = {
 
 function readRfc2136Record({ type: resourceType, address, attributes: a }: RawResource): WrittenRecord[] {
   const zoneId = a.zone;
-  const name = a.name === undefined ? '@' : terraformLiteral(a.name);
+  const relative = a.name === undefined ? '' : terraformLiteral(a.name);
+  const zone = terraformLiteral(zoneId);
   const data = DATA_OF[resourceType];
-  if (typeof zoneId !== 'string' || name === undefined || !data) return [];
+  if (typeof zoneId !== 'string' || zone === undefined || relative === undefined || !data) return [];
+  // Written in full (`sel1._domainkey.example.com.`): a relative name with dots must not pass for a full one.
+  const name = fqdn(relative === '' ? zone : `${relative}.${zone.replace(/\.$/, '')}`);
   const facts: ResourceFacts = { address, ...(createsBeforeDestroy(a) ? { createBeforeDestroy: true } : {}) };
   return data.read(a).map(({ written, ...value }) => ({
     zoneId,
-    name: name === '' ? '@' : name,
+    name,
     type: data.type,
     ...value,
     ...(typeof a.ttl === 'number' ? { ttl: a.ttl } : {}),

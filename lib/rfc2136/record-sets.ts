@@ -51,6 +51,8 @@ export interface DnsTxtRecordSetConfig extends Rfc2136RecordConfig {
 
 /** Configuration of a {@link DnsCnameRecord}. */
 export interface DnsCnameRecordConfig extends Rfc2136RecordConfig {
+  /** Name relative to the zone (required: a CNAME cannot be at the apex). */
+  readonly name: string;
   /** The target, fully qualified with the trailing dot. */
   readonly cname: string;
 }

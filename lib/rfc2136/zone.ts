@@ -1,5 +1,6 @@
 import { Lazy, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
+import { MxInputError } from '../dns/errors';
 import { fqdn } from '../dns/names';
 import { SourcedRecord } from '../dns/record';
 import { zoneApex } from '../zones/apex';
@@ -38,7 +39,10 @@ const rfc2136Sets: RecordSetEmitter = {
         txt: Lazy.listValue({ produce: (context) => resolvedMembers(set, context).map((m) => escapeTerraformString(toRfc2136Txt(m.value))) }),
       });
     }
-    return new DnsCnameRecord(scope, id, { ...common, cname: Lazy.stringValue({ produce: (context) => host(resolvedMembers(set, context)[0]!.value) }) });
+    if (common.name === undefined) {
+      throw new MxInputError(set.members[0]!.record.origin?.field ?? 'records', `a CNAME at the zone apex ${set.zone.apex} (${set.members[0]!.declaredBy.node.path}) cannot coexist with the zone's SOA and NS (RFC 1034 §3.6.2); dns_cname_record needs a name below the apex.`);
+    }
+    return new DnsCnameRecord(scope, id, { ...common, name: common.name, cname: Lazy.stringValue({ produce: (context) => host(resolvedMembers(set, context)[0]!.value) }) });
   },
 };
 
