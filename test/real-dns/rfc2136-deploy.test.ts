@@ -17,7 +17,8 @@ import { describeWithTools } from './tools';
  * A real deploy: cdktf synth → terraform init (hashicorp/dns 3.2.4 from the filesystem
  * mirror) → apply to BIND over TSIG-signed RFC 2136 updates → read back with dig, Node's
  * resolver and `cdktf-mx verify --server` → re-plan → change → destroy. The steps build on
- * each other and run in order. Uses the prebuilt @cdktf/provider-dns bindings for now.
+ * each other and run in order. Raw prebuilt @cdktf/provider-dns resources, to pin down the
+ * provider's behaviour (docs/hosts.md); rfc2136-zone-deploy.test.ts deploys cdktf-mx's own Rfc2136Zone sets.
  */
 
 const ZONE = 'deploy.test';

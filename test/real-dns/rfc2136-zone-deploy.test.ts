@@ -1,0 +1,214 @@
+import { DnsProvider } from '@cdktf/provider-dns/lib/provider';
+import { App, LocalBackend, TerraformStack } from 'cdktf';
+import { execFileSync } from 'node:child_process';
+import { promises as dns } from 'node:dns';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NullMx, Rfc2136Zone, SpfInclude, VendorMx } from '../../lib';
+import { runVerify } from '../../lib/cli/verify';
+import { BindServer, startBind } from './bind';
+import { terraformIn, TerraformWorkspace } from './terraform';
+import { describeWithTools } from './tools';
+
+/*
+ * A real deploy of cdktf-mx's OWN record sets: a stack of VendorMx (with SPF, a 2048-bit DKIM
+ * key and a verification token), SpfInclude and NullMx on `Rfc2136Zone`s → cdktf synth →
+ * terraform init (hashicorp/dns 3.2.4 from the filesystem mirror) → apply to BIND over
+ * TSIG-signed RFC 2136 updates → dig AXFR and `cdktf-mx verify --server` reading cdktf.out →
+ * re-plan → change vendor → destroy. The steps build on each other and run in order.
+ */
+
+const ZONE = 'mail.test';
+const PARKED = 'parked.test';
+const STACK = 'mail';
+
+/** A real 2048-bit RSA public key (SubjectPublicKeyInfo, base64): the DKIM TXT is 410 octets, two character-strings. */
+const DKIM_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtwIngPcH07jYqKjv2MdAqtAO85et6sRF8mVu998hDWO9GXFH/yRV1bVjqh2G+oOZraXTqvuMRKf10HeB58mLoXLreSUgp1aEMuSUMzzibg71EfIpKcABoQqasR5pjSsuEzVr5f9IEZ+1K0eY0MAIi6avngbqmjsgNE5X4JaE5FYjTjt2vjcUaywJUFkkS/AWGV5csdsMXwx8mPHZnAA+n8FkslD7KcbhZZyW5dv6Q4yrGGqgztpGhpxanEOhgcu7EYsQ45K/LUKDzwzqsUfCwlzHmkR+DZmTYQa9LYKmuc76Eat0Y6pk0PsfLQNdcErMzfaxbjsBQ8rken/EwCUkuQIDAQAB';
+const DKIM = `v=DKIM1; k=rsa; p=${DKIM_KEY}`;
+const TOKEN = 'rXOxyZounnZasA8Z7oaD3c14JdjS9aKSWvsR1EbUSIQ';
+
+/** A TXT value hashicorp/dns mangles when written as is (docs/hosts.md). */
+const NOTE = 'say "hi" back\\slash';
+
+type Vendor = 'google-workspace' | 'fastmail';
+
+/** Synthesize the stack for `vendor` with `App.synth` into `outdir`; returns the stack directory. */
+function synth(outdir: string, statePath: string, vendor: Vendor): string {
+  const app = new App({ outdir });
+  const stack = new TerraformStack(app, STACK);
+  new LocalBackend(stack, { path: statePath });
+  // The user declares the provider (here the prebuilt binding), with no update block: server
+  // and TSIG key come from DNS_UPDATE_*. The binding pins 3.4.3; the mirror has 3.2.4.
+  new DnsProvider(stack, 'dns', {});
+  stack.addOverride('terraform.required_providers.dns.version', '3.2.4');
+  const zone = Rfc2136Zone.of(ZONE);
+  if (vendor === 'google-workspace') {
+    new VendorMx(stack, 'mail', { zone, ttl: 300, preset: 'google-workspace', companions: { spf: true, dkim: { publicKey: DKIM_KEY }, verification: TOKEN } });
+  } else {
+    new VendorMx(stack, 'mail', { zone, ttl: 300, preset: 'fastmail', companions: { spf: true, dkim: true } });
+  }
+  new SpfInclude(stack, 'crm', { zone, ttl: 300, include: ['sendgrid.net'] });
+  new NullMx(stack, 'parked', { zone: Rfc2136Zone.of(PARKED), ttl: 300 });
+  // Text with `"` and `\` through the host's emission (zone-file escaped), which the provider mangles unescaped.
+  zone.host.publish(stack, zone, { name: `note.${ZONE}`, type: 'TXT', value: NOTE, ttl: 300 }, 'note');
+  app.synth();
+  return join(outdir, 'stacks', STACK);
+}
+
+/** A TXT value in zone-file form: character-strings of at most 255 octets, quoted. */
+function txtRdata(value: string): string {
+  return (value.match(/.{1,255}/gs) ?? ['']).map((chunk) => `"${chunk}"`).join(' ');
+}
+
+/** What the stack declares for `vendor`, as dig prints it: `name ttl TYPE rdata`, sorted. */
+function declared(vendor: Vendor): { [zone: string]: string[] } {
+  const mail = vendor === 'google-workspace'
+    ? [
+      `${ZONE}. 300 MX 1 smtp.google.com.`,
+      `${ZONE}. 300 TXT "google-site-verification=${TOKEN}"`,
+      `${ZONE}. 300 TXT "v=spf1 include:_spf.google.com include:sendgrid.net ~all"`,
+      `google._domainkey.${ZONE}. 300 TXT ${txtRdata(DKIM)}`,
+    ]
+    : [
+      `${ZONE}. 300 MX 10 in1-smtp.messagingengine.com.`,
+      `${ZONE}. 300 MX 20 in2-smtp.messagingengine.com.`,
+      `${ZONE}. 300 TXT "v=spf1 include:spf.messagingengine.com include:sendgrid.net ?all"`,
+      ...[1, 2, 3].map((n) => `fm${n}._domainkey.${ZONE}. 300 CNAME fm${n}.${ZONE}.dkim.fmhosted.com.`),
+    ];
+  return {
+    [ZONE]: [...mail, `note.${ZONE}. 300 TXT "say \\"hi\\" back\\\\slash"`].sort(),
+    [PARKED]: [`${PARKED}. 300 MX 0 .`, `${PARKED}. 300 TXT "v=spf1 -all"`, `_dmarc.${PARKED}. 300 TXT "v=DMARC1; p=reject;"`].sort(),
+  };
+}
+
+/**
+ * Checks that are neither ok nor advice, leaving out the exchanges' address lookups, which this
+ * server (authoritative for the test zones only) refuses: those must say exactly that.
+ */
+function checksNotOk(checks: ReadonlyArray<{ domain: string; check: string; status: string; message: string }>): unknown[] {
+  return checks.filter((c) => {
+    if (c.status === 'ok' || c.status === 'info') return false;
+    return !(c.check.startsWith('exchange ') && c.status === 'error' && /^could not check: the server refused to answer/.test(c.message));
+  });
+}
+
+describeWithTools(['named', 'tsig-keygen', 'dig', 'terraform'], "real deploy of cdktf-mx's Rfc2136Zone record sets: terraform + hashicorp/dns 3.2.4 → BIND", (tools) => {
+  let bind: BindServer;
+  let tf: TerraformWorkspace;
+  let work: string;
+  let outdir: string;
+  let statePath: string;
+  let resolver: dns.Resolver;
+
+  const deploy = (vendor: Vendor): string => synth(outdir, statePath, vendor);
+
+  /** What `zone` holds besides its SOA, NS and the NS host's address (AXFR with dig), sorted. */
+  const served = (zone: string): string[] => {
+    const answer = execFileSync(tools.dig, [`@${bind.address.split(':')[0]}`, '-p', String(bind.port), '+noall', '+answer', '+nocmd', 'AXFR', `${zone}.`], { encoding: 'utf8', timeout: 10_000 });
+    const records = answer.split('\n').filter((line) => line.trim() !== '').map((line) => {
+      const [name, ttl, , type, ...rdata] = line.split(/\s+/);
+      return `${name} ${ttl} ${type} ${rdata.join(' ')}`;
+    });
+    expect(records.filter((r) => / SOA /.test(r))).toHaveLength(2); // a complete transfer opens and closes with the SOA
+    return records.filter((r) => !/ (SOA|NS) /.test(r) && !r.startsWith(`ns1.${zone}. `)).sort();
+  };
+
+  /** `cdktf-mx verify --server` on cdktf.out: exit code and every check's status by domain. */
+  const verify = async (): Promise<{ code: number; checks: Array<{ domain: string; check: string; status: string; message: string }> }> => {
+    let out = '';
+    const code = await runVerify([outdir, '--server', bind.address, '--format', 'json', '--timeout', '1000', '--tries', '1'], { stdout: { write: (text: string) => (out += text) }, stderr: { write: () => true } });
+    const reports = (JSON.parse(out) as { domains: Array<{ domain: string; checks: Array<{ check: string; status: string; message: string }> }> }).domains;
+    return { code, checks: reports.flatMap((r) => r.checks.map((c) => ({ domain: r.domain, ...c }))) };
+  };
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'cdktf-mx-zone-deploy-'));
+    outdir = join(work, 'cdktf.out');
+    statePath = join(work, 'terraform.tfstate');
+    bind = await startBind(tools, [ZONE, PARKED]);
+    resolver = new dns.Resolver({ timeout: 2000, tries: 2 });
+    resolver.setServers([bind.address]);
+    tf = terraformIn(tools.terraform, deploy('google-workspace'), bind.updateEnv);
+    await tf.init();
+  });
+
+  afterAll(async () => {
+    tf?.cleanup();
+    await bind?.stop();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  test('synth: one resource per (zone, name, type), no lifecycle, no secret in cdktf.out', () => {
+    const json = JSON.parse(readFileSync(join(tf.dir, 'cdk.tf.json'), 'utf8')) as { resource: Record<string, Record<string, Record<string, unknown>>> };
+    const addresses = Object.entries(json.resource).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`)).sort();
+    expect(addresses).toEqual([
+      'dns_mx_record_set.mx__mail_test',
+      'dns_mx_record_set.mx__parked_test',
+      'dns_txt_record_set.txt__dmarc_parked_test_3cd77399',
+      'dns_txt_record_set.txt__google_domainkey_mail_test_85d23af6',
+      'dns_txt_record_set.txt__mail_test',
+      'dns_txt_record_set.txt__note_mail_test',
+      'dns_txt_record_set.txt__parked_test',
+    ]);
+    for (const byName of Object.values(json.resource)) for (const block of Object.values(byName)) expect(block).not.toHaveProperty('lifecycle');
+    const files = readdirSync(outdir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+    for (const file of files) expect(readFileSync(file, 'latin1')).not.toContain(bind.key.secret);
+  });
+
+  test('apply: BIND serves exactly the declared MX and TXT (AXFR of both zones)', async () => {
+    await tf.apply();
+    const want = declared('google-workspace');
+    expect(served(ZONE)).toEqual(want[ZONE]);
+    expect(served(PARKED)).toEqual(want[PARKED]);
+    // The 410-octet DKIM value travels as 255 + 155 octets and joins back whole.
+    const dkim = await resolver.resolveTxt(`google._domainkey.${ZONE}.`);
+    expect(dkim.map((strings) => strings.map((s) => s.length))).toEqual([[255, DKIM.length - 255]]);
+    expect(dkim[0]!.join('')).toBe(DKIM);
+    expect(await resolver.resolveMx(`${PARKED}.`)).toEqual([{ priority: 0, exchange: '' }]);
+    // Escaped on the way in, served exactly: one string with the quotes and the backslash.
+    expect(await resolver.resolveTxt(`note.${ZONE}.`)).toEqual([[NOTE]]);
+  });
+
+  test('cdktf-mx verify --server reads cdktf.out and finds the server as declared', async () => {
+    const { code, checks } = await verify();
+    expect(checksNotOk(checks)).toEqual([]);
+    // The exchanges' addresses live outside this server (it refuses them): "could not check", exit 2.
+    expect(code).toBe(2);
+    expect(checks.find((c) => c.domain === ZONE && c.check === 'MX')).toMatchObject({ status: 'ok', message: 'as declared: 1 smtp.google.com.' });
+    expect(checks.find((c) => c.domain === PARKED && c.check === 'null MX')?.status).toBe('ok');
+  });
+
+  test('a second plan is empty (exit code 0)', async () => {
+    expect(await tf.plan()).toBe(0);
+  });
+
+  test('changing vendor updates the MX and SPF sets in place (no moment without MX), then plans clean', async () => {
+    deploy('fastmail');
+    const changes = (await tf.planChanges()).map((c) => [c.address, c.actions.join(',')]).sort();
+    expect(changes).toEqual([
+      ['dns_cname_record.cname__fm1_domainkey_mail_test_34287f24', 'create'],
+      ['dns_cname_record.cname__fm2_domainkey_mail_test_19fabac6', 'create'],
+      ['dns_cname_record.cname__fm3_domainkey_mail_test_d21a7c26', 'create'],
+      ['dns_mx_record_set.mx__mail_test', 'update'],
+      ['dns_txt_record_set.txt__google_domainkey_mail_test_85d23af6', 'delete'],
+      ['dns_txt_record_set.txt__mail_test', 'update'],
+    ]);
+    await tf.apply();
+    const want = declared('fastmail');
+    expect(served(ZONE)).toEqual(want[ZONE]);
+    expect(served(PARKED)).toEqual(want[PARKED]);
+    expect(await tf.plan()).toBe(0);
+    const { code, checks } = await verify();
+    expect(checksNotOk(checks)).toEqual([]);
+    expect(code).toBe(2);
+    expect(checks.find((c) => c.domain === ZONE && c.check === 'MX')).toMatchObject({ status: 'ok', message: 'as declared: 10 in1-smtp.messagingengine.com., 20 in2-smtp.messagingengine.com.' });
+  });
+
+  test('destroy: both zones hold only SOA and NS again', async () => {
+    await tf.destroy();
+    expect(served(ZONE)).toEqual([]);
+    expect(served(PARKED)).toEqual([]);
+  });
+});
