@@ -37,17 +37,12 @@ export interface GoogleDnsRecordSetConfig extends ResourceMetaConfig {
  *
  * @see https://registry.terraform.io/providers/hashicorp/google/6.50.0/docs/resources/dns_record_set
  */
-export class GoogleDnsRecordSet extends GeneratedLikeResource {
+export class GoogleDnsRecordSet extends GeneratedLikeResource<GoogleDnsRecordSetConfig> {
   /** `google_dns_record_set`. */
   public static readonly tfResourceType = GOOGLE_DNS_RECORD_SET_TYPE;
 
-  constructor(scope: Construct, id: string, private readonly config: GoogleDnsRecordSetConfig) {
+  constructor(scope: Construct, id: string, config: GoogleDnsRecordSetConfig) {
     super(scope, id, GOOGLE_DNS_RECORD_SET_TYPE, GOOGLE_GENERATOR_METADATA, config);
-  }
-
-  /** The configuration as given. */
-  public get input(): GoogleDnsRecordSetConfig {
-    return this.config;
   }
 
   protected attributeSpecs(): AttributeSpec[] {

@@ -58,14 +58,9 @@ export interface DnsCnameRecordConfig extends Rfc2136RecordConfig {
 }
 
 /** A hashicorp/dns record resource: the attributes common to all, in the generated class's order around `extra`. */
-abstract class Rfc2136Record<C extends Rfc2136RecordConfig> extends GeneratedLikeResource {
-  constructor(scope: Construct, id: string, type: string, protected readonly config: C) {
+abstract class Rfc2136Record<C extends Rfc2136RecordConfig> extends GeneratedLikeResource<C> {
+  constructor(scope: Construct, id: string, type: string, config: C) {
     super(scope, id, type, DNS_GENERATOR_METADATA, config);
-  }
-
-  /** The configuration as given. */
-  public get input(): C {
-    return this.config;
   }
 
   protected common(): { name: AttributeSpec; ttl: AttributeSpec; zone: AttributeSpec } {

@@ -35,22 +35,17 @@ export interface Route53RecordConfig extends ResourceMetaConfig {
  *
  * @see https://registry.terraform.io/providers/hashicorp/aws/6.25.0/docs/resources/route53_record
  */
-export class Route53Record extends GeneratedLikeResource {
+export class Route53Record extends GeneratedLikeResource<Route53RecordConfig> {
   /** `aws_route53_record`. */
   public static readonly tfResourceType = ROUTE53_RECORD_TYPE;
 
-  constructor(scope: Construct, id: string, private readonly config: Route53RecordConfig) {
+  constructor(scope: Construct, id: string, config: Route53RecordConfig) {
     super(scope, id, ROUTE53_RECORD_TYPE, AWS_GENERATOR_METADATA, config);
   }
 
   /** The record's FQDN as Route 53 stores it. */
   public get fqdn(): string {
     return this.getStringAttribute('fqdn');
-  }
-
-  /** The configuration as given. */
-  public get input(): Route53RecordConfig {
-    return this.config;
   }
 
   protected attributeSpecs(): AttributeSpec[] {

@@ -37,15 +37,20 @@ export type AttributeSpec =
  * classes against the prebuilt binding), without loading that package. Subclasses list their
  * attributes; values may be cdktf `Lazy` tokens (record sets render their members at synth).
  */
-export abstract class GeneratedLikeResource extends TerraformResource {
-  constructor(scope: Construct, id: string, resourceType: string, metadata: GeneratorMetadata, meta: ResourceMetaConfig) {
+export abstract class GeneratedLikeResource<C extends ResourceMetaConfig = ResourceMetaConfig> extends TerraformResource {
+  constructor(scope: Construct, id: string, resourceType: string, metadata: GeneratorMetadata, protected readonly config: C) {
     super(scope, id, {
       terraformResourceType: resourceType,
       terraformGeneratorMetadata: { ...metadata },
-      provider: meta.provider,
-      dependsOn: meta.dependsOn,
-      lifecycle: meta.lifecycle,
+      provider: config.provider,
+      dependsOn: config.dependsOn,
+      lifecycle: config.lifecycle,
     });
+  }
+
+  /** The configuration as given (values may be lazy tokens). */
+  public get input(): C {
+    return this.config;
   }
 
   /** The attributes, in the generated class's order. */

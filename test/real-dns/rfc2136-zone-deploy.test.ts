@@ -1,14 +1,13 @@
 import { DnsProvider } from '@cdktf/provider-dns/lib/provider';
 import { App, LocalBackend, TerraformStack } from 'cdktf';
-import { execFileSync } from 'node:child_process';
 import { promises as dns } from 'node:dns';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NullMx, Rfc2136Zone, SpfInclude, VendorMx } from '../../lib';
 import { runVerify } from '../../lib/cli/verify';
-import { BindServer, startBind } from './bind';
-import { terraformIn, TerraformWorkspace } from './terraform';
+import { BindServer } from './bind';
+import { DeployRun, DKIM_KEY, filesBelow, servedRecords, startDeploy, stopDeploy, txtRdata } from './deploy-fixtures';
+import { TerraformWorkspace } from './terraform';
 import { describeWithTools } from './tools';
 
 /*
@@ -23,9 +22,6 @@ const ZONE = 'mail.test';
 const PARKED = 'parked.test';
 const STACK = 'mail';
 
-/** A real 2048-bit RSA public key (SubjectPublicKeyInfo, base64): the DKIM TXT is 410 octets, two character-strings. */
-const DKIM_KEY =
-  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtwIngPcH07jYqKjv2MdAqtAO85et6sRF8mVu998hDWO9GXFH/yRV1bVjqh2G+oOZraXTqvuMRKf10HeB58mLoXLreSUgp1aEMuSUMzzibg71EfIpKcABoQqasR5pjSsuEzVr5f9IEZ+1K0eY0MAIi6avngbqmjsgNE5X4JaE5FYjTjt2vjcUaywJUFkkS/AWGV5csdsMXwx8mPHZnAA+n8FkslD7KcbhZZyW5dv6Q4yrGGqgztpGhpxanEOhgcu7EYsQ45K/LUKDzwzqsUfCwlzHmkR+DZmTYQa9LYKmuc76Eat0Y6pk0PsfLQNdcErMzfaxbjsBQ8rken/EwCUkuQIDAQAB';
 const DKIM = `v=DKIM1; k=rsa; p=${DKIM_KEY}`;
 const TOKEN = 'rXOxyZounnZasA8Z7oaD3c14JdjS9aKSWvsR1EbUSIQ';
 
@@ -55,11 +51,6 @@ function synth(outdir: string, statePath: string, vendor: Vendor): string {
   zone.host.publish(stack, zone, { name: `note.${ZONE}`, type: 'TXT', value: NOTE, ttl: 300 }, 'note');
   app.synth();
   return join(outdir, 'stacks', STACK);
-}
-
-/** A TXT value in zone-file form: character-strings of at most 255 octets, quoted. */
-function txtRdata(value: string): string {
-  return (value.match(/.{1,255}/gs) ?? ['']).map((chunk) => `"${chunk}"`).join(' ');
 }
 
 /** What the stack declares for `vendor`, as dig prints it: `name ttl TYPE rdata`, sorted. */
@@ -95,25 +86,16 @@ function checksNotOk(checks: ReadonlyArray<{ domain: string; check: string; stat
 }
 
 describeWithTools(['named', 'tsig-keygen', 'dig', 'terraform'], "real deploy of cdktf-mx's Rfc2136Zone record sets: terraform + hashicorp/dns 3.2.4 → BIND", (tools) => {
+  let run: DeployRun | undefined;
   let bind: BindServer;
   let tf: TerraformWorkspace;
-  let work: string;
   let outdir: string;
   let statePath: string;
   let resolver: dns.Resolver;
 
   const deploy = (vendor: Vendor): string => synth(outdir, statePath, vendor);
 
-  /** What `zone` holds besides its SOA, NS and the NS host's address (AXFR with dig), sorted. */
-  const served = (zone: string): string[] => {
-    const answer = execFileSync(tools.dig, [`@${bind.address.split(':')[0]}`, '-p', String(bind.port), '+noall', '+answer', '+nocmd', 'AXFR', `${zone}.`], { encoding: 'utf8', timeout: 10_000 });
-    const records = answer.split('\n').filter((line) => line.trim() !== '').map((line) => {
-      const [name, ttl, , type, ...rdata] = line.split(/\s+/);
-      return `${name} ${ttl} ${type} ${rdata.join(' ')}`;
-    });
-    expect(records.filter((r) => / SOA /.test(r))).toHaveLength(2); // a complete transfer opens and closes with the SOA
-    return records.filter((r) => !/ (SOA|NS) /.test(r) && !r.startsWith(`ns1.${zone}. `)).sort();
-  };
+  const served = (zone: string): string[] => servedRecords(tools.dig, bind, zone);
 
   /** `cdktf-mx verify --server` on cdktf.out: exit code and every check's status by domain. */
   const verify = async (): Promise<{ code: number; checks: Array<{ domain: string; check: string; status: string; message: string }> }> => {
@@ -124,21 +106,11 @@ describeWithTools(['named', 'tsig-keygen', 'dig', 'terraform'], "real deploy of 
   };
 
   beforeAll(async () => {
-    work = mkdtempSync(join(tmpdir(), 'cdktf-mx-zone-deploy-'));
-    outdir = join(work, 'cdktf.out');
-    statePath = join(work, 'terraform.tfstate');
-    bind = await startBind(tools, [ZONE, PARKED]);
-    resolver = new dns.Resolver({ timeout: 2000, tries: 2 });
-    resolver.setServers([bind.address]);
-    tf = terraformIn(tools.terraform, deploy('google-workspace'), bind.updateEnv);
-    await tf.init();
+    run = await startDeploy(tools, [ZONE, PARKED], (dir, state) => synth(dir, state, 'google-workspace'));
+    ({ bind, tf, outdir, statePath, resolver } = run);
   });
 
-  afterAll(async () => {
-    tf?.cleanup();
-    await bind?.stop();
-    if (work) rmSync(work, { recursive: true, force: true });
-  });
+  afterAll(() => stopDeploy(run));
 
   test('synth: one resource per (zone, name, type), no lifecycle, no secret in cdktf.out', () => {
     const json = JSON.parse(readFileSync(join(tf.dir, 'cdk.tf.json'), 'utf8')) as { resource: Record<string, Record<string, Record<string, unknown>>> };
@@ -153,8 +125,7 @@ describeWithTools(['named', 'tsig-keygen', 'dig', 'terraform'], "real deploy of 
       'dns_txt_record_set.txt__parked_test',
     ]);
     for (const byName of Object.values(json.resource)) for (const block of Object.values(byName)) expect(block).not.toHaveProperty('lifecycle');
-    const files = readdirSync(outdir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-    for (const file of files) expect(readFileSync(file, 'latin1')).not.toContain(bind.key.secret);
+    for (const file of filesBelow(outdir)) expect(readFileSync(file, 'latin1')).not.toContain(bind.key.secret);
   });
 
   test('apply: BIND serves exactly the declared MX and TXT (AXFR of both zones)', async () => {
