@@ -213,3 +213,13 @@ describe('zone target input', () => {
     expect(() => Testing.synth(stack)).toThrow(/has .* DNS records from cdktf-mx but no .* provider; add `new (Aws|Google|Dns)Provider/);
   });
 });
+
+describe('a construct\'s records on a record-set host', () => {
+  test.each(HOSTS.map((h) => [h.label, h] as const))('%s: records lists each set resource once; specs every record', (_l, host) => {
+    const stack = hostStack(host);
+    const legacy = new GoogleWorkspaceMx(stack, 'old', { zone: host.zone('example.com'), variant: 'legacy' });
+    expect(legacy.specs).toHaveLength(5);
+    expect(legacy.records).toHaveLength(1);
+    expect(legacy.records[0]!.terraformResourceType).toBe(host.resourceType('MX'));
+  });
+});

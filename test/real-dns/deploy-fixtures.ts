@@ -1,3 +1,5 @@
+import { DnsProvider } from '@cdktf/provider-dns/lib/provider';
+import { App, LocalBackend, TerraformStack } from 'cdktf';
 import { execFileSync } from 'node:child_process';
 import { promises as dns } from 'node:dns';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -78,4 +80,21 @@ export async function stopDeploy(run: DeployRun | undefined): Promise<void> {
   run.tf.cleanup();
   await run.bind.stop();
   rmSync(run.work, { recursive: true, force: true });
+}
+
+/**
+ * Synthesize a stack named `name` into `outdir` with `App.synth`, its state at `statePath` and the
+ * user's hashicorp/dns provider (the prebuilt binding) with no `update` block: the provider reads
+ * server, port and TSIG key from DNS_UPDATE_* variables. The binding pins 3.4.3; the mirror has
+ * 3.2.4, so the version is overridden. `build` adds the records. Returns the stack directory.
+ */
+export function synthDnsStack(outdir: string, statePath: string, name: string, build: (stack: TerraformStack) => void): string {
+  const app = new App({ outdir });
+  const stack = new TerraformStack(app, name);
+  new LocalBackend(stack, { path: statePath });
+  new DnsProvider(stack, 'dns', {});
+  stack.addOverride('terraform.required_providers.dns.version', '3.2.4');
+  build(stack);
+  app.synth();
+  return join(outdir, 'stacks', name);
 }

@@ -1,14 +1,13 @@
 import { CnameRecord } from '@cdktf/provider-dns/lib/cname-record';
 import { MxRecordSet } from '@cdktf/provider-dns/lib/mx-record-set';
-import { DnsProvider } from '@cdktf/provider-dns/lib/provider';
 import { TxtRecordSet } from '@cdktf/provider-dns/lib/txt-record-set';
-import { App, LocalBackend, TerraformStack } from 'cdktf';
+import { TerraformStack } from 'cdktf';
 import { promises as dns } from 'node:dns';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runVerify } from '../../lib/cli/verify';
 import { BindServer } from './bind';
-import { DeployRun, DKIM_KEY, filesBelow, servedRecords, startDeploy, stopDeploy, txtRdata } from './deploy-fixtures';
+import { DeployRun, DKIM_KEY, filesBelow, servedRecords, startDeploy, stopDeploy, synthDnsStack, txtRdata } from './deploy-fixtures';
 import { TerraformWorkspace } from './terraform';
 import { describeWithTools } from './tools';
 
@@ -54,13 +53,11 @@ const FIRST: Variant = { backup: 20, plainTtl: 300, cbdTtl: 300, quoted: false }
 
 /** Synthesize the stack with `App.synth` into `outdir`; returns the stack directory. */
 function synth(outdir: string, statePath: string, v: Variant): string {
-  const app = new App({ outdir });
-  const stack = new TerraformStack(app, STACK);
-  // State outside cdktf.out: a re-synth never touches it, and the secret check reads cdktf.out whole.
-  new LocalBackend(stack, { path: statePath });
-  // No `update` block: the provider reads server, port and TSIG key from DNS_UPDATE_* variables.
-  new DnsProvider(stack, 'dns', {});
-  stack.addOverride('terraform.required_providers.dns.version', '3.2.4');
+  return synthDnsStack(outdir, statePath, STACK, (stack) => build(stack, v));
+}
+
+/** The stack's raw record sets for `v`. */
+function build(stack: TerraformStack, v: Variant): void {
   const zone = `${ZONE}.`;
   const exchange1 = 'mx1.mail.example.net.';
   new MxRecordSet(stack, 'vendor', { zone, ttl: 300, mx: [{ preference: 10, exchange: exchange1 }, { preference: v.backup, exchange: 'mx2.mail.example.net.' }] });
@@ -77,8 +74,6 @@ function synth(outdir: string, statePath: string, v: Variant): string {
   }
   // The escaped values once more at a name the raw ones never touched.
   if (v.quoted === 'escaped') new TxtRecordSet(stack, 'escaped', { zone, name: 'escaped', ttl: 300, txt: [QUOTED, BACKSLASH].map(escapeTxt) });
-  app.synth();
-  return join(outdir, 'stacks', STACK);
 }
 
 /** The records this test's stack puts in the zone for `v` (quoted TXT aside): `name ttl TYPE rdata`. */

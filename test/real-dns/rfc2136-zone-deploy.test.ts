@@ -1,12 +1,11 @@
-import { DnsProvider } from '@cdktf/provider-dns/lib/provider';
-import { App, LocalBackend, TerraformStack } from 'cdktf';
+import { TerraformStack } from 'cdktf';
 import { promises as dns } from 'node:dns';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NullMx, Rfc2136Zone, SpfInclude, VendorMx } from '../../lib';
 import { runVerify } from '../../lib/cli/verify';
 import { BindServer } from './bind';
-import { DeployRun, DKIM_KEY, filesBelow, servedRecords, startDeploy, stopDeploy, txtRdata } from './deploy-fixtures';
+import { DeployRun, DKIM_KEY, filesBelow, servedRecords, startDeploy, stopDeploy, synthDnsStack, txtRdata } from './deploy-fixtures';
 import { TerraformWorkspace } from './terraform';
 import { describeWithTools } from './tools';
 
@@ -32,13 +31,12 @@ type Vendor = 'google-workspace' | 'fastmail';
 
 /** Synthesize the stack for `vendor` with `App.synth` into `outdir`; returns the stack directory. */
 function synth(outdir: string, statePath: string, vendor: Vendor): string {
-  const app = new App({ outdir });
-  const stack = new TerraformStack(app, STACK);
-  new LocalBackend(stack, { path: statePath });
-  // The user declares the provider (here the prebuilt binding), with no update block: server
-  // and TSIG key come from DNS_UPDATE_*. The binding pins 3.4.3; the mirror has 3.2.4.
-  new DnsProvider(stack, 'dns', {});
-  stack.addOverride('terraform.required_providers.dns.version', '3.2.4');
+  // The user declares the dns provider (here the prebuilt binding); our record sets carry its name.
+  return synthDnsStack(outdir, statePath, STACK, (stack) => build(stack, vendor));
+}
+
+/** The stack's mail records for `vendor`, through cdktf-mx's constructs on Rfc2136Zone. */
+function build(stack: TerraformStack, vendor: Vendor): void {
   const zone = Rfc2136Zone.of(ZONE);
   if (vendor === 'google-workspace') {
     new VendorMx(stack, 'mail', { zone, ttl: 300, preset: 'google-workspace', companions: { spf: true, dkim: { publicKey: DKIM_KEY }, verification: TOKEN } });
@@ -49,8 +47,6 @@ function synth(outdir: string, statePath: string, vendor: Vendor): string {
   new NullMx(stack, 'parked', { zone: Rfc2136Zone.of(PARKED), ttl: 300 });
   // Text with `"` and `\` through the host's emission (zone-file escaped), which the provider mangles unescaped.
   zone.host.publish(stack, zone, { name: `note.${ZONE}`, type: 'TXT', value: NOTE, ttl: 300 }, 'note');
-  app.synth();
-  return join(outdir, 'stacks', STACK);
 }
 
 /** What the stack declares for `vendor`, as dig prints it: `name ttl TYPE rdata`, sorted. */
