@@ -42,7 +42,8 @@ export const rfc2136Reader: HostReader = {
 
 function readRfc2136Record({ type: resourceType, address, attributes: a }: RawResource): WrittenRecord[] {
   const zoneId = a.zone;
-  const relative = a.name === undefined ? '' : terraformLiteral(a.name);
+  // Absent at the apex (`null` in plan and state JSON).
+  const relative = a.name === undefined || a.name === null ? '' : terraformLiteral(a.name);
   const zone = terraformLiteral(zoneId);
   const data = DATA_OF[resourceType];
   if (typeof zoneId !== 'string' || zone === undefined || relative === undefined || !data) return [];

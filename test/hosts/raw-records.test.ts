@@ -11,7 +11,9 @@ import { App, TerraformStack } from 'cdktf';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GoogleDnsZone, MxRecords, MxValidation, readSynthesizedRecords, renderZone, Rfc2136Zone, Route53Zone, RULES_BY_ID } from '../../lib';
+import {
+  googleDnsReader, GoogleDnsZone, MxRecords, MxValidation, readSynthesizedRecords, renderZone, rfc2136Reader, Rfc2136Zone, route53Reader, Route53Zone, RULES_BY_ID,
+} from '../../lib';
 import { HOSTS, hostStack } from './host-stacks';
 
 const [ROUTE53, GOOGLE, RFC2136] = HOSTS as [(typeof HOSTS)[0], (typeof HOSTS)[1], (typeof HOSTS)[2]];
@@ -179,5 +181,26 @@ describe('synthesized output of every host (verify, renderZone)', () => {
     } finally {
       rmSync(outdir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('host readers on plain attributes (as plan or state JSON holds them)', () => {
+  test('RFC 2136: name null at the apex, an MX set, escaped TXT', () => {
+    const mx = rfc2136Reader.readRecords({ type: 'dns_mx_record_set', address: 'dns_mx_record_set.m', attributes: { zone: 'example.com.', name: null, ttl: 300, mx: [{ preference: 0, exchange: '.' }] } });
+    expect(mx).toEqual([{ zoneId: 'example.com.', name: 'example.com.', type: 'MX', value: '.', priority: 0, ttl: 300, resource: { address: 'dns_mx_record_set.m' } }]);
+    const txt = rfc2136Reader.readRecords({ type: 'dns_txt_record_set', address: 'dns_txt_record_set.t', attributes: { zone: 'example.com.', name: 'note', ttl: 300, txt: ['say \\"hi\\"'] } });
+    expect(txt).toMatchObject([{ name: 'note.example.com.', value: 'say "hi"', resource: { written: 'say \\"hi\\"' } }]);
+  });
+
+  test('Route 53: MX, "" -split TXT and an alias record (nothing readable)', () => {
+    const read = (attributes: Record<string, unknown>) => route53Reader.readRecords({ type: 'aws_route53_record', address: 'aws_route53_record.r', attributes });
+    expect(read({ zone_id: ZONE_ID, name: 'example.com', type: 'MX', ttl: 300, records: ['10 mx.example.net.', '0 .'] }).map((r) => [r.priority, r.value])).toEqual([[10, 'mx.example.net'], [0, '.']]);
+    expect(read({ zone_id: ZONE_ID, name: 'example.com', type: 'TXT', ttl: 300, records: ['abc""def', 'say \\"hi\\"'] }).map((r) => r.value)).toEqual(['abcdef', 'say "hi"']);
+    expect(read({ zone_id: ZONE_ID, name: 'www.example.com', type: 'A', alias: [{ name: 'lb.example.net', zone_id: 'Z2', evaluate_target_health: false }] })).toEqual([]);
+  });
+
+  test('Google: quoted split rrdatas join; an unquoted one is read as written', () => {
+    const read = (rrdatas: string[]) => googleDnsReader.readRecords({ type: 'google_dns_record_set', address: 'google_dns_record_set.g', attributes: { managed_zone: 'example-com', name: 'example.com.', type: 'TXT', ttl: 300, rrdatas } });
+    expect(read(['"abc" "def"', 'v=spf1 -all']).map((r) => r.value)).toEqual(['abcdef', 'v=spf1 -all']);
   });
 });
