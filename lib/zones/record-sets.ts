@@ -54,6 +54,8 @@ interface StackSets {
 }
 
 const setsByStack = new WeakMap<TerraformStack, StackSets>();
+/** Constructs already told that their comment is not stored (once each, not once per record). */
+const warnedComment = new WeakSet<IConstruct>();
 
 /**
  * Publish `record` on a record-set host: the resource holding every record of (zone, name,
@@ -70,8 +72,9 @@ export function publishToRecordSet(scope: Construct, zone: ZoneTarget, record: S
   if (resourceType === undefined) {
     throw new MxInputError(field, `${record.type} ${record.name} (${scope.node.path}): cdktf-mx cannot publish ${record.type} records on ${emitter.hostName}; declare them with your own resource.`);
   }
-  if (record.comment !== undefined) {
-    Annotations.of(scope).addWarning(`comment is not stored on ${emitter.hostName}: its record sets have no comment field (${record.type} ${record.name}).`);
+  if (record.comment !== undefined && !warnedComment.has(scope)) {
+    warnedComment.add(scope);
+    Annotations.of(scope).addWarning(`comment is not stored on ${emitter.hostName}: its record sets have no comment field.`);
   }
   const stack = TerraformStack.of(scope);
   let state = setsByStack.get(stack);
