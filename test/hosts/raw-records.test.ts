@@ -2,10 +2,12 @@
 // type and synthesized attributes (here: the prebuilt bindings, as a user would write them), so
 // zone-wide rules see them; each host's rules judge how they are written. `renderZone` and the
 // synthesized-output reader (verify) read every host's resources from cdktf.out too.
+import { DataAwsRoute53Zone } from '@cdktf/provider-aws/lib/data-aws-route53-zone';
 import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
 import { CnameRecord } from '@cdktf/provider-dns/lib/cname-record';
 import { MxRecordSet } from '@cdktf/provider-dns/lib/mx-record-set';
 import { TxtRecordSet } from '@cdktf/provider-dns/lib/txt-record-set';
+import { DnsManagedZone } from '@cdktf/provider-google/lib/dns-managed-zone';
 import { DnsRecordSet } from '@cdktf/provider-google/lib/dns-record-set';
 import { App, TerraformStack } from 'cdktf';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -202,5 +204,32 @@ describe('host readers on plain attributes (as plan or state JSON holds them)', 
   test('Google: quoted split rrdatas join; an unquoted one is read as written', () => {
     const read = (rrdatas: string[]) => googleDnsReader.readRecords({ type: 'google_dns_record_set', address: 'google_dns_record_set.g', attributes: { managed_zone: 'example-com', name: 'example.com.', type: 'TXT', ttl: 300, rrdatas } });
     expect(read(['"abc" "def"', 'v=spf1 -all']).map((r) => r.value)).toEqual(['abcdef', 'v=spf1 -all']);
+  });
+});
+
+describe('zone identities: references to zone resources name the same zone', () => {
+  test('Route 53: two DataAwsRoute53Zone lookups of one name are one zone', () => {
+    const stack = hostStack(ROUTE53);
+    const ours = new DataAwsRoute53Zone(stack, 'z1', { name: 'example.com' });
+    const theirs = new DataAwsRoute53Zone(stack, 'z2', { name: 'example.com.' });
+    ourMx(stack, Route53Zone.fromHostedZoneId(ours.zoneId, 'example.com'));
+    new Route53Record(stack, 'web', { zoneId: theirs.zoneId, name: 'mail.example.com', type: 'CNAME', ttl: 300, records: ['ghs.example.net.'] });
+    expect(MxValidation.of(stack).zoneModels()).toHaveLength(1);
+    expect(rulesOf(stack)).toContain('mx-target-cname');
+  });
+
+  test('Google: a reference to the DnsManagedZone named "example-com" is the managed zone "example-com"', () => {
+    const stack = hostStack(GOOGLE);
+    const managed = new DnsManagedZone(stack, 'zone', { name: 'example-com', dnsName: 'example.com.' });
+    ourMx(stack, GoogleDnsZone.fromManagedZone('example-com', 'example.com'));
+    new DnsRecordSet(stack, 'web', { managedZone: managed.name, name: 'mail.example.com.', type: 'CNAME', ttl: 300, rrdatas: ['ghs.example.net.'] });
+    expect(rulesOf(stack)).toContain('mx-target-cname');
+  });
+
+  test('RFC 2136: the zone written in another case or without the dot is the same zone', () => {
+    const stack = hostStack(RFC2136);
+    ourMx(stack, Rfc2136Zone.of('example.com'));
+    new CnameRecord(stack, 'web', { zone: 'Example.COM.', name: 'mail', ttl: 300, cname: 'ghs.example.net.' });
+    expect(rulesOf(stack)).toContain('mx-target-cname');
   });
 });
