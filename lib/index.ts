@@ -2,12 +2,15 @@
 export { MxInputError } from './dns/errors';
 export { isIpLiteral, parseHostname, resolveOwnerName, toAscii } from './dns/names';
 export type { HostnameProblem, ParsedHostname } from './dns/names';
-export type { RecordSpec, SourcedRecord, RecordOrigin, WrittenRecord } from './dns/record';
+export type { RecordSpec, SourcedRecord, RecordOrigin, WrittenRecord, ResourceFacts } from './dns/record';
 export { Zone } from './dns/zone';
 export * from './rules';
 export { RULES, RULES_BY_ID, HOST_READERS } from './hosts';
 export * from './zones';
 export * from './cloudflare';
+export * from './route53';
+export * from './google-dns';
+export * from './rfc2136';
 export * from './presets';
 export * from './constructs';
 export * from './testing';

@@ -2,6 +2,7 @@ import { toAscii } from '../dns/names';
 import { WrittenRecord } from '../dns/record';
 import { HostReader, RawResource } from '../zones/host';
 import { terraformLiteral } from '../zones/terraform-strings';
+import { referencedZone } from '../zones/zone-reference';
 import { CLOUDFLARE_RULES } from './rules';
 import { fromCloudflareTxt } from './txt';
 
@@ -10,8 +11,6 @@ export const CLOUDFLARE_RECORD_TYPE = 'cloudflare_dns_record';
 /** Terraform type of a Cloudflare zone, as a resource or a data source. */
 export const CLOUDFLARE_ZONE_TYPE = 'cloudflare_zone';
 
-/** A reference to a zone's id: `${cloudflare_zone.z.id}` or `${data.cloudflare_zone.z.zone_id}`. */
-const ZONE_REFERENCE = /^\$\{((?:data\.)?cloudflare_zone\.[A-Za-z0-9_-]+)\.(?:zone_id|id)\}$/;
 
 /**
  * Reads Cloudflare resources whatever class wrote them (this package, the prebuilt binding,
@@ -52,8 +51,8 @@ function readCloudflareRecord({ attributes: a }: RawResource): WrittenRecord[] {
  * zone are one zone; anything else (a literal id, a variable) is its own key.
  */
 function cloudflareZoneKey(identity: string, zones: ReadonlyMap<string, RawResource>): string {
-  const match = ZONE_REFERENCE.exec(identity);
-  const zone = match ? zones.get(match[1]) : undefined;
+  // `${cloudflare_zone.z.id}` or `${data.cloudflare_zone.z.zone_id}`.
+  const zone = referencedZone(identity, zones, [CLOUDFLARE_ZONE_TYPE], ['zone_id', 'id']);
   if (!zone) return identity;
   const filter = zone.attributes.filter;
   const name = terraformLiteral(typeof filter === 'object' && filter !== null ? (filter as { name?: unknown }).name : undefined) ?? terraformLiteral(zone.attributes.name);

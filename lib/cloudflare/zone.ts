@@ -1,21 +1,20 @@
 import { Lazy, TerraformResource, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { MxInputError } from '../dns/errors';
-import { parseHostname } from '../dns/names';
+import { zoneApex, zoneIdentity } from '../zones/apex';
 import { SourcedRecord } from '../dns/record';
 import { ZoneHost, ZoneTarget } from '../zones/host';
 import { ZoneRegistry } from '../zones/registry';
 import { escapeTerraformString } from '../zones/terraform-strings';
-import { CLOUDFLARE_GENERATOR_METADATA, CloudflareDnsRecord } from './dns-record';
-import { recordLogicalId, zoneQualifiedLogicalId } from './logical-id';
+import { recordLogicalId, zoneUniqueLogicalId } from '../zones/logical-id';
+import { CLOUDFLARE_DNS_RECORD_TYPE, CLOUDFLARE_GENERATOR_METADATA, CloudflareDnsRecord } from './dns-record';
 import { cloudflareReader } from './reader';
 import { toCloudflareTxt } from './txt';
 
-/** Per stack: which construct declared each address in each zone, and the zone each address was first used in. */
+/** Per stack: which construct declared each address in each zone. */
 interface StackAddresses {
   /** Zone id (resolved) → logical id → declaring construct; no per-record key strings. */
   readonly declaredBy: Map<string, Map<string, IConstruct>>;
-  readonly firstZone: Map<string, string>;
 }
 
 const addressesByStack = new WeakMap<IConstruct, StackAddresses>();
@@ -47,13 +46,8 @@ export class CloudflareZone implements ZoneTarget {
    * `new DataCloudflareZone(…).zoneId`) and apex `domain` (any case, trailing dot or Unicode).
    */
   public static fromId(zoneId: string, domain: string): CloudflareZone {
-    if (typeof zoneId !== 'string' || zoneId.trim() === '') throw new MxInputError('zoneId', 'the Cloudflare zone id is required: a literal id or a token such as a TerraformVariable or DataCloudflareZone.zoneId');
-    if (typeof domain !== 'string' || Token.isUnresolved(domain)) {
-      throw new MxInputError('domain', 'must be a literal domain name such as "example.com", not a token: rules and record names need it at synth');
-    }
-    const parsed = parseHostname(domain);
-    if (parsed.ascii === undefined) throw new MxInputError('domain', `"${domain}" is not a valid domain name: ${parsed.problems.map((p) => p.detail).join('; ')}`);
-    return new CloudflareZone(zoneId, parsed.ascii);
+    const id = zoneIdentity(zoneId, 'zoneId', 'the Cloudflare zone id is required: a literal id or a token such as a TerraformVariable or DataCloudflareZone.zoneId');
+    return new CloudflareZone(id, zoneApex(domain));
   }
 
   /** Cloudflare. */
@@ -83,12 +77,12 @@ function publishCloudflareRecord(scope: Construct, zone: ZoneTarget, record: Sou
   const stack = TerraformStack.of(scope);
   let addresses = addressesByStack.get(stack);
   if (!addresses) {
-    addresses = { declaredBy: new Map(), firstZone: new Map() };
+    addresses = { declaredBy: new Map() };
     addressesByStack.set(stack, addresses);
   }
   // Every zone here is a Cloudflare zone: its resolved id tells them apart.
   const zoneKey = ZoneRegistry.of(stack).resolvedIdentity(zone);
-  let logicalId = recordLogicalId(record.type, record.name, identity);
+  const logicalId = recordLogicalId(record.type, record.name, identity);
   let inZone = addresses.declaredBy.get(zoneKey);
   if (!inZone) {
     inZone = new Map();
@@ -102,9 +96,6 @@ function publishCloudflareRecord(scope: Construct, zone: ZoneTarget, record: Sou
     );
   }
   inZone.set(logicalId, scope);
-  const first = addresses.firstZone.get(logicalId);
-  if (first === undefined) addresses.firstZone.set(logicalId, zoneKey);
-  else if (first !== zoneKey) logicalId = zoneQualifiedLogicalId(logicalId, zoneKey);
 
   const resource = new CloudflareDnsRecord(scope, childId(scope, record.type), {
     zoneId: zone.identity,
@@ -117,7 +108,7 @@ function publishCloudflareRecord(scope: Construct, zone: ZoneTarget, record: Sou
     ...(record.comment !== undefined ? { comment: literalText(record.comment) } : {}),
     lifecycle: { createBeforeDestroy: true },
   });
-  resource.overrideLogicalId(logicalId);
+  resource.overrideLogicalId(zoneUniqueLogicalId(stack, CLOUDFLARE_DNS_RECORD_TYPE, logicalId, zoneKey));
   return resource;
 }
 

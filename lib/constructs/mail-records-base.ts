@@ -43,8 +43,9 @@ export abstract class MailRecordsBase extends Construct {
   /** The full name the records are published at (lower-case ASCII, no trailing dot). */
   public readonly recordName: string;
   /**
-   * The Terraform resources holding this construct's records, in publishing order; on
-   * Cloudflare one `CloudflareDnsRecord` per record (`id`, `name`, … are lazy attribute references).
+   * The Terraform resources holding this construct's records, in publishing order, each once; on
+   * Cloudflare one `CloudflareDnsRecord` per record (`id`, `name`, … are lazy attribute references),
+   * on record-set hosts the set resource of each name and type (shared with other constructs there).
    */
   public readonly records: TerraformResource[] = [];
   /** The records as provider-neutral specs (what rules and zone rendering see). */
@@ -95,7 +96,8 @@ export abstract class MailRecordsBase extends Construct {
     };
     const resource = this.zone.host.publish(this, this.zone, record, request.identity ?? request.value);
     ZoneRegistry.of(this).addPublished({ spec: record, zone: this.zone, resource });
-    this.records.push(resource);
+    // A record-set host returns one resource for all records of a name and type.
+    if (this.records[this.records.length - 1] !== resource && !this.records.includes(resource)) this.records.push(resource);
     this.specs.push(record);
     return resource;
   }

@@ -32,9 +32,24 @@ export interface RecordOrigin {
   readonly vendor?: { readonly preset: string; readonly variant: string };
 }
 
+/**
+ * What the user's Terraform resource says about a record beyond the record itself, for host
+ * rules that judge how it is written (lifecycle settings, the host's quoting of TXT).
+ */
+export interface ResourceFacts {
+  /** Terraform address, e.g. `aws_route53_record.mx`. */
+  readonly address: string;
+  /** The resource sets `lifecycle { create_before_destroy = true }`. */
+  readonly createBeforeDestroy?: boolean;
+  /** The value exactly as the resource writes it (TXT: in the host's quoting, before it is undone). */
+  readonly written?: string;
+}
+
 /** A record plus where it came from. */
 export interface SourcedRecord extends RecordSpec {
   readonly origin?: RecordOrigin;
+  /** The user's raw resource holding the record, when it was read from one. */
+  readonly resource?: ResourceFacts;
 }
 
 /**
@@ -52,6 +67,8 @@ export interface WrittenRecord {
   readonly priority?: number;
   readonly ttl?: number;
   readonly proxied?: boolean;
+  /** The resource holding the record, for host rules. */
+  readonly resource?: ResourceFacts;
 }
 
 /** The record types whose value is a host name. */

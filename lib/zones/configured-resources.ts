@@ -16,6 +16,7 @@ interface ElementLike extends IConstruct {
   readonly count?: unknown;
   readonly forEach?: unknown;
   readonly rawOverrides?: unknown;
+  readonly lifecycle?: unknown;
   synthesizeAttributes?(): Record<string, unknown>;
 }
 
@@ -37,7 +38,7 @@ export function configuredResources(scope: IConstruct, query: RawResourceQuery):
     if (!isData && !TerraformResource.isTerraformResource(node)) continue;
     if (query.skip?.(node) || typeof node.synthesizeAttributes !== 'function') continue;
     if (node.count !== undefined || node.forEach !== undefined) continue;
-    const attributes = resolved(node, withOverrides(node.synthesizeAttributes(), node.rawOverrides));
+    const attributes = resolved(node, withOverrides(withLifecycle(node.synthesizeAttributes(), node.lifecycle), node.rawOverrides));
     const address = `${isData ? 'data.' : ''}${type}.${node.friendlyUniqueId}`;
     const raw: RawResource = { type, address, attributes, path: node.node.path };
     if (isRecord && !isData) records.push(raw);
@@ -63,6 +64,16 @@ function resolved(scope: IConstruct, attributes: Record<string, unknown>): Recor
     if (value !== undefined) out[key] = value;
   }
   return out;
+}
+
+/** Attributes with the resource's `lifecycle` block as cdk.tf.json writes it (`create_before_destroy`, …). */
+function withLifecycle(attributes: Record<string, unknown>, lifecycle: unknown): Record<string, unknown> {
+  if (!isObject(lifecycle)) return attributes;
+  const block: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(lifecycle)) {
+    if (value !== undefined) block[key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] = value;
+  }
+  return { ...attributes, lifecycle: block };
 }
 
 /** Attributes with `addOverride` values merged in, as cdktf merges them into the JSON. */

@@ -5,3 +5,8 @@ export type { ZoneDeclaration } from './registry';
 export { stackZones } from './stack-zones';
 export type { StackZones, ZoneModel, RawRecord } from './stack-zones';
 export { escapeTerraformString, terraformLiteral } from './terraform-strings';
+export { publishToRecordSet, resolvedMembers } from './record-sets';
+export type { RecordSet, RecordSetMember, RecordSetEmitter, ResolvedMember } from './record-sets';
+export { GeneratedLikeResource } from './record-set-resource';
+export type { GeneratorMetadata, ResourceMetaConfig, AttributeSpec, StringList } from './record-set-resource';
+export { recordSetCreateBeforeDestroy } from './rules/record-set-create-before-destroy';

@@ -129,5 +129,6 @@ export function zoneRecord(record: WrittenRecord & { readonly origin?: RecordOri
   if (record.ttl !== undefined) out.ttl = record.ttl;
   if (record.proxied !== undefined) out.proxied = record.proxied;
   if (record.origin !== undefined) out.origin = record.origin;
+  if (record.resource !== undefined) out.resource = record.resource;
   return out;
 }

@@ -1,34 +1,27 @@
 import { CnameRecord } from '@cdktf/provider-dns/lib/cname-record';
 import { MxRecordSet } from '@cdktf/provider-dns/lib/mx-record-set';
-import { DnsProvider } from '@cdktf/provider-dns/lib/provider';
 import { TxtRecordSet } from '@cdktf/provider-dns/lib/txt-record-set';
-import { App, LocalBackend, TerraformStack } from 'cdktf';
-import { execFileSync } from 'node:child_process';
+import { TerraformStack } from 'cdktf';
 import { promises as dns } from 'node:dns';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runVerify } from '../../lib/cli/verify';
-import { BindServer, startBind } from './bind';
-import { terraformIn, TerraformWorkspace } from './terraform';
+import { BindServer } from './bind';
+import { DeployRun, DKIM_KEY, filesBelow, servedRecords, startDeploy, stopDeploy, synthDnsStack, txtRdata } from './deploy-fixtures';
+import { TerraformWorkspace } from './terraform';
 import { describeWithTools } from './tools';
 
 /*
  * A real deploy: cdktf synth → terraform init (hashicorp/dns 3.2.4 from the filesystem
  * mirror) → apply to BIND over TSIG-signed RFC 2136 updates → read back with dig, Node's
  * resolver and `cdktf-mx verify --server` → re-plan → change → destroy. The steps build on
- * each other and run in order. Uses the prebuilt @cdktf/provider-dns bindings for now.
+ * each other and run in order. Raw prebuilt @cdktf/provider-dns resources, to pin down the
+ * provider's behaviour (docs/hosts.md); rfc2136-zone-deploy.test.ts deploys cdktf-mx's own Rfc2136Zone sets.
  */
 
 const ZONE = 'deploy.test';
 const STACK = 'rfc2136';
 
-/**
- * A real 2048-bit RSA public key (SubjectPublicKeyInfo, base64), as a DKIM TXT carries it:
- * the record is 410 octets, so it must travel as two character-strings.
- */
-const DKIM_KEY =
-  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtwIngPcH07jYqKjv2MdAqtAO85et6sRF8mVu998hDWO9GXFH/yRV1bVjqh2G+oOZraXTqvuMRKf10HeB58mLoXLreSUgp1aEMuSUMzzibg71EfIpKcABoQqasR5pjSsuEzVr5f9IEZ+1K0eY0MAIi6avngbqmjsgNE5X4JaE5FYjTjt2vjcUaywJUFkkS/AWGV5csdsMXwx8mPHZnAA+n8FkslD7KcbhZZyW5dv6Q4yrGGqgztpGhpxanEOhgcu7EYsQ45K/LUKDzwzqsUfCwlzHmkR+DZmTYQa9LYKmuc76Eat0Y6pk0PsfLQNdcErMzfaxbjsBQ8rken/EwCUkuQIDAQAB';
 const DKIM = `v=DKIM1; k=rsa; p=${DKIM_KEY}`;
 const SPF = 'v=spf1 include:_spf.mail.example.net -all';
 const DMARC = 'v=DMARC1; p=reject; rua=mailto:dmarc@deploy.test';
@@ -60,13 +53,11 @@ const FIRST: Variant = { backup: 20, plainTtl: 300, cbdTtl: 300, quoted: false }
 
 /** Synthesize the stack with `App.synth` into `outdir`; returns the stack directory. */
 function synth(outdir: string, statePath: string, v: Variant): string {
-  const app = new App({ outdir });
-  const stack = new TerraformStack(app, STACK);
-  // State outside cdktf.out: a re-synth never touches it, and the secret check reads cdktf.out whole.
-  new LocalBackend(stack, { path: statePath });
-  // No `update` block: the provider reads server, port and TSIG key from DNS_UPDATE_* variables.
-  new DnsProvider(stack, 'dns', {});
-  stack.addOverride('terraform.required_providers.dns.version', '3.2.4');
+  return synthDnsStack(outdir, statePath, STACK, (stack) => build(stack, v));
+}
+
+/** The stack's raw record sets for `v`. */
+function build(stack: TerraformStack, v: Variant): void {
   const zone = `${ZONE}.`;
   const exchange1 = 'mx1.mail.example.net.';
   new MxRecordSet(stack, 'vendor', { zone, ttl: 300, mx: [{ preference: 10, exchange: exchange1 }, { preference: v.backup, exchange: 'mx2.mail.example.net.' }] });
@@ -83,13 +74,6 @@ function synth(outdir: string, statePath: string, v: Variant): string {
   }
   // The escaped values once more at a name the raw ones never touched.
   if (v.quoted === 'escaped') new TxtRecordSet(stack, 'escaped', { zone, name: 'escaped', ttl: 300, txt: [QUOTED, BACKSLASH].map(escapeTxt) });
-  app.synth();
-  return join(outdir, 'stacks', STACK);
-}
-
-/** A TXT value in zone-file form: character-strings of at most 255 octets, quoted. */
-function txtRdata(value: string): string {
-  return (value.match(/.{1,255}/gs) ?? ['']).map((chunk) => `"${chunk}"`).join(' ');
 }
 
 /** The records this test's stack puts in the zone for `v` (quoted TXT aside): `name ttl TYPE rdata`. */
@@ -107,55 +91,24 @@ function declaredRecords(v: Variant): string[] {
   ].sort();
 }
 
-/** Every file below `dir`, recursively. */
-function filesBelow(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
-}
-
 describeWithTools(['named', 'tsig-keygen', 'dig', 'terraform'], 'real deploy: terraform + hashicorp/dns 3.2.4 → BIND over TSIG-signed RFC 2136', (tools) => {
+  let run: DeployRun | undefined;
   let bind: BindServer;
   let tf: TerraformWorkspace;
-  let work: string;
   let outdir: string;
   let statePath: string;
   let resolver: dns.Resolver;
 
-  /** Synthesize `v` into the same stack dir terraform was initialised in. */
   const deploy = (v: Variant): string => synth(outdir, statePath, v);
 
-  /**
-   * What the zone holds besides its SOA, NS and the NS host's address, by AXFR with dig:
-   * `name ttl TYPE rdata`, sorted. This is every record the deploy added, not only those asked for.
-   */
-  const served = (): string[] => {
-    const answer = execFileSync(tools.dig, [`@${bind.address.split(':')[0]}`, '-p', String(bind.port), '+noall', '+answer', '+nocmd', 'AXFR', `${ZONE}.`], { encoding: 'utf8', timeout: 10_000 });
-    const records = answer
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .map((line) => {
-        const [name, ttl, , type, ...rdata] = line.split(/\s+/);
-        return `${name} ${ttl} ${type} ${rdata.join(' ')}`;
-      });
-    expect(records.filter((r) => / SOA /.test(r))).toHaveLength(2); // a complete transfer opens and closes with the SOA
-    return records.filter((r) => !/ (SOA|NS) /.test(r) && !r.startsWith(`ns1.${ZONE}. `)).sort();
-  };
+  const served = (): string[] => servedRecords(tools.dig, bind, ZONE);
 
   beforeAll(async () => {
-    work = mkdtempSync(join(tmpdir(), 'cdktf-mx-deploy-'));
-    outdir = join(work, 'cdktf.out');
-    statePath = join(work, 'terraform.tfstate');
-    bind = await startBind(tools, [ZONE]);
-    resolver = new dns.Resolver({ timeout: 2000, tries: 2 });
-    resolver.setServers([bind.address]);
-    tf = terraformIn(tools.terraform, deploy(FIRST), bind.updateEnv);
-    await tf.init();
+    run = await startDeploy(tools, [ZONE], (dir, state) => synth(dir, state, FIRST));
+    ({ bind, tf, outdir, statePath, resolver } = run);
   });
 
-  afterAll(async () => {
-    tf?.cleanup();
-    await bind?.stop();
-    if (work) rmSync(work, { recursive: true, force: true });
-  });
+  afterAll(() => stopDeploy(run));
 
   test('synth: provider pinned to 3.2.4, no update block, and the TSIG secret nowhere in cdktf.out', () => {
     const json = JSON.parse(readFileSync(join(tf.dir, 'cdk.tf.json'), 'utf8')) as {
@@ -190,7 +143,7 @@ describeWithTools(['named', 'tsig-keygen', 'dig', 'terraform'], 'real deploy: te
   });
 
   test('cdktf-mx verify --server reads the deployed MX and null MX back as declared', async () => {
-    const declaration = join(work, 'declared.json');
+    const declaration = join(run!.work, 'declared.json');
     writeFileSync(declaration, JSON.stringify({
       zone: ZONE,
       records: [

@@ -1,0 +1,8 @@
+// Rules only Route 53 zones need: its TTL range and TXT string limit, and the record-set lifecycle hazard.
+import { Rule } from '../../rules/rule';
+import { recordSetCreateBeforeDestroy } from '../../zones/rules/record-set-create-before-destroy';
+import { route53Ttl } from './route53-ttl';
+import { route53TxtString } from './route53-txt-string';
+
+/** Route 53's host rules, in the order findings are reported. */
+export const ROUTE53_RULES: readonly Rule[] = [route53Ttl, route53TxtString, recordSetCreateBeforeDestroy];
