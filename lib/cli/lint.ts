@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { lintZone, LintZoneInput } from '../lint/lint-zone';
 import { lintZoneFile, problemPlace } from '../lint/zone-file';
-import { isSynthesizedPath, isTerraformJson, synthesizedZones } from './synthesized-input';
+import { isSynthesizedPath, isTerraformJson, synthesizedFile, synthesizedZones } from './synthesized-input';
+import { isMachineFormat, LocatedFinding, renderMachine } from './machine-output';
+import { version } from './main';
 import { suppressionUnused } from '../lint/input-rules';
 import { ALL_RULES } from '../lint/reference';
 import { Finding, LintOptions } from '../rules/engine';
@@ -19,7 +21,8 @@ options:
   --zone <domain>           zone name for a zone file without $ORIGIN/SOA; for cdktf
                             output, lint only this zone
   --stack <name>            for a cdktf.out directory: only this stack
-  --format text|json        output format (default text; json prints the findings array)
+  --format <format>         text (default), json (the findings array), sarif (SARIF 2.1.0
+                            for code scanning) or github (workflow command annotations)
   --rule <id>=<severity>    override a rule: error, warning, info or off (repeatable)
   --min-priority-gap <n>    smallest gap between MX priority tiers (default 5)
   --config <file.json>      options as JSON: { rules, minPriorityGap, suppressions }
@@ -54,7 +57,7 @@ interface Args {
   file?: string;
   zone?: string;
   stack?: string;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'sarif' | 'github';
   rules: Record<string, SeverityOverride>;
   minPriorityGap?: number;
   config?: string;
@@ -103,9 +106,29 @@ export async function run(argv: string[], io: LintIo = defaultIo()): Promise<num
     return 2;
   }
   if (args.format === 'json') io.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
+  else if (isMachineFormat(args.format)) io.stdout.write(renderMachine(args.format, locate(findings, args), ALL_RULES, { command: 'lint', version: version() }));
   else io.stdout.write(renderText(findings, useColor(args, io)));
   const failing = findings.some((f) => f.severity === 'error' || (args.strict && f.severity === 'warning'));
   return failing ? 1 : 0;
+}
+
+/** `file:line: ` at the start of a zone-file finding's message. */
+const PLACE = /^(.+?):(\d+): /;
+
+/**
+ * Findings placed for machine output: in the input file (the stack's cdk.tf.json for
+ * synthesized output), at the line a zone-file finding names, at the construct path.
+ */
+function locate(findings: readonly Finding[], args: Args): LocatedFinding[] {
+  const file = synthesizedFile(args.file!, args.stack);
+  return findings.map((finding) => {
+    const place = finding.rule.startsWith('zone-file-') ? PLACE.exec(finding.message) : null;
+    return {
+      ...finding,
+      ...(place ? { file: place[1], line: Number(place[2]) } : file !== undefined ? { file } : {}),
+      ...(finding.path !== undefined ? { resource: finding.path } : {}),
+    };
+  });
 }
 
 /**
@@ -141,7 +164,7 @@ function parseArgs(argv: readonly string[]): Args {
       case '--stack': args.stack = take(); break;
       case '--format': {
         const format = take();
-        if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
+        if (format !== 'text' && format !== 'json' && !isMachineFormat(format)) throw new UsageError(`--format must be text, json, sarif or github, not "${format}"`);
         args.format = format;
         break;
       }

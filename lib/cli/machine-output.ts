@@ -16,6 +16,14 @@ export interface LocatedFinding {
   readonly resource?: string;
 }
 
+/** Which command ran, its version, and what it checked (SARIF `automationDetails`: one category per input). */
+export interface ToolRun {
+  readonly command: string;
+  readonly version: string;
+  /** The input checked, e.g. `cdktf.out/stacks/mail/cdk.tf.json`; runs of one command on different inputs are separate categories. */
+  readonly input?: string;
+}
+
 /** The output formats every command takes besides its own (text/table, json). */
 export const MACHINE_FORMATS = ['sarif', 'github'] as const;
 export type MachineFormat = (typeof MACHINE_FORMATS)[number];
@@ -26,7 +34,7 @@ export function isMachineFormat(format: string): format is MachineFormat {
 }
 
 /** Render findings in a machine format. */
-export function renderMachine(format: MachineFormat, findings: readonly LocatedFinding[], rules: readonly RuleInfo[], tool: { command: string; version: string }): string {
+export function renderMachine(format: MachineFormat, findings: readonly LocatedFinding[], rules: readonly RuleInfo[], tool: ToolRun): string {
   return format === 'sarif' ? `${JSON.stringify(toSarif(findings, rules, tool), null, 2)}\n` : toGithub(findings);
 }
 
@@ -39,7 +47,7 @@ const SARIF_LEVEL: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = { 
  * (with the line when known) and at the record (logical location: the Terraform address
  * or construct path, else the owner name). GitHub code scanning reads this format.
  */
-export function toSarif(findings: readonly LocatedFinding[], rules: readonly RuleInfo[], tool: { command: string; version: string }): object {
+export function toSarif(findings: readonly LocatedFinding[], rules: readonly RuleInfo[], tool: ToolRun): object {
   const unique = [...new Map(rules.map((rule) => [rule.id, rule])).values()];
   // A finding of an id the catalogue does not list still gets a rule entry (no result without one).
   for (const finding of findings) {
@@ -65,7 +73,7 @@ export function toSarif(findings: readonly LocatedFinding[], rules: readonly Rul
           })),
         },
       },
-      automationDetails: { id: `cdktf-mx/${tool.command}/` },
+      automationDetails: { id: `cdktf-mx/${tool.command}${tool.input !== undefined ? `:${tool.input}` : ''}/` },
       results: findings.map((finding) => ({
         ruleId: finding.rule,
         ruleIndex: index.get(finding.rule)!,

@@ -106,7 +106,7 @@ export async function run(argv: string[], io: PlanCheckIo = defaultIo()): Promis
   if (args.format === 'json') io.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
   else if (isMachineFormat(args.format)) {
     const located: LocatedFinding[] = findings.map((f) => ({ ...f, ...(reported !== undefined ? { file: reported } : {}), ...(f.address !== undefined ? { resource: f.address } : {}) }));
-    io.stdout.write(renderMachine(args.format, located, [...PLAN_RULES, ...ALL_RULES], { command: 'plan-check', version: version() }));
+    io.stdout.write(renderMachine(args.format, located, [...PLAN_RULES, ...ALL_RULES], { command: 'plan-check', version: version(), ...(reported !== undefined ? { input: reported } : {}) }));
   } else io.stdout.write(renderText(findings.map((f) => (f.address ? { ...f, message: `${f.message} [${f.address}]` } : f)), color));
   const failing = findings.some((f) => f.severity === 'error' || (args.strict && f.severity === 'warning'));
   return failing ? 1 : 0;

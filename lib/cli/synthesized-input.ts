@@ -1,5 +1,5 @@
-import { statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
 import { MxInputError } from '../dns/errors';
 import { LintZoneInput } from '../lint/lint-zone';
 import { readSynthesizedRecords, SynthesizedRecord } from '../testing/synthesized';
@@ -54,4 +54,21 @@ function lintRecord(record: SynthesizedRecord): LintZoneInput['records'][number]
     ...(record.ttl !== undefined ? { ttl: record.ttl } : {}),
     ...(record.proxied !== undefined ? { proxied: record.proxied } : {}),
   };
+}
+
+/**
+ * The file machine output (SARIF, GitHub annotations) reports findings on for an input,
+ * relative to the working directory: a file as given; for a stack directory its
+ * `cdk.tf.json`; for a `cdktf.out` directory the one stack's `cdk.tf.json` (the `stack`
+ * asked for, or the only one), else the directory itself. Undefined for standard input.
+ */
+export function synthesizedFile(path: string, stack?: string): string | undefined {
+  if (path === '-') return undefined;
+  const shown = (file: string) => relative(process.cwd(), resolve(file)) || '.';
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory() !== true) return shown(path);
+  if (existsSync(join(path, 'cdk.tf.json'))) return shown(join(path, 'cdk.tf.json'));
+  const stacks = join(path, 'stacks');
+  const names = existsSync(stacks) ? readdirSync(stacks).filter((name) => existsSync(join(stacks, name, 'cdk.tf.json'))) : [];
+  const chosen = stack ?? (names.length === 1 ? names[0] : undefined);
+  return chosen !== undefined && names.includes(chosen) ? shown(join(stacks, chosen, 'cdk.tf.json')) : shown(path);
 }
