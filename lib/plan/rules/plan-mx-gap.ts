@@ -16,12 +16,14 @@ export const planMxGap: PlanRule = {
   *check(model) {
     const reported = new Set<string>();
     for (const [name, entry] of mxByName(model)) {
+      // A name left without MX at the end is plan-mx-removed's finding, not a gap.
+      if (entry.after.length === 0) continue;
       const hits: PlanHit[] = [];
       for (const resource of new Set(entry.before.map((h) => h.resource))) {
         const hit = replaceHit(resource, name, survives({ before: entry.before.filter((h) => h.resource !== resource), after: entry.after }));
         if (hit) hits.push(hit);
       }
-      if (hits.length === 0 && entry.before.length > 0 && entry.after.length > 0 && !survives(entry)) {
+      if (hits.length === 0 && entry.before.length > 0 && !survives(entry)) {
         const deleted = entry.before.filter((h) => h.resource.fate !== 'kept');
         const created = entry.after.filter((h) => h.resource.fate === 'created' || h.resource.fate.startsWith('replaced'));
         hits.push({
