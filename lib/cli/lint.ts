@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { lintZone, LintZoneInput } from '../lint/lint-zone';
 import { lintZoneFile, problemPlace } from '../lint/zone-file';
-import { isSynthesizedPath, isTerraformJson, synthesizedFile, synthesizedZones } from './synthesized-input';
+import { isSynthesizedPath, isTerraformJson, shown, synthesizedFile, synthesizedZones } from './synthesized-input';
 import { isMachineFormat, LocatedFinding, renderMachine } from './machine-output';
 import { version } from './main';
 import { suppressionUnused } from '../lint/input-rules';
@@ -125,7 +125,7 @@ function locate(findings: readonly Finding[], args: Args): LocatedFinding[] {
     const place = finding.rule.startsWith('zone-file-') ? PLACE.exec(finding.message) : null;
     return {
       ...finding,
-      ...(place ? { file: place[1], line: Number(place[2]) } : file !== undefined ? { file } : {}),
+      ...(place ? { file: place[1] === '<stdin>' ? place[1] : shown(place[1]), line: Number(place[2]) } : file !== undefined ? { file } : {}),
       ...(finding.path !== undefined ? { resource: finding.path } : {}),
     };
   });

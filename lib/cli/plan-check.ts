@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { ALL_RULES } from '../lint/reference';
 import { checkPlan, CheckPlanOptions, PLAN_RULES, PlanFinding } from '../plan/check-plan';
 import { ImportBlocks } from '../plan/plan-model';
@@ -10,6 +10,7 @@ import { DEFAULT_MAX_MAIL_CHANGES } from '../plan/rules/plan-mail-blast-radius';
 import { SeverityOverride } from '../rules/rule';
 import { renderText } from './lint';
 import { isMachineFormat, LocatedFinding, renderMachine } from './machine-output';
+import { shown } from './synthesized-input';
 import { version } from './main';
 
 const USAGE = `usage: cdktf-mx plan-check <input> [options]
@@ -118,7 +119,6 @@ async function loadPlan(input: string, args: Args, io: PlanCheckIo): Promise<{ p
   const stat = statSync(input, { throwIfNoEntry: false });
   if (!stat) throw new PlanReadError(`${input} does not exist`);
   const terraform = args.terraform ?? io.env.TERRAFORM ?? 'terraform';
-  const shownAs = (path: string) => relative(process.cwd(), resolve(path)) || '.';
   if (stat.isDirectory()) {
     const synth = join(input, 'cdk.tf.json');
     const work = mkdtempSync(join(tmpdir(), 'cdktf-mx-plan-'));
@@ -126,7 +126,7 @@ async function loadPlan(input: string, args: Args, io: PlanCheckIo): Promise<{ p
       const planFile = join(work, 'tfplan');
       await terraformRun(terraform, input, ['plan', '-input=false', '-no-color', `-out=${planFile}`], io.env);
       const json = await terraformRun(terraform, input, ['show', '-json', '-no-color', planFile], io.env);
-      return { plan: readPlanJson(json, `terraform show -json of the plan of ${input}`), ...(existsSync(synth) ? { file: shownAs(synth), synth } : {}) };
+      return { plan: readPlanJson(json, `terraform show -json of the plan of ${input}`), ...(existsSync(synth) ? { file: shown(synth), synth } : {}) };
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
@@ -137,9 +137,9 @@ async function loadPlan(input: string, args: Args, io: PlanCheckIo): Promise<{ p
   if (head.startsWith('PK')) {
     // A saved planfile is a zip archive; `terraform show` needs the directory it was planned in (providers, backend).
     const json = await terraformRun(terraform, dirname(input), ['show', '-json', '-no-color', resolve(input)], io.env);
-    return { plan: readPlanJson(json, `terraform show -json ${input}`), file: shownAs(synth ?? input), ...(synth ? { synth } : {}) };
+    return { plan: readPlanJson(json, `terraform show -json ${input}`), file: shown(synth ?? input), ...(synth ? { synth } : {}) };
   }
-  return { plan: readPlanJson(readFileSync(input, 'utf8'), input), file: shownAs(input), ...(synth ? { synth } : {}) };
+  return { plan: readPlanJson(readFileSync(input, 'utf8'), input), file: shown(input), ...(synth ? { synth } : {}) };
 }
 
 /** Run terraform in `cwd` with `env` (the caller's: TF_CLI_CONFIG_FILE, TF_DATA_DIR, provider credentials); its stdout, or a {@link PlanReadError} with what it printed. */

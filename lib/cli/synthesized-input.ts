@@ -56,6 +56,11 @@ function lintRecord(record: SynthesizedRecord): LintZoneInput['records'][number]
   };
 }
 
+/** A path as machine output shows it: relative to the working directory. */
+export function shown(file: string): string {
+  return relative(process.cwd(), resolve(file)) || '.';
+}
+
 /**
  * The file machine output (SARIF, GitHub annotations) reports findings on for an input,
  * relative to the working directory: a file as given; for a stack directory its
@@ -64,7 +69,6 @@ function lintRecord(record: SynthesizedRecord): LintZoneInput['records'][number]
  */
 export function synthesizedFile(path: string, stack?: string): string | undefined {
   if (path === '-') return undefined;
-  const shown = (file: string) => relative(process.cwd(), resolve(file)) || '.';
   if (statSync(path, { throwIfNoEntry: false })?.isDirectory() !== true) return shown(path);
   if (existsSync(join(path, 'cdk.tf.json'))) return shown(join(path, 'cdk.tf.json'));
   const stacks = join(path, 'stacks');
