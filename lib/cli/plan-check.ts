@@ -7,11 +7,11 @@ import { checkPlan, CheckPlanOptions, PLAN_RULES, PlanFinding } from '../plan/ch
 import { ImportBlocks } from '../plan/plan-model';
 import { PlanReadError, readPlanJson, TerraformPlan } from '../plan/plan-json';
 import { DEFAULT_MAX_MAIL_CHANGES } from '../plan/rules/plan-mail-blast-radius';
-import { SeverityOverride } from '../rules/rule';
 import { renderText } from './lint';
 import { isMachineFormat, LocatedFinding, renderMachine } from './machine-output';
 import { shown } from './synthesized-input';
 import { version } from './main';
+import { CommonArgs, commonArgs, parseCommandLine, UsageError, useColor } from './options';
 
 const USAGE = `usage: cdktf-mx plan-check <input> [options]
 
@@ -52,23 +52,13 @@ export interface PlanCheckIo {
 
 const defaultIo = (): PlanCheckIo => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, readStdin: () => readFileSync(0, 'utf8') });
 
-interface Args {
+interface Args extends CommonArgs {
   input?: string;
-  format: 'text' | 'json' | 'sarif' | 'github';
-  rules: Record<string, SeverityOverride>;
   maxMailChanges?: number;
-  minPriorityGap?: number;
   endState: boolean;
-  config?: string;
   synth?: string;
   terraform?: string;
-  strict: boolean;
-  color?: boolean;
-  listRules: boolean;
-  help: boolean;
 }
-
-class UsageError extends Error {}
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
 
@@ -103,12 +93,11 @@ export async function run(argv: string[], io: PlanCheckIo = defaultIo()): Promis
     io.stderr.write(`cdktf-mx plan-check: ${(error as Error).message}\n${usage ? `\n${USAGE}\n` : ''}`);
     return 2;
   }
-  const color = args.color ?? (io.env.NO_COLOR ? false : io.stdout.isTTY === true);
-  if (args.format === 'json') io.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
+    if (args.format === 'json') io.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
   else if (isMachineFormat(args.format)) {
     const located: LocatedFinding[] = findings.map((f) => ({ ...f, ...(reported !== undefined ? { file: reported } : {}), ...(f.address !== undefined ? { resource: f.address } : {}) }));
     io.stdout.write(renderMachine(args.format, located, [...PLAN_RULES, ...ALL_RULES], { command: 'plan-check', version: version(), ...(reported !== undefined ? { input: reported } : {}) }));
-  } else io.stdout.write(renderText(findings.map((f) => (f.address ? { ...f, message: `${f.message} [${f.address}]` } : f)), color));
+  } else io.stdout.write(renderText(findings.map((f) => (f.address ? { ...f, message: `${f.message} [${f.address}]` } : f)), useColor(args.color, io)));
   const failing = findings.some((f) => f.severity === 'error' || (args.strict && f.severity === 'warning'));
   return failing ? 1 : 0;
 }
@@ -196,52 +185,23 @@ function readOptions(args: Args): CheckPlanOptions {
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { format: 'text', rules: {}, endState: true, strict: false, listRules: false, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
-    const take = (): string => {
-      if (inline !== undefined) return inline;
-      const next = argv[i + 1];
-      if (next === undefined || (next.startsWith('--') && next !== '-')) throw new UsageError(`${flag} needs a value`);
-      i++;
-      return next;
-    };
-    const count = (name: string): number => {
-      const text = take();
-      if (!/^\d+$/.test(text)) throw new UsageError(`${name} takes a whole number ≥ 0, not "${text}"`);
-      return Number(text);
-    };
+  const args: Args = { ...commonArgs(), endState: true };
+  parseCommandLine(argv, args, (flag, take) => {
     switch (flag) {
-      case '--format': {
-        const format = take();
-        if (format !== 'text' && format !== 'json' && !isMachineFormat(format)) throw new UsageError(`--format must be text, json, sarif or github, not "${format}"`);
-        args.format = format;
-        break;
+      case '--max-mail-changes': {
+        const text = take();
+        if (!/^\d+$/.test(text)) throw new UsageError(`--max-mail-changes takes a whole number ≥ 0, not "${text}"`);
+        args.maxMailChanges = Number(text);
+        return true;
       }
-      case '--rule': {
-        const setting = take();
-        const [id, severity] = setting.split('=');
-        if (!id || !severity) throw new UsageError(`--rule takes <id>=<severity>, e.g. --rule plan-mail-blast-radius=off, not "${setting}"`);
-        args.rules[id] = severity as SeverityOverride;
-        break;
-      }
-      case '--max-mail-changes': args.maxMailChanges = count(flag); break;
-      case '--min-priority-gap': args.minPriorityGap = count(flag); break;
-      case '--no-end-state': args.endState = false; break;
-      case '--config': args.config = take(); break;
-      case '--synth': args.synth = take(); break;
-      case '--terraform': args.terraform = take(); break;
-      case '--strict': args.strict = true; break;
-      case '--color': args.color = true; break;
-      case '--no-color': args.color = false; break;
-      case '--list-rules': args.listRules = true; break;
-      case '--help':
-      case '-h': args.help = true; break;
-      default:
-        if (flag.startsWith('--')) throw new UsageError(`unknown option ${flag}`);
-        if (args.input !== undefined) throw new UsageError(`one plan at a time (got ${args.input} and ${flag})`);
-        args.input = flag;
+      case '--no-end-state': args.endState = false; return true;
+      case '--synth': args.synth = take(); return true;
+      case '--terraform': args.terraform = take(); return true;
+      default: return false;
     }
-  }
+  }, (value) => {
+    if (args.input !== undefined) throw new UsageError(`one plan at a time (got ${args.input} and ${value})`);
+    args.input = value;
+  });
   return args;
 }

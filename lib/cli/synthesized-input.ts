@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { MxInputError } from '../dns/errors';
-import { LintZoneInput } from '../lint/lint-zone';
-import { readSynthesizedRecords, SynthesizedRecord } from '../testing/synthesized';
+import { lintRecordOf, LintZoneInput } from '../lint/lint-zone';
+import { readSynthesizedRecords } from '../testing/synthesized';
 import { inferredApexes, recordsOfZone } from '../testing/zone-records';
 
 /**
@@ -30,7 +30,7 @@ export function synthesizedZones(path: string, options: { zone?: string; stack?:
   if (options.zone !== undefined) {
     const selected = recordsOfZone(records, options.zone);
     if (selected.length === 0) throw new MxInputError('zone', `${path} has no records in zone ${options.zone}`);
-    return [{ zone: options.zone, records: selected.map(lintRecord) }];
+    return [{ zone: options.zone, records: selected.map(lintRecordOf) }];
   }
   const zones: LintZoneInput[] = [];
   for (const [zoneId, apex] of inferredApexes(records)) {
@@ -39,22 +39,12 @@ export function synthesizedZones(path: string, options: { zone?: string; stack?:
       const where = ofZone[0].address;
       throw new MxInputError('zone', `${path}: the zone of ${where} (zone id ${zoneId}) cannot be told from its names (${[...new Set(ofZone.map((r) => r.name))].join(', ')}); give --zone <domain>`);
     }
-    zones.push({ zone: apex, records: recordsOfZone(ofZone, apex, zoneId).map(lintRecord) });
+    zones.push({ zone: apex, records: recordsOfZone(ofZone, apex, zoneId).map(lintRecordOf) });
   }
   if (zones.length === 0) throw new MxInputError('path', `${path} declares no cloudflare_dns_record with names known at synth; nothing to lint`);
   return zones.sort((a, b) => (a.zone < b.zone ? -1 : a.zone > b.zone ? 1 : 0));
 }
 
-function lintRecord(record: SynthesizedRecord): LintZoneInput['records'][number] {
-  return {
-    name: `${record.name}.`,
-    type: record.type,
-    value: record.value,
-    ...(record.priority !== undefined ? { priority: record.priority } : {}),
-    ...(record.ttl !== undefined ? { ttl: record.ttl } : {}),
-    ...(record.proxied !== undefined ? { proxied: record.proxied } : {}),
-  };
-}
 
 /** A path as machine output shows it: relative to the working directory. */
 export function shown(file: string): string {

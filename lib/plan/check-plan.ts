@@ -1,4 +1,4 @@
-import { lintZone } from '../lint/lint-zone';
+import { lintRecordOf, lintZone } from '../lint/lint-zone';
 import { Finding, LintOptions } from '../rules/engine';
 import { RuleInfo, Severity } from '../rules/rule';
 import { ImportBlocks, planModel, PlanModel } from './plan-model';
@@ -67,14 +67,7 @@ function endState(model: PlanModel, options: CheckPlanOptions): PlanFinding[] {
     const rules = options.rules ? Object.fromEntries(Object.entries(options.rules).filter(([id]) => !PLAN_RULE_IDS.has(id))) : undefined;
     findings.push(...lintZone({
       zone: zone.apex,
-      records: zone.after.map((r) => ({
-        name: `${r.name}.`,
-        type: r.type,
-        value: r.value,
-        ...(r.priority !== undefined ? { priority: r.priority } : {}),
-        ...(r.ttl !== undefined ? { ttl: r.ttl } : {}),
-        ...(r.proxied !== undefined ? { proxied: r.proxied } : {}),
-      })),
+      records: zone.after.map(lintRecordOf),
     }, { ...(rules ? { rules } : {}), ...(minPriorityGap !== undefined ? { minPriorityGap } : {}), ...(suppressions ? { suppressions } : {}) }));
   }
   return findings;

@@ -1,20 +1,15 @@
 import { resolveOwnerName } from '../dns/names';
-import { WrittenRecord } from '../dns/record';
+import { RecordSpec, WrittenRecord } from '../dns/record';
 import { inferredApexes } from '../testing/zone-records';
 import { escapeTerraformString } from '../zones/terraform-strings';
 import { PLAN_HOSTS, PlanHost } from './hosts';
 import { ResourceChange, TerraformPlan } from './plan-json';
 
-/** A record before or after the plan: name absolute (lower-case ASCII, no trailing dot), value normalised. */
-export interface PlannedRecord {
-  readonly name: string;
-  readonly type: string;
-  /** MX exchange / CNAME target lower-case without the trailing dot (`.` for a null MX); TXT text unquoted. */
-  readonly value: string;
-  readonly priority?: number;
-  readonly ttl?: number;
-  readonly proxied?: boolean;
-}
+/**
+ * A record before or after the plan: name absolute (lower-case ASCII, no trailing dot); MX
+ * exchange / CNAME target lower-case without the trailing dot (`.` for a null MX); TXT unquoted.
+ */
+export type PlannedRecord = Pick<RecordSpec, 'name' | 'type' | 'value' | 'priority' | 'ttl' | 'proxied'>;
 
 /**
  * What the apply does to a resource's records: `kept` (no-op, in-place update, read, forget:
