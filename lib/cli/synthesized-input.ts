@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { MxInputError } from '../dns/errors';
+import { HOST_READERS } from '../hosts';
 import { lintRecordOf, LintZoneInput } from '../lint/lint-zone';
 import { readSynthesizedRecords } from '../testing/synthesized';
 import { inferredApexes, recordsOfZone } from '../testing/zone-records';
@@ -20,7 +21,7 @@ export function isTerraformJson(json: unknown): boolean {
 }
 
 /**
- * Every zone in synthesized output as lint input, one per Cloudflare zone id, its apex
+ * Every zone in synthesized output as lint input, one per zone identity of any host (Cloudflare zone id, Route 53 hosted zone, …), its apex
  * told from the names written in full (as `verify` does), in name order. With `zone`,
  * only that zone. A zone id whose apex cannot be told (only `@` and single-label names)
  * is an input error naming it, never dropped silently.
@@ -41,7 +42,10 @@ export function synthesizedZones(path: string, options: { zone?: string; stack?:
     }
     zones.push({ zone: apex, records: recordsOfZone(ofZone, apex, zoneId).map(lintRecordOf) });
   }
-  if (zones.length === 0) throw new MxInputError('path', `${path} declares no cloudflare_dns_record with names known at synth; nothing to lint`);
+  if (zones.length === 0) {
+    const types = HOST_READERS.flatMap((host) => host.recordTypes).join(', ');
+    throw new MxInputError('path', `${path} declares no DNS record resource (${types}) with names known at synth; nothing to lint`);
+  }
   return zones.sort((a, b) => (a.zone < b.zone ? -1 : a.zone > b.zone ? 1 : 0));
 }
 

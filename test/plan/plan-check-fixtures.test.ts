@@ -1,6 +1,8 @@
 import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
 import { DnsRecord } from '@cdktf/provider-cloudflare/lib/dns-record';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { DnsRecordSet } from '@cdktf/provider-google/lib/dns-record-set';
+import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { Testing, TerraformStack } from 'cdktf';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -181,6 +183,33 @@ describe('plan-check on Route 53 plans (aws_route53_record as the prebuilt bindi
     expect(brief(check(null, after, ROUTE53))).toEqual([]);
     const model = planModel(readPlanJson(JSON.stringify(planBetween(null, after, ROUTE53)), 'fixture'));
     expect(model.resources[0].after).toEqual([{ name: 'example.com', type: 'TXT', value: long, ttl: 300 }]);
+  });
+});
+
+describe('plan-check on Google Cloud DNS plans (google_dns_record_set as the prebuilt binding synthesizes it)', () => {
+  const GOOGLE: ProviderModel = { forceNew: ['name', 'managed_zone', 'project'] };
+  const google = (mx: string[]) => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new GoogleProvider(stack, 'google', { project: 'my-project' });
+    new DnsRecordSet(stack, 'mx', { managedZone: 'example-com', name: 'example.com.', type: 'MX', ttl: 300, rrdatas: mx });
+    // A long SPF as Cloud DNS returns it: quoted character-strings of at most 255 octets.
+    new DnsRecordSet(stack, 'spf', { managedZone: 'example-com', name: 'example.com.', type: 'TXT', ttl: 300, rrdatas: [SPF.match(/.{1,255}/g)!.map((chunk) => `"${chunk}"`).join(' ')] });
+    return synthJson(stack);
+  };
+  const SPF = `v=spf1 ${Array.from({ length: 30 }, (_, i) => `ip4:198.51.100.${i}`).join(' ')} -all`;
+
+  test('records read from rrdatas in presentation form: MX and quoted TXT chunks joined', () => {
+    const model = planModel(readPlanJson(JSON.stringify(planBetween(null, google(['10 mx1.mail.example.net.'])!, GOOGLE)), 'fixture'));
+    expect(model.resources.flatMap((r) => r.after)).toEqual([
+      { name: 'example.com', type: 'MX', value: 'mx1.mail.example.net', priority: 10, ttl: 300 },
+      { name: 'example.com', type: 'TXT', value: SPF, ttl: 300 },
+    ]);
+  });
+
+  test('switching vendors inside the set (update in place): the no-overlap warning only', () => {
+    expect(brief(check(google(['10 mx1.mail.example.net.']), google(['10 example-com.mail.protection.outlook.com.']), GOOGLE))).toEqual([
+      ['plan-vendor-switch-no-overlap', 'warning', 'example.com.', 'google_dns_record_set.mx'],
+    ]);
   });
 });
 
