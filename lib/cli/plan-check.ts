@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { ALL_RULES } from '../lint/reference';
 import { checkPlan, CheckPlanOptions, PLAN_RULES, PlanFinding } from '../plan/check-plan';
-import { ImportBlocks } from '../plan/plan-model';
 import { PlanReadError, readPlanJson, TerraformPlan } from '../plan/plan-json';
 import { DEFAULT_MAX_MAIL_CHANGES } from '../plan/rules/plan-mail-blast-radius';
 import { renderText } from './lint';
 import { isMachineFormat, LocatedFinding, renderMachine } from './machine-output';
 import { shown } from './synthesized-input';
+import { METADATA_KEY } from '../validation/metadata-key';
 import { version } from './main';
 import { CommonArgs, commonArgs, parseCommandLine, UsageError, useColor } from './options';
 
@@ -30,8 +30,9 @@ options:
   --min-priority-gap <n>    smallest gap between MX priority tiers (zone rules; default 5)
   --no-end-state            skip the zone rules on the zones after the plan
   --config <file.json>      options as JSON: { rules, minPriorityGap, suppressions, maxMailChanges }
-  --synth <cdk.tf.json>     the stack's synthesized configuration, for its import blocks
-                            (default: cdk.tf.json beside the input, when there is one)
+  --synth <cdk.tf.json>     the stack's synthesized configuration, for its import blocks and
+                            the findings its suppressions matched at synth (default:
+                            cdk.tf.json beside the input, when there is one)
   --terraform <path>        terraform binary (default: TERRAFORM, else terraform on PATH)
   --strict                  exit 1 on warnings too
   --no-color                plain text even on a terminal (also NO_COLOR=1)
@@ -86,8 +87,7 @@ export async function run(argv: string[], io: PlanCheckIo = defaultIo()): Promis
     const options = readOptions(args);
     const { plan, file, synth } = await loadPlan(args.input, args, io);
     reported = file;
-    const imports = readImports(args.synth ?? synth);
-    findings = checkPlan(plan, { ...options, imports });
+    findings = checkPlan(plan, { ...options, ...readSynth(args.synth ?? synth) });
   } catch (error) {
     const usage = error instanceof UsageError;
     io.stderr.write(`cdktf-mx plan-check: ${(error as Error).message}\n${usage ? `\n${USAGE}\n` : ''}`);
@@ -143,21 +143,34 @@ function terraformRun(terraform: string, cwd: string, argv: readonly string[], e
   });
 }
 
-/** Import block targets of a synthesized stack (`"import": [{ "to", "id" }]`). */
-function readImports(file: string | undefined): ImportBlocks {
+/** `[mx-mixed-vendors] example.com. (stack/mail): …`: a finding as the synth metadata records what a suppression matched. */
+const MATCHED = /^\[([^\]]+)\] (\S+)/;
+
+/**
+ * What plan-check reads from the stack's synthesized configuration: import block targets
+ * (`"import": [{ "to", "id" }]`) and the findings its suppressions matched at synth.
+ */
+function readSynth(file: string | undefined): Pick<CheckPlanOptions, 'imports' | 'synthSuppressed'> {
   const imports = new Map<string, string | undefined>();
-  if (file === undefined) return imports;
-  let json: { import?: unknown };
+  if (file === undefined) return { imports };
+  let json: { import?: unknown; '//'?: { metadata?: Record<string, { suppressions?: Array<{ matched?: unknown }> }> } };
   try {
-    json = JSON.parse(readFileSync(file, 'utf8')) as { import?: unknown };
+    json = JSON.parse(readFileSync(file, 'utf8')) as typeof json;
   } catch (error) {
-    throw new PlanReadError(`cannot read the import blocks of ${file}: ${(error as Error).message}`);
+    throw new PlanReadError(`cannot read the synthesized configuration ${file}: ${(error as Error).message}`);
   }
-  if (!Array.isArray(json.import)) return imports;
-  for (const block of json.import as Array<{ to?: unknown; id?: unknown }>) {
-    if (typeof block?.to === 'string') imports.set(block.to, typeof block.id === 'string' && !block.id.includes('${') ? block.id : undefined);
+  if (Array.isArray(json.import)) {
+    for (const block of json.import as Array<{ to?: unknown; id?: unknown }>) {
+      if (typeof block?.to === 'string') imports.set(block.to, typeof block.id === 'string' && !block.id.includes('${') ? block.id : undefined);
+    }
   }
-  return imports;
+  const suppressions = json['//']?.metadata?.[METADATA_KEY]?.suppressions;
+  const synthSuppressed = (Array.isArray(suppressions) ? suppressions : []).flatMap((s) => (Array.isArray(s?.matched) ? s.matched : []))
+    .flatMap((line: unknown) => {
+      const match = typeof line === 'string' ? MATCHED.exec(line) : null;
+      return match ? [{ rule: match[1], name: match[2] }] : [];
+    });
+  return { imports, synthSuppressed };
 }
 
 function readOptions(args: Args): CheckPlanOptions {

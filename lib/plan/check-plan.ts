@@ -30,6 +30,12 @@ export interface CheckPlanOptions extends LintOptions {
   readonly endState?: boolean;
   /** Addresses with an import block in the configuration (cdk.tf.json `import`), with their ids. */
   readonly imports?: ImportBlocks;
+  /**
+   * Findings the stack's synth suppressed (`//.metadata["cdktf-mx"].suppressions[].matched` of its
+   * cdk.tf.json), by rule and name: the same finding on the zone after the plan is left out too,
+   * e.g. `mx-mixed-vendors` during an `MxMigration` overlap.
+   */
+  readonly synthSuppressed?: ReadonlyArray<{ readonly rule: string; readonly name: string }>;
 }
 
 /**
@@ -48,7 +54,10 @@ export function checkPlan(plan: TerraformPlan, options: CheckPlanOptions = {}): 
   };
   for (const rule of PLAN_RULES) for (const hit of rule.check(model, settings)) add(rule, hit);
   if (plan.errored) add(planUnreadable, { name: '', message: 'Terraform stopped planning on an error: the plan is incomplete, so changes it would have made are not checked. Fix the plan error and check again.' });
-  if (options.endState !== false) findings.push(...endState(model, options));
+  if (options.endState !== false) {
+    const suppressed = new Set((options.synthSuppressed ?? []).map((s) => `${s.rule} ${s.name}`));
+    findings.push(...endState(model, options).filter((f) => !suppressed.has(`${f.rule} ${f.name}`)));
+  }
   return findings;
 }
 

@@ -4,7 +4,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { DnsRecordSet } from '@cdktf/provider-google/lib/dns-record-set';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { Testing, TerraformStack } from 'cdktf';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { adoptLiveRecords, GoogleWorkspaceMx, Microsoft365Mx, MxMigration, NullMx } from '../../lib';
@@ -12,7 +12,7 @@ import { run } from '../../lib/cli/plan-check';
 import { checkPlan, CheckPlanOptions, PlanFinding } from '../../lib/plan/check-plan';
 import { readPlanJson } from '../../lib/plan/plan-json';
 import { planModel } from '../../lib/plan/plan-model';
-import { newStack } from '../helpers';
+import { newStack, withSynth } from '../helpers';
 import { CLOUDFLARE, planBetween, ProviderModel, ROUTE53, StackJson, synthJson } from './plan-fixture';
 
 const ZONE_ID = '023e105f4ecef8ad9ca31a8372d0c353';
@@ -68,6 +68,32 @@ describe('plan-check on Cloudflare plans built from our synth (format_version 1.
     // The overlap's mixed vendors are declared (suppressed at synth); the plan's end state has no suppression to read.
     expect(brief(check(google, overlap, CLOUDFLARE, { rules: { 'mx-mixed-vendors': 'off' } }))).toEqual([]);
     expect(brief(check(overlap, cutover))).toEqual([]);
+  });
+
+  test('the overlap\'s declared vendor mix, suppressed at synth, is not reported on the plan\'s end state either', async () => {
+    const from = { preset: 'google-workspace' } as const;
+    const to = { preset: 'microsoft-365', parameters: m365 } as const;
+    let stackDir = '';
+    let synthesized: StackJson = {};
+    withSynth((s) => new MxMigration(s, 'mail', { ...zone, from, to, step: 'overlap' }), (_stack, outdir) => {
+      stackDir = join(dir, 'overlap');
+      cpSync(join(outdir, 'stacks', 'mail'), stackDir, { recursive: true });
+      synthesized = JSON.parse(readFileSync(join(stackDir, 'cdk.tf.json'), 'utf8')) as StackJson;
+    });
+    const plan = JSON.stringify(planBetween(google, synthesized, CLOUDFLARE));
+    // Alone, the plan's end state mixes two vendors at one name.
+    const alone = join(dir, 'overlap-alone.json');
+    writeFileSync(alone, plan);
+    const rulesOf = async (file: string) => {
+      let stdout = '';
+      await run([file, '--format', 'json', '--rule', 'dmarc-missing=off'], { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => true }, env: {}, readStdin: () => '' });
+      return (JSON.parse(stdout) as PlanFinding[]).map((f) => f.rule);
+    };
+    expect(await rulesOf(alone)).toEqual(['mx-mixed-vendors']);
+    // Beside its cdk.tf.json, whose metadata records that synth suppressed exactly that finding.
+    const beside = join(stackDir, 'plan.json');
+    writeFileSync(beside, plan);
+    expect(await rulesOf(beside)).toEqual([]);
   });
 
   test('a priority change is an update in place: clean', () => {
