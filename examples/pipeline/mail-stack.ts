@@ -32,11 +32,15 @@ export class PipelineMailStack extends TerraformStack {
     new DnsProvider(this, 'dns', {});
     if (props.providerVersion) this.addOverride('terraform.required_providers.dns.version', props.providerVersion);
     const zone = `${props.zone.replace(/\.$/, '')}.`;
+    const hosts = [
+      new ARecordSet(this, 'mx1', { zone, name: 'mx1', ttl: 300, addresses: ['127.0.0.1'] }),
+      new ARecordSet(this, 'mx2', { zone, name: 'mx2', ttl: 300, addresses: ['127.0.0.2'] }),
+    ];
     if (props.mx) {
-      new MxRecordSet(this, 'mx', { zone, ttl: 300, mx: [{ preference: 10, exchange: `mx1.${zone}` }, { preference: props.backupPriority, exchange: `mx2.${zone}` }] });
+      // The exchanges' addresses first: BIND refuses an update adding an MX whose in-zone
+      // exchange has no address yet (check-integrity), and terraform would otherwise send both at once.
+      new MxRecordSet(this, 'mx', { zone, ttl: 300, mx: [{ preference: 10, exchange: `mx1.${zone}` }, { preference: props.backupPriority, exchange: `mx2.${zone}` }], dependsOn: hosts });
     }
-    new ARecordSet(this, 'mx1', { zone, name: 'mx1', ttl: 300, addresses: ['127.0.0.1'] });
-    new ARecordSet(this, 'mx2', { zone, name: 'mx2', ttl: 300, addresses: ['127.0.0.2'] });
     new TxtRecordSet(this, 'spf', { zone, ttl: 300, txt: ['v=spf1 mx -all'] });
     new TxtRecordSet(this, 'dmarc', { zone, name: '_dmarc', ttl: 300, txt: [`v=DMARC1; p=reject; rua=mailto:dmarc@${props.zone}`] });
   }

@@ -254,6 +254,14 @@ describe('plan-check input', () => {
     expect(stderr).toContain(reason);
   });
 
+  test('"-" reads the plan JSON from standard input (`terraform show -json tfplan | cdktf-mx plan-check -`)', async () => {
+    const google = cloudflare((s) => new GoogleWorkspaceMx(s, 'mail', zone));
+    let stdout = '';
+    const io = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => true }, env: {}, readStdin: () => JSON.stringify(planBetween(google, { resource: {} }, CLOUDFLARE)) };
+    expect(await run(['-', '--format', 'json'], io)).toBe(1);
+    expect((JSON.parse(stdout) as PlanFinding[]).map((f) => f.rule)).toEqual(['plan-mx-removed']);
+  });
+
   test('an unknown rule id or severity is a usage error (exit 2)', async () => {
     let stderr = '';
     const io = { stdout: { write: () => true }, stderr: { write: (t: string) => (stderr += t) }, env: {}, readStdin: () => '{}' };
