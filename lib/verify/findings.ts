@@ -41,14 +41,6 @@ export const VERIFY_RULES: readonly RuleInfo[] = [
     why: 'An exchange that resolves but does not answer SMTP cannot take mail; senders move to the next exchange or queue.',
     fix: 'Check the mail server and the firewall in front of it.',
   },
-  {
-    id: 'verify-delivery-order',
-    severity: 'info',
-    summary: 'where senders deliver, in order',
-    why: 'The delivery order is the MX set as senders try it (RFC 5321 §5.1).',
-    sources: ['RFC 5321 §5.1'],
-    fix: 'Nothing to fix; it is a report.',
-  },
 ];
 
 /** The severity of a verify status; `ok` is not a finding. */
@@ -60,9 +52,12 @@ export function verifyRuleId(check: string): string {
   return `verify-${kind}`;
 }
 
-/** Every check of the reports that is not `ok`, as a finding at the domain (with trailing dot). */
+/**
+ * Every check of the reports that is not `ok`, as a finding at the domain (with trailing dot).
+ * The delivery order is a report of what senders do, not a problem: it is left out.
+ */
 export function verifyFindings(reports: readonly DomainReport[]): Array<{ rule: string; severity: Severity; name: string; message: string }> {
-  return reports.flatMap((report) => report.checks.flatMap((check) => {
+  return reports.flatMap((report) => report.checks.filter((check) => check.check !== 'delivery order').flatMap((check) => {
     const severity = SEVERITY[check.status];
     return severity ? [{ rule: verifyRuleId(check.check), severity, name: `${report.domain}.`, message: `${report.domain}. ${check.check} (${check.status}): ${check.message}` }] : [];
   }));

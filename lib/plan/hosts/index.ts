@@ -1,8 +1,7 @@
 import { cloudflareReader } from '../../cloudflare/reader';
+import { HOST_READERS } from '../../hosts';
 import { HostReader } from '../../zones/host';
-import { googleReader } from './google';
 import { rfc2136Reader } from './rfc2136';
-import { route53Reader } from './route53';
 
 /** A host as plan-check sees it: how to read its resources, and whether one resource holds a whole record set. */
 export interface PlanHost {
@@ -17,13 +16,19 @@ export interface PlanHost {
   readonly apexOf?: (zoneId: string) => string | undefined;
 }
 
+/** Hosts whose resources hold one record each; every other host holds record sets. */
+const ONE_RECORD_PER_RESOURCE: ReadonlySet<HostReader> = new Set([cloudflareReader]);
+
+/** Hosts whose zone identity is the zone's DNS name. */
+const APEX_OF: ReadonlyMap<HostReader, (zoneId: string) => string> = new Map([[rfc2136Reader, (zoneId: string) => zoneId.toLowerCase().replace(/\.$/, '')]]);
+
 /**
  * Every DNS host whose resources plan-check reads from a plan's `before`/`after` objects
- * (they have the snake_case attribute shape of cdk.tf.json resources, plus computed ones).
+ * (they have the snake_case attribute shape of cdk.tf.json resources, plus computed ones):
+ * the hosts every reader of synthesized output knows.
  */
-export const PLAN_HOSTS: readonly PlanHost[] = [
-  { reader: cloudflareReader, recordSets: false },
-  { reader: route53Reader, recordSets: true },
-  { reader: googleReader, recordSets: true },
-  { reader: rfc2136Reader, recordSets: true, apexOf: (zoneId) => zoneId.toLowerCase().replace(/\.$/, '') },
-];
+export const PLAN_HOSTS: readonly PlanHost[] = HOST_READERS.map((reader) => ({
+  reader,
+  recordSets: !ONE_RECORD_PER_RESOURCE.has(reader),
+  ...(APEX_OF.has(reader) ? { apexOf: APEX_OF.get(reader) } : {}),
+}));
