@@ -18,5 +18,6 @@ export * from './validation';
 export * from './lint';
 export * from './zonefile';
 export * from './adopt';
+export * from './plan';
 export { adoptLiveRecords } from './cloudflare/adopt-live-records';
 export type { LiveRecordRef } from './cloudflare/adopt-live-records';

@@ -1,4 +1,4 @@
-import { lintZone } from '../lint/lint-zone';
+import { lintRecordOf, lintZone } from '../lint/lint-zone';
 import { Finding } from '../rules/engine';
 import { LiveZone } from './live-zone';
 
@@ -9,14 +9,7 @@ import { LiveZone } from './live-zone';
 export function liveFindings(zone: LiveZone): Finding[] {
   return lintZone({
     zone: zone.domain,
-    records: zone.records.map((r) => ({
-      name: `${r.name}.`,
-      type: r.type,
-      value: r.value,
-      ...(r.priority !== undefined ? { priority: r.priority } : {}),
-      ttl: r.ttl,
-      ...(r.proxied !== undefined ? { proxied: r.proxied } : {}),
-    })),
+    records: zone.records.map(lintRecordOf),
   });
 }
 

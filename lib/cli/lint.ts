@@ -2,11 +2,13 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { lintZone, LintZoneInput } from '../lint/lint-zone';
 import { lintZoneFile, problemPlace } from '../lint/zone-file';
-import { isSynthesizedPath, isTerraformJson, synthesizedZones } from './synthesized-input';
+import { isSynthesizedPath, isTerraformJson, shown, synthesizedFile, synthesizedZones } from './synthesized-input';
+import { isMachineFormat, LocatedFinding, renderMachine } from './machine-output';
+import { version } from './main';
+import { CommonArgs, commonArgs, parseCommandLine, UsageError, useColor } from './options';
 import { suppressionUnused } from '../lint/input-rules';
 import { ALL_RULES } from '../lint/reference';
 import { Finding, LintOptions } from '../rules/engine';
-import { SeverityOverride } from '../rules/rule';
 
 const USAGE = `usage: cdktf-mx lint <input> [options]
 
@@ -19,7 +21,8 @@ options:
   --zone <domain>           zone name for a zone file without $ORIGIN/SOA; for cdktf
                             output, lint only this zone
   --stack <name>            for a cdktf.out directory: only this stack
-  --format text|json        output format (default text; json prints the findings array)
+  --format <format>         text (default), json (the findings array), sarif (SARIF 2.1.0
+                            for code scanning) or github (workflow command annotations)
   --rule <id>=<severity>    override a rule: error, warning, info or off (repeatable)
   --min-priority-gap <n>    smallest gap between MX priority tiers (default 5)
   --config <file.json>      options as JSON: { rules, minPriorityGap, suppressions }
@@ -50,21 +53,11 @@ const defaultIo = (): LintIo => ({
   env: process.env,
 });
 
-interface Args {
+interface Args extends CommonArgs {
   file?: string;
   zone?: string;
   stack?: string;
-  format: 'text' | 'json';
-  rules: Record<string, SeverityOverride>;
-  minPriorityGap?: number;
-  config?: string;
-  strict: boolean;
-  color?: boolean;
-  listRules: boolean;
-  help: boolean;
 }
-
-class UsageError extends Error {}
 
 /** `cdktf-mx lint`: returns the exit status. */
 export async function run(argv: string[], io: LintIo = defaultIo()): Promise<number> {
@@ -103,9 +96,29 @@ export async function run(argv: string[], io: LintIo = defaultIo()): Promise<num
     return 2;
   }
   if (args.format === 'json') io.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
-  else io.stdout.write(renderText(findings, useColor(args, io)));
+  else if (isMachineFormat(args.format)) io.stdout.write(renderMachine(args.format, locate(findings, args), ALL_RULES, { command: 'lint', version: version() }));
+  else io.stdout.write(renderText(findings, useColor(args.color, io)));
   const failing = findings.some((f) => f.severity === 'error' || (args.strict && f.severity === 'warning'));
   return failing ? 1 : 0;
+}
+
+/** `file:line: ` at the start of a zone-file finding's message. */
+const PLACE = /^(.+?):(\d+): /;
+
+/**
+ * Findings placed for machine output: in the input file (the stack's cdk.tf.json for
+ * synthesized output), at the line a zone-file finding names, at the construct path.
+ */
+function locate(findings: readonly Finding[], args: Args): LocatedFinding[] {
+  const file = synthesizedFile(args.file!, args.stack);
+  return findings.map((finding) => {
+    const place = finding.rule.startsWith('zone-file-') ? PLACE.exec(finding.message) : null;
+    return {
+      ...finding,
+      ...(place ? { file: place[1] === '<stdin>' ? place[1] : shown(place[1]), line: Number(place[2]) } : file !== undefined ? { file } : {}),
+      ...(finding.path !== undefined ? { resource: finding.path } : {}),
+    };
+  });
 }
 
 /**
@@ -127,50 +140,16 @@ function lintZones(inputs: readonly LintZoneInput[], options: LintOptions): Find
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { format: 'text', rules: {}, strict: false, listRules: false, help: false };
-  const value = (i: number, flag: string): string => {
-    const next = argv[i + 1];
-    if (next === undefined || (next.startsWith('--') && next !== '-')) throw new UsageError(`${flag} needs a value`);
-    return next;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
-    const take = () => inline ?? value(i++, flag);
-    switch (flag) {
-      case '--zone': args.zone = take(); break;
-      case '--stack': args.stack = take(); break;
-      case '--format': {
-        const format = take();
-        if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
-        args.format = format;
-        break;
-      }
-      case '--rule': {
-        const setting = take();
-        const [id, severity] = setting.split('=');
-        if (!id || !severity) throw new UsageError(`--rule takes <id>=<severity>, e.g. --rule mx-single=off, not "${setting}"`);
-        args.rules[id] = severity as SeverityOverride;
-        break;
-      }
-      case '--min-priority-gap': {
-        const gap = Number(take());
-        if (!Number.isFinite(gap) || gap < 0) throw new UsageError('--min-priority-gap takes a number ≥ 0');
-        args.minPriorityGap = gap;
-        break;
-      }
-      case '--config': args.config = take(); break;
-      case '--strict': args.strict = true; break;
-      case '--color': args.color = true; break;
-      case '--no-color': args.color = false; break;
-      case '--list-rules': args.listRules = true; break;
-      case '--help':
-      case '-h': args.help = true; break;
-      default:
-        if (flag.startsWith('--')) throw new UsageError(`unknown option ${flag}`);
-        if (args.file !== undefined) throw new UsageError(`one file at a time (got ${args.file} and ${flag})`);
-        args.file = flag;
-    }
-  }
+  const args: Args = commonArgs();
+  parseCommandLine(argv, args, (flag, take) => {
+    if (flag === '--zone') args.zone = take();
+    else if (flag === '--stack') args.stack = take();
+    else return false;
+    return true;
+  }, (value) => {
+    if (args.file !== undefined) throw new UsageError(`one file at a time (got ${args.file} and ${value})`);
+    args.file = value;
+  });
   return args;
 }
 
@@ -232,12 +211,6 @@ function readConfig(args: Args, io: LintIo): LintOptions {
   };
 }
 
-function useColor(args: Args, io: LintIo): boolean {
-  if (args.color !== undefined) return args.color;
-  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
-  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
-  return io.stdout.isTTY === true;
-}
 
 const STYLE = { error: '\u001b[31m', warning: '\u001b[33m', info: '\u001b[36m', bold: '\u001b[1m', dim: '\u001b[2m', reset: '\u001b[0m' } as const;
 

@@ -1,8 +1,9 @@
-import { statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
 import { MxInputError } from '../dns/errors';
-import { LintZoneInput } from '../lint/lint-zone';
-import { readSynthesizedRecords, SynthesizedRecord } from '../testing/synthesized';
+import { HOST_READERS } from '../hosts';
+import { lintRecordOf, LintZoneInput } from '../lint/lint-zone';
+import { readSynthesizedRecords } from '../testing/synthesized';
 import { inferredApexes, recordsOfZone } from '../testing/zone-records';
 
 /**
@@ -20,7 +21,7 @@ export function isTerraformJson(json: unknown): boolean {
 }
 
 /**
- * Every zone in synthesized output as lint input, one per Cloudflare zone id, its apex
+ * Every zone in synthesized output as lint input, one per zone identity of any host (Cloudflare zone id, Route 53 hosted zone, …), its apex
  * told from the names written in full (as `verify` does), in name order. With `zone`,
  * only that zone. A zone id whose apex cannot be told (only `@` and single-label names)
  * is an input error naming it, never dropped silently.
@@ -30,7 +31,7 @@ export function synthesizedZones(path: string, options: { zone?: string; stack?:
   if (options.zone !== undefined) {
     const selected = recordsOfZone(records, options.zone);
     if (selected.length === 0) throw new MxInputError('zone', `${path} has no records in zone ${options.zone}`);
-    return [{ zone: options.zone, records: selected.map(lintRecord) }];
+    return [{ zone: options.zone, records: selected.map(lintRecordOf) }];
   }
   const zones: LintZoneInput[] = [];
   for (const [zoneId, apex] of inferredApexes(records)) {
@@ -39,19 +40,33 @@ export function synthesizedZones(path: string, options: { zone?: string; stack?:
       const where = ofZone[0].address;
       throw new MxInputError('zone', `${path}: the zone of ${where} (zone id ${zoneId}) cannot be told from its names (${[...new Set(ofZone.map((r) => r.name))].join(', ')}); give --zone <domain>`);
     }
-    zones.push({ zone: apex, records: recordsOfZone(ofZone, apex, zoneId).map(lintRecord) });
+    zones.push({ zone: apex, records: recordsOfZone(ofZone, apex, zoneId).map(lintRecordOf) });
   }
-  if (zones.length === 0) throw new MxInputError('path', `${path} declares no cloudflare_dns_record with names known at synth; nothing to lint`);
+  if (zones.length === 0) {
+    const types = HOST_READERS.flatMap((host) => host.recordTypes).join(', ');
+    throw new MxInputError('path', `${path} declares no DNS record resource (${types}) with names known at synth; nothing to lint`);
+  }
   return zones.sort((a, b) => (a.zone < b.zone ? -1 : a.zone > b.zone ? 1 : 0));
 }
 
-function lintRecord(record: SynthesizedRecord): LintZoneInput['records'][number] {
-  return {
-    name: `${record.name}.`,
-    type: record.type,
-    value: record.value,
-    ...(record.priority !== undefined ? { priority: record.priority } : {}),
-    ...(record.ttl !== undefined ? { ttl: record.ttl } : {}),
-    ...(record.proxied !== undefined ? { proxied: record.proxied } : {}),
-  };
+
+/** A path as machine output shows it: relative to the working directory. */
+export function shown(file: string): string {
+  return relative(process.cwd(), resolve(file)) || '.';
+}
+
+/**
+ * The file machine output (SARIF, GitHub annotations) reports findings on for an input,
+ * relative to the working directory: a file as given; for a stack directory its
+ * `cdk.tf.json`; for a `cdktf.out` directory the one stack's `cdk.tf.json` (the `stack`
+ * asked for, or the only one), else the directory itself. Undefined for standard input.
+ */
+export function synthesizedFile(path: string, stack?: string): string | undefined {
+  if (path === '-') return undefined;
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory() !== true) return shown(path);
+  if (existsSync(join(path, 'cdk.tf.json'))) return shown(join(path, 'cdk.tf.json'));
+  const stacks = join(path, 'stacks');
+  const names = existsSync(stacks) ? readdirSync(stacks).filter((name) => existsSync(join(stacks, name, 'cdk.tf.json'))) : [];
+  const chosen = stack ?? (names.length === 1 ? names[0] : undefined);
+  return chosen !== undefined && names.includes(chosen) ? shown(join(stacks, chosen, 'cdk.tf.json')) : shown(path);
 }

@@ -7,6 +7,10 @@ import { DEFAULT_TIMEOUT_MS, DEFAULT_TRIES, DnsClient, MAX_TIMEOUT_MS, MAX_TRIES
 import { mapWithLimit } from '../verify/pool';
 import { SMTP_PORT } from '../verify/smtp-probe';
 import { exitCodeOf, formatJson, formatTable } from '../verify/report';
+import { VERIFY_RULES, verifyFindings } from '../verify/findings';
+import { isMachineFormat, renderMachine } from './machine-output';
+import { version } from './main';
+import { synthesizedFile } from './synthesized-input';
 
 /** Where `verify` writes: stdout for the report, stderr for progress and errors. */
 export interface VerifyIo {
@@ -35,7 +39,8 @@ input                  cdktf.out directory (default), a stack directory, a cdk.t
 --domain <name>        check only this domain (repeatable); an undeclared one is checked too
 --stack <name>         only this stack of cdktf.out
 --server <ip[:port]>   ask this name server (repeatable); default: the system resolver
---format table|json    output format (default table)
+--format table|json|sarif|github  output format (default table; sarif for code scanning,
+                       github for workflow annotations)
 --timeout <ms>         longest one lookup may take, 1–${MAX_TIMEOUT_MS} (default ${DEFAULT_TIMEOUT_MS})
 --tries <n>            attempts per lookup within the timeout, 1–${MAX_TRIES} (default ${DEFAULT_TRIES})
 --concurrency <n>      domains checked at once, 1–${MAX_CONCURRENCY} (default ${DEFAULT_CONCURRENCY})
@@ -59,6 +64,8 @@ export async function runVerify(argv: readonly string[], io: VerifyIo): Promise<
   let format: string;
   let concurrency: number;
   let options: VerifierOptions;
+  let input: string;
+  let stack: string | undefined;
   try {
     const { values, positionals } = parseArgs({
       args: [...argv],
@@ -82,14 +89,15 @@ export async function runVerify(argv: readonly string[], io: VerifyIo): Promise<
     }
     if (positionals.length > 1) throw new MxInputError('input', `give one input, not ${positionals.length}`);
     format = values.format!;
-    if (format !== 'table' && format !== 'json') throw new MxInputError('format', `"${format}" is not table or json`);
+    if (format !== 'table' && format !== 'json' && !isMachineFormat(format)) throw new MxInputError('format', `"${format}" is not table, json, sarif or github`);
     concurrency = wholeNumber('concurrency', values.concurrency, MAX_CONCURRENCY) ?? DEFAULT_CONCURRENCY;
     const timeoutMs = wholeNumber('timeout', values.timeout, MAX_TIMEOUT_MS) ?? DEFAULT_TIMEOUT_MS;
     client = new DnsClient({ servers: values.server, timeoutMs, tries: wholeNumber('tries', values.tries, MAX_TRIES) });
     const smtpPort = wholeNumber('smtp-port', values['smtp-port'], 65535) ?? SMTP_PORT;
     options = values.smtp ? { smtp: { port: smtpPort, timeoutMs } } : {};
-    const input = positionals[0] ?? 'cdktf.out';
-    domains = select(readDeclaredMail(input, { stack: values.stack }), values.domain);
+    input = positionals[0] ?? 'cdktf.out';
+    stack = values.stack;
+    domains = select(readDeclaredMail(input, { stack }), values.domain);
     if (domains.length === 0) throw new MxInputError('input', `${input} declares no MX records; give --domain to check a domain anyway`);
   } catch (error) {
     const usageError = error instanceof MxInputError || String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS');
@@ -105,7 +113,11 @@ export async function runVerify(argv: readonly string[], io: VerifyIo): Promise<
   });
   if (progress) io.stderr.write('\r\x1b[K');
   const env = io.env ?? process.env;
-  io.stdout.write(format === 'json' ? formatJson(reports) : formatTable(reports, { colour: io.stdout.isTTY === true && env.NO_COLOR === undefined }));
+  if (isMachineFormat(format)) {
+    const file = synthesizedFile(input, stack);
+    const findings = verifyFindings(reports).map((f) => ({ ...f, ...(file !== undefined ? { file } : {}) }));
+    io.stdout.write(renderMachine(format, findings, VERIFY_RULES, { command: 'verify', version: version() }));
+  } else io.stdout.write(format === 'json' ? formatJson(reports) : formatTable(reports, { colour: io.stdout.isTTY === true && env.NO_COLOR === undefined }));
   return exitCodeOf(reports);
 }
 

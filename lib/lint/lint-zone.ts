@@ -24,6 +24,21 @@ export interface LintZoneRecord {
   readonly proxied?: boolean;
 }
 
+/**
+ * A record whose name is absolute (no trailing dot) as `lintZone` takes it: the name with its
+ * trailing dot, so it is never read as relative; optional fields only when set.
+ */
+export function lintRecordOf(record: { readonly name: string; readonly type: string; readonly value: string; readonly priority?: number; readonly ttl?: number; readonly proxied?: boolean }): LintZoneRecord {
+  return {
+    name: `${record.name}.`,
+    type: record.type,
+    value: record.value,
+    ...(record.priority !== undefined ? { priority: record.priority } : {}),
+    ...(record.ttl !== undefined ? { ttl: record.ttl } : {}),
+    ...(record.proxied !== undefined ? { proxied: record.proxied } : {}),
+  };
+}
+
 /** What `lintZone` checks: a zone name and its records. */
 export interface LintZoneInput {
   /** The zone apex, e.g. `example.com` (any case, trailing dot or Unicode). */

@@ -7,6 +7,7 @@ import { rulesWithHost } from '../rules/catalogue';
 import { Finding, LintOptions, runRules, Suppression } from '../rules/engine';
 import { ZoneTarget } from '../zones/host';
 import { stackZones, ZoneModel } from '../zones/stack-zones';
+import { METADATA_KEY } from './metadata-key';
 
 /** Stack-wide validation settings. */
 export interface MxValidationSettings {
@@ -32,8 +33,7 @@ export const MIN_SUPPRESSION_REASON = 10;
 /** Infos of one rule shown one by one at synth; more are summarised in one line. */
 const MAX_INFOS_PER_RULE = 3;
 
-/** Key of the cdktf-mx block in the synthesized stack's `//.metadata`. */
-export const METADATA_KEY = 'cdktf-mx';
+export { METADATA_KEY } from './metadata-key';
 
 /** What a validation run found, kept for the synthesized metadata. */
 interface Outcome {

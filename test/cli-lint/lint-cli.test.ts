@@ -84,7 +84,7 @@ describe('cdktf-mx lint', () => {
 
   test('usage and read errors exit 2', async () => {
     expect((await lint([])).code).toBe(2);
-    expect((await lint([broken, '--format', 'xml'])).err).toContain('--format must be text or json');
+    expect((await lint([broken, '--format', 'xml'])).err).toContain('--format must be text, json, sarif or github');
     expect((await lint([join(dir, 'missing.json')])).code).toBe(2);
     expect((await lint([file('bad.json', '{ nope')])).err).toContain('is not valid JSON');
     expect((await lint([file('nozone.txt', 'www IN A 192.0.2.1\n')])).err).toContain('--zone');

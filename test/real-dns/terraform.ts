@@ -32,6 +32,8 @@ export interface PlannedChange {
 export interface TerraformWorkspace {
   /** The stack directory terraform runs in. */
   readonly dir: string;
+  /** The environment terraform runs with (CLI config, data dir, the provider's credentials), for other programs that run terraform here. */
+  readonly env: Readonly<NodeJS.ProcessEnv>;
   /** `terraform init` (once per workspace: providers and lock file stay for later commands). */
   init(): Promise<TerraformResult>;
   /** `terraform apply -auto-approve`. */
@@ -40,6 +42,10 @@ export interface TerraformWorkspace {
   plan(): Promise<0 | 2>;
   /** The changes `terraform plan` would make, read from a saved plan with `terraform show -json`. */
   planChanges(): Promise<PlannedChange[]>;
+  /** `terraform plan -out=<planFile>`: a saved plan, for `terraform show -json` or `cdktf-mx plan-check`. */
+  savePlan(planFile: string): Promise<TerraformResult>;
+  /** `terraform show -json <planFile>`: the plan as JSON text. */
+  showPlan(planFile: string): Promise<string>;
   /** `terraform destroy -auto-approve`. */
   destroy(): Promise<TerraformResult>;
   /** Remove the temporary CLI config, data dir and plugin cache (the stack dir is the caller's). */
@@ -112,6 +118,7 @@ export function terraformIn(
 
   return {
     dir: stackDir,
+    env: runEnv,
     init: () => run(['init', '-no-color', '-input=false']),
     apply: () => run(['apply', '-no-color', '-input=false', '-auto-approve']),
     plan: async () => (await run(['plan', '-no-color', '-input=false', '-detailed-exitcode'], [0, 2])).exitCode as 0 | 2,
@@ -126,6 +133,8 @@ export function terraformIn(
         .filter((change) => !(change.change.actions.length === 1 && change.change.actions[0] === 'no-op'))
         .map((change) => ({ address: change.address, actions: change.change.actions, before: change.change.before, after: change.change.after }));
     },
+    savePlan: (planFile) => run(['plan', '-no-color', '-input=false', `-out=${planFile}`]),
+    showPlan: async (planFile) => (await run(['show', '-no-color', '-json', planFile])).stdout,
     destroy: () => run(['destroy', '-no-color', '-input=false', '-auto-approve']),
     cleanup: () => rmSync(home, { recursive: true, force: true }),
   };

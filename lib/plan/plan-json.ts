@@ -1,0 +1,108 @@
+/**
+ * Terraform's machine-readable plan (`terraform show -json <planfile>`), as far as
+ * plan-check reads it. Format: developer.hashicorp.com/terraform/internals/json-format
+ * ("Plan Representation", `format_version` 1.x): `resource_changes[]` with `address`, `type`,
+ * `mode` and `change.{actions, before, after, after_unknown, importing, replace_paths}`.
+ */
+
+/** One resource instance's planned change. */
+export interface ResourceChange {
+  /** Full address, e.g. `cloudflare_dns_record.mx__example_com__smtp_google_com` or `module.m.dns_mx_record_set.x`. */
+  readonly address: string;
+  /** Terraform resource type, e.g. `dns_mx_record_set`. */
+  readonly type: string;
+  /**
+   * What Terraform does, in order: `["no-op"]`, `["create"]`, `["read"]`, `["update"]`,
+   * `["delete","create"]` (replace, delete first), `["create","delete"]` (replace with
+   * create_before_destroy), `["delete"]`, `["forget"]` (Terraform 1.7+ `removed` block).
+   */
+  readonly actions: readonly string[];
+  /** Attributes before (from state); null for a create. */
+  readonly before: Readonly<Record<string, unknown>> | null;
+  /** Attributes after, unknown values left out; null for a delete. */
+  readonly after: Readonly<Record<string, unknown>> | null;
+  /** Attribute paths whose value is known only after apply (`true` leaves, as Terraform writes them). */
+  readonly afterUnknown: unknown;
+  /** Present when the plan imports the resource (Terraform 1.5+ `import` blocks): the import id. */
+  readonly importing?: { readonly id?: string };
+  /** The attribute paths that force a replace, e.g. `[["ttl"]]`. */
+  readonly replacePaths?: readonly (readonly (string | number)[])[];
+}
+
+/** A plan as plan-check uses it. */
+export interface TerraformPlan {
+  /** `format_version`, e.g. `1.2`. */
+  readonly formatVersion: string;
+  /** `terraform_version` that wrote it, when given. */
+  readonly terraformVersion?: string;
+  /** Managed resource changes (data source reads left out). */
+  readonly changes: readonly ResourceChange[];
+  /** True when Terraform stopped planning on an error (the plan is incomplete). */
+  readonly errored: boolean;
+}
+
+/** The input is not a readable Terraform plan: plan-check exits 2 on it. */
+export class PlanReadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PlanReadError';
+  }
+}
+
+/**
+ * Read `terraform show -json` output. Throws {@link PlanReadError} naming `source` and what
+ * is wrong: not JSON, state instead of a plan, a format version this reader does not know
+ * (major version other than 1), or a malformed `resource_changes` entry.
+ */
+export function readPlanJson(text: string, source: string): TerraformPlan {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new PlanReadError(`${source} is not JSON (${(error as Error).message}); give \`terraform show -json <planfile>\` output, a planfile or a stack directory`);
+  }
+  if (!isObject(json)) throw new PlanReadError(`${source} is not a Terraform plan: expected a JSON object with format_version and resource_changes`);
+  const version = json.format_version;
+  if (typeof version !== 'string') throw new PlanReadError(`${source} has no format_version: it is not \`terraform show -json\` output`);
+  if (!/^1\.\d+$/.test(version)) throw new PlanReadError(`${source} has format_version ${version}; plan-check reads format 1.x (Terraform 1.0 and later)`);
+  if (json.resource_changes === undefined && json.planned_values === undefined) {
+    throw new PlanReadError(`${source} is Terraform state, not a plan (no resource_changes or planned_values); run \`terraform plan -out=tfplan\` and give tfplan`);
+  }
+  const raw = json.resource_changes ?? [];
+  if (!Array.isArray(raw)) throw new PlanReadError(`${source}: resource_changes must be an array`);
+  const changes: ResourceChange[] = [];
+  raw.forEach((entry, index) => {
+    const where = `${source}: resource_changes[${index}]`;
+    if (!isObject(entry) || typeof entry.address !== 'string' || typeof entry.type !== 'string' || !isObject(entry.change)) {
+      throw new PlanReadError(`${where} needs address, type and change`);
+    }
+    if (entry.mode === 'data') return;
+    const change = entry.change;
+    if (!Array.isArray(change.actions) || !change.actions.every((a) => typeof a === 'string')) throw new PlanReadError(`${where} (${entry.address}): change.actions must be a list of strings`);
+    const object = (value: unknown, field: string): Record<string, unknown> | null => {
+      if (value === null || value === undefined) return null;
+      if (!isObject(value)) throw new PlanReadError(`${where} (${entry.address}): change.${field} must be an object or null`);
+      return value;
+    };
+    changes.push({
+      address: entry.address,
+      type: entry.type,
+      actions: change.actions as string[],
+      before: object(change.before, 'before'),
+      after: object(change.after, 'after'),
+      afterUnknown: change.after_unknown,
+      ...(isObject(change.importing) ? { importing: { ...(typeof change.importing.id === 'string' ? { id: change.importing.id } : {}) } } : {}),
+      ...(Array.isArray(change.replace_paths) ? { replacePaths: change.replace_paths as (string | number)[][] } : {}),
+    });
+  });
+  return {
+    formatVersion: version,
+    ...(typeof json.terraform_version === 'string' ? { terraformVersion: json.terraform_version } : {}),
+    changes,
+    errored: json.errored === true,
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,153 @@
+import { resolveOwnerName } from '../dns/names';
+import { RecordSpec, WrittenRecord } from '../dns/record';
+import { inferredApexes } from '../testing/zone-records';
+import { escapeTerraformString } from '../zones/terraform-strings';
+import { PLAN_HOSTS, PlanHost } from './hosts';
+import { ResourceChange, TerraformPlan } from './plan-json';
+
+/**
+ * A record before or after the plan: name absolute (lower-case ASCII, no trailing dot); MX
+ * exchange / CNAME target lower-case without the trailing dot (`.` for a null MX); TXT unquoted.
+ */
+export type PlannedRecord = Pick<RecordSpec, 'name' | 'type' | 'value' | 'priority' | 'ttl' | 'proxied'>;
+
+/**
+ * What the apply does to a resource's records: `kept` (no-op, in-place update, read, forget:
+ * the records the update keeps stay published throughout), `created`, `deleted`,
+ * `replaced-delete-first` (`["delete","create"]`) or `replaced-create-first`
+ * (`["create","delete"]`, create_before_destroy).
+ */
+export type Fate = 'kept' | 'created' | 'deleted' | 'replaced-delete-first' | 'replaced-create-first';
+
+/** One DNS resource of the plan with the records it holds before and after. */
+export interface PlannedResource {
+  readonly change: ResourceChange;
+  readonly host: PlanHost;
+  readonly fate: Fate;
+  /** The zone as `<host> <zone identity>`. */
+  readonly zone: string;
+  readonly before: readonly PlannedRecord[];
+  readonly after: readonly PlannedRecord[];
+  /** Why the records of one side could not be read (values known only after apply, …); undefined when both were read. */
+  readonly unreadable?: string;
+  /** How the resource came under management from a live zone: `import id …` or `import block`; undefined when it did not. */
+  readonly adopted?: string;
+}
+
+/** A zone of the plan: its apex (undefined when it cannot be told) and the records before and after. */
+export interface PlannedZone {
+  readonly key: string;
+  readonly host: PlanHost;
+  readonly apex?: string;
+  readonly before: readonly PlannedRecord[];
+  readonly after: readonly PlannedRecord[];
+}
+
+/** The plan as the plan rules see it. */
+export interface PlanModel {
+  readonly resources: readonly PlannedResource[];
+  readonly zones: readonly PlannedZone[];
+}
+
+/** Addresses with an `import` block in the configuration, with the import id when it is a literal. */
+export type ImportBlocks = ReadonlyMap<string, string | undefined>;
+
+/**
+ * Build the model: each change of a DNS resource type is read with its host's reader on
+ * both sides (the plan's values escaped back into Terraform JSON form first, so a literal
+ * `${` in a TXT value reads as itself), names resolved in their zone (the apex told by the
+ * host, or inferred from the names written in full, as lint does for synthesized output).
+ */
+export function planModel(plan: TerraformPlan, imports: ImportBlocks = new Map(), hosts: readonly PlanHost[] = PLAN_HOSTS): PlanModel {
+  const byType = new Map<string, PlanHost>();
+  for (const host of hosts) for (const type of host.reader.recordTypes) byType.set(type, host);
+  const read: Array<{ change: ResourceChange; host: PlanHost; before: WrittenRecord[]; after: WrittenRecord[]; unreadable?: string }> = [];
+  for (const change of plan.changes) {
+    const host = byType.get(change.type);
+    if (!host) continue;
+    const side = (attributes: Readonly<Record<string, unknown>> | null) =>
+      attributes === null ? [] : host.reader.readRecords({ type: change.type, address: change.address, attributes: asConfigured(attributes) as Record<string, unknown> });
+    const before = side(change.before);
+    const after = side(change.after);
+    const problems: string[] = [];
+    if (change.before !== null && before.length === 0) problems.push('its attributes before the plan');
+    if (change.after !== null && after.length === 0) {
+      problems.push(hasUnknown(change.afterUnknown) ? 'its attributes after the plan (values known only after apply)' : 'its attributes after the plan');
+    }
+    read.push({ change, host, before, after, ...(problems.length > 0 ? { unreadable: `cannot read ${problems.join(' or ')}` } : {}) });
+  }
+  // Zone apexes: from the host, else from every name written in full on either side.
+  const keyOf = (host: PlanHost, zoneId: string) => `${host.reader.name} ${host.reader.zoneKey(zoneId, new Map())}`;
+  const placed = read.flatMap(({ host, before, after }) => [...before, ...after].map((r) => ({ zoneId: keyOf(host, r.zoneId), name: r.name })));
+  const inferred = inferredApexes(placed);
+  const apexes = new Map<string, string | undefined>();
+  const zoneHosts = new Map<string, PlanHost>();
+  for (const { host, before, after } of read) {
+    for (const record of [...before, ...after]) {
+      const key = keyOf(host, record.zoneId);
+      zoneHosts.set(key, host);
+      if (!apexes.has(key)) apexes.set(key, host.apexOf?.(record.zoneId) ?? inferred.get(key));
+    }
+  }
+  const resources: PlannedResource[] = read.map(({ change, host, before, after, unreadable }) => {
+    const zoneId = before[0]?.zoneId ?? after[0]?.zoneId;
+    const zone = zoneId === undefined ? `${host.reader.name} ?` : keyOf(host, zoneId);
+    const apex = apexes.get(zone);
+    const normalise = (records: WrittenRecord[]) => records.map((r) => plannedRecord(r, apex));
+    const fate = fateOf(change.actions);
+    const adopted = change.importing ? `import id ${change.importing.id ?? '(unknown)'}` : imports.has(change.address) ? `import block${imports.get(change.address) ? ` (id ${imports.get(change.address)})` : ''}` : undefined;
+    // `forget` (a `removed` block) leaves the live records where they are.
+    const afterRecords = change.actions.includes('forget') ? normalise(before) : normalise(after);
+    return { change, host, fate, zone, before: normalise(before), after: afterRecords, ...(unreadable ? { unreadable } : {}), ...(adopted ? { adopted } : {}) };
+  });
+  const zones = [...zoneHosts].map(([key, host]) => {
+    const of = resources.filter((r) => r.zone === key);
+    return { key, host, ...(apexes.get(key) !== undefined ? { apex: apexes.get(key) } : {}), before: of.flatMap((r) => r.before), after: of.flatMap((r) => r.after) };
+  });
+  return { resources, zones };
+}
+
+/** The fate of a resource's records from its planned actions. */
+export function fateOf(actions: readonly string[]): Fate {
+  const joined = actions.join(',');
+  if (joined === 'create') return 'created';
+  if (joined === 'delete') return 'deleted';
+  if (joined === 'delete,create') return 'replaced-delete-first';
+  if (joined === 'create,delete') return 'replaced-create-first';
+  return 'kept';
+}
+
+function plannedRecord(record: WrittenRecord, apex: string | undefined): PlannedRecord {
+  const written = record.name.trim();
+  const name = apex !== undefined ? resolveOwnerName(written, apex) : resolveOwnerName(written.endsWith('.') ? written : `${written}.`, '.');
+  const hostValued = record.type === 'MX' || record.type === 'CNAME';
+  const value = hostValued && record.value !== '.' ? record.value.trim().toLowerCase().replace(/\.$/, '') : record.value;
+  return {
+    name,
+    type: record.type,
+    value,
+    ...(record.priority !== undefined ? { priority: record.priority } : {}),
+    ...(record.ttl !== undefined ? { ttl: record.ttl } : {}),
+    ...(record.proxied !== undefined ? { proxied: record.proxied } : {}),
+  };
+}
+
+/** Plan values are literal text: escape them into Terraform JSON form, which the hosts' readers read. */
+function asConfigured(value: unknown): unknown {
+  if (typeof value === 'string') return escapeTerraformString(value);
+  if (Array.isArray(value)) return value.map(asConfigured);
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asConfigured(v)]));
+  return value;
+}
+
+function hasUnknown(value: unknown): boolean {
+  if (value === true) return true;
+  if (Array.isArray(value)) return value.some(hasUnknown);
+  if (typeof value === 'object' && value !== null) return Object.values(value).some(hasUnknown);
+  return false;
+}
+
+/** `MX 10 mx1.example.net` — how findings show a record. */
+export function describeRecord(record: PlannedRecord): string {
+  return `${record.type}${record.priority !== undefined ? ` ${record.priority}` : ''} ${record.value}`;
+}

@@ -1,0 +1,72 @@
+import { RuleInfo } from '../../rules/rule';
+import { PlanModel, PlannedRecord, PlannedResource } from '../plan-model';
+
+/** Settings plan rules read. */
+export interface PlanSettings {
+  /** Most mail records one plan may change before `plan-mail-blast-radius` warns. */
+  readonly maxMailChanges: number;
+}
+
+/** One transition problem a plan rule found, before severity overrides. */
+export interface PlanHit {
+  /** Owner name, absolute, no trailing dot ('' for the plan as a whole). */
+  readonly name: string;
+  /** What is wrong, naming the record (address, name, type) and the fix. */
+  readonly message: string;
+  /** Terraform address of the resource at fault, when there is one. */
+  readonly address?: string;
+}
+
+/** A rule over a plan's transition (before → after), with a stable id like the zone rules. */
+export interface PlanRule extends RuleInfo {
+  check(model: PlanModel, settings: PlanSettings): Iterable<PlanHit>;
+}
+
+/** A record with the resource that holds it. */
+export interface HeldRecord {
+  readonly record: PlannedRecord;
+  readonly resource: PlannedResource;
+}
+
+/** MX records by owner name, before and after the plan. */
+export interface MxAtName {
+  readonly before: HeldRecord[];
+  readonly after: HeldRecord[];
+}
+
+/** Every name that has MX before or after the plan, in plan order. */
+export function mxByName(model: PlanModel): Map<string, MxAtName> {
+  const names = new Map<string, MxAtName>();
+  const at = (name: string) => {
+    let entry = names.get(name);
+    if (!entry) names.set(name, (entry = { before: [], after: [] }));
+    return entry;
+  };
+  for (const resource of model.resources) {
+    for (const record of resource.before) if (record.type === 'MX') at(record.name).before.push({ record, resource });
+    for (const record of resource.after) if (record.type === 'MX') at(record.name).after.push({ record, resource });
+  }
+  return names;
+}
+
+/**
+ * True when MX of the name stay published through the whole apply: a resource that keeps
+ * (or updates in place) MX at the name, or a one-record resource replaced create-first.
+ * Terraform orders neither the creates nor the deletes of unrelated resources, so anything
+ * else can leave the name without MX for a moment.
+ */
+export function survives(entry: MxAtName): boolean {
+  return entry.before.some(({ resource, record }) =>
+    (resource.fate === 'kept' && resource.after.some((r) => r.type === 'MX' && r.name === record.name)) ||
+    (resource.fate === 'replaced-create-first' && !resource.host.recordSets));
+}
+
+/** `dns_mx_record_set.plain` — the addresses of some held records, once each. */
+export function addresses(held: readonly HeldRecord[]): string {
+  return [...new Set(held.map((h) => h.resource.change.address))].join(', ');
+}
+
+/** `example.com.` as findings show names. */
+export function shown(name: string): string {
+  return name === '' ? '.' : `${name}.`;
+}

@@ -1,0 +1,64 @@
+import { RuleInfo, Severity } from '../rules/rule';
+import { CheckStatus, DomainReport } from './check';
+
+/** The checks `cdktf-mx verify` makes, as rules for SARIF and GitHub output (one id per kind of check). */
+export const VERIFY_RULES: readonly RuleInfo[] = [
+  {
+    id: 'verify-mx',
+    severity: 'error',
+    summary: 'live MX differ from the declared MX (drift), or could not be read',
+    why: 'What senders use is what DNS serves, not what the stack declares: a record changed by hand, an apply that failed half way or a zone served elsewhere routes mail to the wrong place.',
+    fix: 'Run `terraform plan` to see the drift, apply the stack again, or find who changed the zone.',
+  },
+  {
+    id: 'verify-null-mx',
+    severity: 'error',
+    summary: 'a declared null MX is not published alone',
+    why: 'A null MX tells senders the domain takes no mail (RFC 7505); missing, or beside other MX (forbidden by RFC 7505 §3), senders try to deliver instead of refusing at once.',
+    sources: ['RFC 7505'],
+    fix: 'Apply the stack; remove the other MX at the name.',
+  },
+  {
+    id: 'verify-exchange',
+    severity: 'error',
+    summary: 'an MX exchange has no A/AAAA record or is a CNAME',
+    why: 'Senders connect to the exchange\'s own addresses; an exchange without them cannot take mail, and one that is an alias is refused by some senders (RFC 2181 §10.3, RFC 5321 §5.1).',
+    sources: ['RFC 2181 §10.3', 'RFC 5321 §5.1'],
+    fix: 'Publish A/AAAA records for the exchange, or point the MX at the host the CNAME names.',
+  },
+  {
+    id: 'verify-implicit-mx',
+    severity: 'warning',
+    summary: 'a domain without MX: senders use its A/AAAA record',
+    why: 'With no MX, senders deliver to the domain\'s own address (RFC 5321 §5.1), usually a web server.',
+    sources: ['RFC 5321 §5.1'],
+    fix: 'Publish MX records, or a null MX if the domain takes no mail.',
+  },
+  {
+    id: 'verify-smtp',
+    severity: 'warning',
+    summary: 'an exchange does not greet on its SMTP port (--smtp)',
+    why: 'An exchange that resolves but does not answer SMTP cannot take mail; senders move to the next exchange or queue.',
+    fix: 'Check the mail server and the firewall in front of it.',
+  },
+];
+
+/** The severity of a verify status; `ok` is not a finding. */
+const SEVERITY: Readonly<Record<CheckStatus, Severity | undefined>> = { ok: undefined, info: 'info', warn: 'warning', drift: 'error', fail: 'error', error: 'error' };
+
+/** The rule id of a check name (`MX`, `null MX`, `exchange <host>`, `smtp <host>`, `implicit MX`, `delivery order`). */
+export function verifyRuleId(check: string): string {
+  const kind = check.startsWith('exchange ') ? 'exchange' : check.startsWith('smtp ') ? 'smtp' : check.toLowerCase().replace(/ /g, '-');
+  return `verify-${kind}`;
+}
+
+/**
+ * Every check of the reports that is not `ok`, as a finding at the domain (with trailing dot).
+ * The delivery order is a report of what senders do, not a problem: it is left out.
+ */
+export function verifyFindings(reports: readonly DomainReport[]): Array<{ rule: string; severity: Severity; name: string; message: string }> {
+  return reports.flatMap((report) => report.checks.filter((check) => check.check !== 'delivery order').flatMap((check) => {
+    const severity = SEVERITY[check.status];
+    return severity ? [{ rule: verifyRuleId(check.check), severity, name: `${report.domain}.`, message: `${report.domain}. ${check.check} (${check.status}): ${check.message}` }] : [];
+  }));
+}
