@@ -57,4 +57,31 @@ describe('review: verify against a server that never gives a whole answer', () =
     expect(out).not.toContain('"drift"');
     expect(code).toBe(2);
   });
+
+  // A label may hold any octet, "." included (RFC 2181 §11). The decoder joins labels with "."
+  // without escaping, so the one-label name `mx1.example.net` (wire: 15 "mx1.example.net" 0)
+  // compares equal to the three-label mx1.example.net: verify says "as declared", exit 0,
+  // for an MX set that points at a name no sender can reach.
+  test('DEFECT verify-dotted-label: an exchange whose single label holds dots is not the declared host', async () => {
+    const record = (labels: string[], preference: number): Buffer => {
+      const data = Buffer.concat([Buffer.from([preference >> 8, preference & 0xff]), wireName(labels)]);
+      const fixed = Buffer.alloc(10);
+      fixed.writeUInt16BE(15, 0);
+      fixed.writeUInt16BE(1, 2);
+      fixed.writeUInt32BE(300, 4);
+      fixed.writeUInt16BE(data.length, 8);
+      return Buffer.concat([wireName(['example', 'com']), fixed, data]);
+    };
+    const { code, out } = await verify((q) => {
+      if (q.type !== 'MX') return live(q);
+      return (id: number) => {
+        const response = emptyResponse(id, 0x8180, 'example.com', 15);
+        response.writeUInt16BE(2, 6); // ANCOUNT
+        return Buffer.concat([response, record(['mx1.example.net'], 10), record(['mx2', 'example', 'net'], 20)]);
+      };
+    });
+    expect(out).not.toMatch(/"status": "ok",\s*"message": "as declared/);
+    expect(code).not.toBe(0);
+  });
 });
+
