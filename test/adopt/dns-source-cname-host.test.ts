@@ -5,18 +5,16 @@ import { runImport } from '../../lib/cli/import';
 import { startScriptedDns } from '../verify/scripted-dns';
 
 /**
- * Review defect: `cdktf-mx import --from dns`, an in-zone MX host that is a CNAME. A recursive
- * resolver answers the A query with the CNAME and the target's address (RFC 1034 §4.3.2); the
- * DNS client follows the chain and the source records the TARGET's address as an A record AT
- * the MX host. The generated app publishes `mail.odd.example A 198.51.100.7` where the live
- * zone has `mail.odd.example CNAME host.example.net` (README: adoption keeps "A/AAAA (or CNAME)
- * of MX hosts inside the zone" as they are), and the live mx-target-cname error is not reported.
+ * `cdktf-mx import --from dns`, an in-zone MX host that is a CNAME. A recursive resolver answers
+ * the A query with the CNAME and the target's address (RFC 1034 §4.3.2); read that way, the app
+ * would publish the target's address as an A record at the MX host. The source asks CNAME first
+ * and keeps the alias as it is live, so the live mx-target-cname error is reported.
  */
-describe('review: import --from dns, an MX host that is a CNAME', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cdktf-mx-review-dns-cname-'));
+describe('import --from dns, an MX host that is a CNAME', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cdktf-mx-dns-cname-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  test('DEFECT adopt-dns-cname-host: the CNAME is adopted as a CNAME, never as an A record at the host', async () => {
+  test('the CNAME is adopted as a CNAME, never as an A record at the host', async () => {
     const dns = await startScriptedDns(({ name, type }) => {
       if (name === 'odd.example' && type === 'MX') return { answers: [{ name, type: 'MX', data: '10 mail.odd.example' }, { name, type: 'MX', data: '20 mx2.example.net' }] };
       if (name === 'mail.odd.example' && (type === 'A' || type === 'AAAA')) {
