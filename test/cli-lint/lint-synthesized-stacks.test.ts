@@ -7,17 +7,16 @@ import { run } from '../../lib/cli/lint';
 import { GoogleWorkspaceMx } from '../../lib';
 
 /**
- * Review defect: `cdktf-mx lint cdktf.out` groups records of ALL stacks by the zone_id text.
- * Two stacks that each declare their own `zone_id` variable (what `cdktf-mx import` generates,
- * and the usual prod/staging split) both synthesize `"zone_id": "${var.zone_id}"`, so lint
- * merges two zones into one: false `mx-duplicate` and `spf-multiple` errors, exit 1, though
- * each stack synthesizes (and validates) cleanly.
+ * `cdktf-mx lint cdktf.out` with several stacks. Two stacks that each declare their own
+ * `zone_id` variable (what `cdktf-mx import` generates, and the usual prod/staging split) both
+ * synthesize `"zone_id": "${var.zone_id}"`: zones are told apart per stack, never merged by the
+ * zone_id text (which gave false `mx-duplicate` and `spf-multiple` errors).
  */
-describe('review: lint of a cdktf.out with several stacks', () => {
-  const outdir = mkdtempSync(join(tmpdir(), 'cdktf-mx-review-stacks-'));
+describe('lint of a cdktf.out with several stacks', () => {
+  const outdir = mkdtempSync(join(tmpdir(), 'cdktf-mx-stacks-'));
   afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
-  test('DEFECT lint-merges-stacks: two stacks with their own var.zone_id are two zones, not one', async () => {
+  test('two stacks with their own var.zone_id are two zones, not one', async () => {
     const app = new App({ outdir });
     for (const id of ['prod', 'staging']) {
       const stack = new TerraformStack(app, id);
