@@ -87,6 +87,8 @@ interface Source {
   comments: string[];
   start: number;
   ownerField: boolean;
+  /** Lines of the entry in progress, kept for `$INCLUDE`d files only: their problems must not quote them. */
+  entryText?: string[];
 }
 
 /** An entry whose owner, TTL, class and type are known, ready for its data. */
@@ -228,7 +230,9 @@ export class ZoneFileReader {
       source.start = source.line;
       source.ownerField = text !== '' && text[0] !== ' ' && text[0] !== '\t';
       source.comments = [];
+      if (source.depth > 0) source.entryText = [];
     }
+    source.entryText?.push(text);
     const error = lexLine(text, source.lex, source.tokens, source.comments);
     if (error) {
       this.fail(source, source.line, error);
@@ -254,6 +258,11 @@ export class ZoneFileReader {
   }
 
   private problem(severity: ZoneFileProblem['severity'], source: Source, line: number, message: string, name?: string): void {
+    // An `$INCLUDE`d path may name any file (a .env beside the zones): say what is wrong, never its text.
+    if (source.depth > 0) {
+      message = withoutText(message, source.entryText);
+      name = name === undefined ? undefined : withoutText(name, source.entryText);
+    }
     this.problemList.push({ severity, line, ...(source.file !== undefined ? { file: source.file } : {}), ...(name !== undefined ? { name } : {}), message });
   }
 
@@ -471,6 +480,18 @@ export class ZoneFileReader {
       source.owner = saved;
     }
   }
+}
+
+/**
+ * `message` with every word of `lines` (the entry of an included file) replaced by `…`, longest
+ * first, case-insensitively (names are lower-cased when read), so no text of the file is shown;
+ * whole words only, so the reader's own words around them stay readable.
+ */
+function withoutText(message: string, lines: readonly string[] = []): string {
+  const words = [...new Set(lines.join(' ').split(/[\s"();]+/).filter((w) => w.length > 1))].sort((a, b) => b.length - a.length);
+  let redacted = message;
+  for (const word of words) redacted = redacted.replace(new RegExp(`(?<![a-z0-9])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])`, 'gi'), '…');
+  return redacted;
 }
 
 function newSource(file: string | undefined, depth: number, origin: string | undefined): Source {
