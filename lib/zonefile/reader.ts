@@ -296,7 +296,8 @@ export class ZoneFileReader {
       const owner = absoluteName(entry.ownerText, origin);
       if (typeof owner !== 'string') return this.fail(source, line, `owner name: ${owner.error}`);
       name = owner;
-      if (type === 'SOA' && cloudflareSoa(entry.ownerText, this.apex!)) {
+      // Under `$ORIGIN .` (named-compilezone -s relative) `example.org` IS the apex: no quirk to read around.
+      if (type === 'SOA' && owner !== this.apex && cloudflareSoa(entry.ownerText, this.apex!)) {
         name = this.apex!;
         data = data.map((t, k) => (k < 2 && !t.text.endsWith('.') && isAtOrBelow(`${t.text.toLowerCase()}.`, this.apex!) ? { ...t, text: `${t.text}.` } : t));
         this.problem('warning', source, line, `the SOA owner "${entry.ownerText}" has no trailing dot; read as the apex ${this.apex} (as Cloudflare's export means it; BIND would read ${owner})`, name);
@@ -424,7 +425,8 @@ export class ZoneFileReader {
       const origin = absoluteName(args[0].text, base ?? '.');
       if (typeof origin !== 'string') return this.fail(source, line, `$ORIGIN: ${origin.error}`);
       source.origin = origin;
-      if (this.apex === undefined) this.apex = origin;
+      // `$ORIGIN .` starts BIND's relative output (names below are written in full): the zone is its SOA owner, not the root.
+      if (this.apex === undefined && origin !== '.') this.apex = origin;
       return;
     }
     if (name === '$INCLUDE') return this.include(source, args, line);
