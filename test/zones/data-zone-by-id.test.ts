@@ -5,13 +5,11 @@ import { MxRecords } from '../../lib';
 import { newStack } from '../helpers';
 
 /**
- * Review defect: a `DataCloudflareZone` looked up by id (`{ zoneId: 'abc…' }`) and the literal
- * id are one zone, but only lookups by `filter.name` are matched. A raw CNAME at the apex
- * declared with the literal id, beside MxRecords declared with the data source's `zoneId`,
- * synthesizes with no finding (the same pair with both literal, or both by name, fails synth).
+ * A `DataCloudflareZone` looked up by id (`{ zoneId: 'abc…' }`) and the literal id are one zone
+ * (as two lookups by `filter.name` are): zone-wide rules see records declared either way.
  */
-describe('review: a zone looked up by id', () => {
-  test('DEFECT data-zone-by-id: DataCloudflareZone({ zoneId }) and the literal id are one zone', () => {
+describe('a zone looked up by id', () => {
+  test('DataCloudflareZone({ zoneId }) and the literal id are one zone', () => {
     const id = '023e105f4ecef8ad9ca31a8372d0c353';
     const stack = newStack();
     const zone = new DataCloudflareZone(stack, 'zone', { zoneId: id });
