@@ -153,6 +153,9 @@ function parseArgs(argv: readonly string[]): Args {
         const setting = take();
         const [id, severity] = setting.split('=');
         if (!id || !severity) throw new UsageError(`--rule takes <id>=<severity>, e.g. --rule mx-single=off, not "${setting}"`);
+        // A typo on the command line is a usage error (exit 2), not a finding about the zone.
+        if (!ALL_RULES.some((rule) => rule.id === id)) throw new UsageError(`--rule: there is no rule "${id}" (--list-rules lists them)`);
+        if (!['error', 'warning', 'info', 'off'].includes(severity)) throw new UsageError(`--rule ${id}: the severity must be error, warning, info or off, not "${severity}"`);
         args.rules[id] = severity as SeverityOverride;
         break;
       }
