@@ -39,10 +39,12 @@ lintZone({ zone: 'example.com', records: [{ name: '@', type: 'MX', priority: 10,
   (\`{ id, reason, name? }\`).
 - **\`cdktf-mx lint <input>\`** reads the same JSON, a BIND zone file, or synthesized cdktf output
   (a \`cdktf.out\` directory, a stack directory or a \`cdk.tf.json\`: every zone in it, the apex of
-  each Cloudflare zone id told from its names as \`verify\` does; \`--zone\` picks one, \`--stack\` one
+  each Cloudflare zone id of each stack told from its names as \`verify\` does (zone ids are compared
+  within a stack: two stacks' \`var.zone_id\` are two zones); \`--zone\` picks one, \`--stack\` one
   stack) and prints findings grouped by name (coloured on a terminal; \`--format json\` for
-  machines; \`--rule id=off\`, \`--config\`, \`--strict\`, \`--list-rules\`, \`--help\`). Exit 1 on errors
-  (or warnings with \`--strict\`), 2 on usage or read errors, 0 otherwise. Zone files are read as
+  machines; \`--rule id=off\`, \`--config\`, \`--strict\`, \`--allow-include-outside\`, \`--list-rules\`,
+  \`--help\`). Exit 1 on errors (or warnings with \`--strict\`), 2 on usage or read errors, 0
+  otherwise. Zone files are read as
   BIND's \`named-checkzone\` reads them, and every line that cannot be read is a
   \`zone-file-unreadable\` finding with its line number: see
   [Zone files in \`cdktf-mx lint\`](#zone-files-in-cdktf-mx-lint).

@@ -490,10 +490,28 @@ export class ZoneFileReader {
  * whole words only, so the reader's own words around them stay readable.
  */
 function withoutText(message: string, lines: readonly string[] = []): string {
-  const words = [...new Set(lines.join(' ').split(/[\s"();]+/).filter((w) => w.length > 1))].sort((a, b) => b.length - a.length);
+  const words = [...new Set(asciiLower(lines.join(' ')).split(/[\s"();]+/).filter((w) => w.length > 1))].sort((a, b) => b.length - a.length);
   let redacted = message;
-  for (const word of words) redacted = redacted.replace(new RegExp(`(?<![a-z0-9])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])`, 'gi'), '…');
+  for (const word of words) {
+    let lower = asciiLower(redacted);
+    for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
+      if (isWordChar(lower, at - 1) || isWordChar(lower, at + word.length)) continue;
+      redacted = `${redacted.slice(0, at)}…${redacted.slice(at + word.length)}`;
+      lower = asciiLower(redacted);
+    }
+  }
   return redacted;
+}
+
+/** A-Z lower-cased, nothing else: the length stays, so positions in it are positions in `text`. */
+function asciiLower(text: string): string {
+  return text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
+}
+
+/** True when `text[i]` is a letter or digit (a word goes on there). */
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a);
 }
 
 function newSource(file: string | undefined, depth: number, origin: string | undefined): Source {
