@@ -12,6 +12,13 @@ if (!fs.existsSync(source)) {
   require('tsx/cjs');
   cli = require(source);
 }
+// A reader that stops early (`| head`) closes the pipe: the rest of the output has nowhere to go.
+// Drop it quietly, as CLIs do, instead of dying on an unhandled EPIPE with a stack trace; the
+// command still ends with its own exit code.
+process.stdout.on('error', (error) => {
+  if (!error || error.code !== 'EPIPE') throw error;
+  process.stdout.write = () => true;
+});
 // Set the exit code and let node end by itself: process.exit() would cut off output still
 // queued for a pipe (stdout to a pipe is asynchronous; a report of 500 kB stopped at 64 KiB).
 cli.main(process.argv.slice(2)).then(

@@ -39,12 +39,13 @@ lintZone({ zone: 'example.com', records: [{ name: '@', type: 'MX', priority: 10,
   (\`{ id, reason, name? }\`).
 - **\`cdktf-mx lint <input>\`** reads the same JSON, a BIND zone file, or synthesized cdktf output
   (a \`cdktf.out\` directory, a stack directory or a \`cdk.tf.json\`: every zone in it, the apex of
-  each zone told from its names as \`verify\` does; \`--zone\` picks one, \`--stack\` one stack;
+  each zone of each stack told from its names as \`verify\` does (zone ids are compared within a
+  stack: two stacks' \`var.zone_id\` are two zones); \`--zone\` picks one, \`--stack\` one stack;
   Cloudflare, Route 53, Google Cloud DNS and RFC 2136 resources) and prints findings grouped by
   name (coloured on a terminal; \`--format json\` for machines, \`--format sarif\` for code scanning,
   \`--format github\` for pull-request annotations, see [In a pipeline](#in-a-pipeline-plan-check-and-machine-output);
-  \`--rule id=off\`, \`--config\`, \`--strict\`, \`--list-rules\`, \`--help\`). Exit 1 on errors
-  (or warnings with \`--strict\`), 2 on usage or read errors, 0 otherwise. Zone files are read as
+  \`--rule id=off\`, \`--config\`, \`--strict\`, \`--allow-include-outside\`, \`--list-rules\`, \`--help\`).
+  Exit 1 on errors (or warnings with \`--strict\`), 2 on usage or read errors, 0 otherwise. Zone files are read as
   BIND's \`named-checkzone\` reads them, and every line that cannot be read is a
   \`zone-file-unreadable\` finding with its line number: see
   [Zone files in \`cdktf-mx lint\`](#zone-files-in-cdktf-mx-lint).

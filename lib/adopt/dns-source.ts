@@ -10,7 +10,7 @@ export const DNS_SOURCE_TTL = 3600;
 
 /**
  * Read the mail records of `domain` with live lookups, for zones hosted where no API is
- * configured: MX and TXT at the domain, TXT at `_dmarc`, A/AAAA of MX hosts inside the zone,
+ * configured: MX and TXT at the domain, TXT at `_dmarc`, A/AAAA (or the CNAME) of MX hosts inside the zone,
  * and the DKIM/autodiscover names of the vendor whose MX set is live, where they are fixed. DNS has no record ids, so nothing read here can be imported; TTLs are not in node's
  * answers and are set to {@link DNS_SOURCE_TTL} (said in `unreadable`). A failed lookup fails
  * the import; NXDOMAIN and NODATA are empty answers.
@@ -24,6 +24,13 @@ export async function readDnsZone(domain: string, client: DnsClient): Promise<Li
   for (const text of answer(await client.txt(dmarc), `TXT ${dmarc}`)) raw.push({ name: dmarc, type: 'TXT', content: text, ttl: DNS_SOURCE_TTL });
   const hosts = [...new Set(mx.map((m) => m.exchange.toLowerCase().replace(/\.$/, '')))].filter((h) => h !== NULL_MX_EXCHANGE && h !== '' && isInZone(h, domain));
   for (const host of hosts) {
+    // A resolver answers A/AAAA of an alias with the CNAME and its target's addresses (RFC 1034
+    // §4.3.2); asked first, the alias is kept as it is live (so mx-target-cname reports it).
+    const alias = answer(await client.cname(host), `CNAME ${host}`);
+    if (alias.length > 0) {
+      for (const target of alias) raw.push({ name: host, type: 'CNAME', content: target, ttl: DNS_SOURCE_TTL });
+      continue;
+    }
     for (const address of answer(await client.a(host), `A ${host}`)) raw.push({ name: host, type: 'A', content: address, ttl: DNS_SOURCE_TTL });
     for (const address of answer(await client.aaaa(host), `AAAA ${host}`)) raw.push({ name: host, type: 'AAAA', content: address, ttl: DNS_SOURCE_TTL });
   }

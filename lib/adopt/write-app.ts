@@ -71,7 +71,7 @@ export function writeApp(options: WriteAppOptions): string {
   const findingsAt = (names: ReadonlySet<string>): string[] => {
     const here = findings.filter((f) => names.has(f.name));
     for (const finding of here) findings.splice(findings.indexOf(finding), 1);
-    return here.map((f) => `// ${formatFinding(f)}`);
+    return here.map((f) => `// ${comment(formatFinding(f))}`);
   };
 
   for (const unit of units) {
@@ -88,7 +88,7 @@ export function writeApp(options: WriteAppOptions): string {
     const variable = uniqueVariable(id, variables);
     const nameProp = unit.name === zone.domain ? {} : { name: unit.name.slice(0, -zone.domain.length - 1) };
     const allProps = { zoneId: IDENT('zoneId'), domain: IDENT('domain'), ...nameProp, ...props, ttl: unit.ttl, ...(unit.comment !== undefined ? { comment: unit.comment } : {}) };
-    body.push(`// ${describe}`);
+    body.push(`// ${comment(describe)}`);
     if (withIds) {
       constructs.add('adoptLiveRecords');
       body.push(`const ${variable} = new ${construct}(this, ${str(id)}, ${literal(allProps, 0)});`);
@@ -97,7 +97,7 @@ export function writeApp(options: WriteAppOptions): string {
       body.push(`new ${construct}(this, ${str(id)}, ${literal(allProps, 0)});`);
     }
   }
-  const leftover = findings.map((f) => `// ${formatFinding(f)}`);
+  const leftover = findings.map((f) => `// ${comment(formatFinding(f))}`);
   // Errors in what is live would fail synth; adoption keeps what is live, so they are suppressed
   // with a reason the synthesized output records, and fixed after the first deploy.
   const errors = new Map<string, Set<string>>();
@@ -119,7 +119,7 @@ export function writeApp(options: WriteAppOptions): string {
   ].filter((line): line is string => line !== undefined);
 
   const header = [
-    `// Mail records of ${zone.domain}, adopted from ${zone.source}${options.command ? ` by \`${options.command}\`` : ''}.`,
+    `// ${comment(`Mail records of ${zone.domain}, adopted from ${zone.source}${options.command ? ` by \`${options.command}\`` : ''}.`)}`,
     '// Generated to publish exactly what is live, so the first deploy changes nothing; fix the findings afterwards.',
     ...(withIds ? ['// Every record carries its Cloudflare import id: the first `cdktf deploy` imports them instead of creating duplicates.'] : [
       '// The source has no record ids: import the existing records (terraform import) before the first deploy, or remove them first.',
@@ -132,7 +132,7 @@ export function writeApp(options: WriteAppOptions): string {
       ? `const zoneId = new TerraformVariable(this, 'zone_id', { type: 'string', description: ${str(`Cloudflare zone id of ${zone.domain}`)} }).stringValue;`
       : `const zoneId = props.zoneId ?? new TerraformVariable(this, 'zone_id', { type: 'string', description: ${str(`Cloudflare zone id of ${zone.domain}`)} }).stringValue;`;
   const lines: string[] = [...header, ...imports, ''];
-  if (withIds) lines.push(`/** Cloudflare zone id of ${zone.domain}. */`, `${mode === 'construct' ? 'export ' : ''}const ZONE_ID = ${str(zone.zoneId!)};`);
+  if (withIds) lines.push(`/** ${comment(`Cloudflare zone id of ${zone.domain}.`)} */`, `${mode === 'construct' ? 'export ' : ''}const ZONE_ID = ${str(zone.zoneId!)};`);
   lines.push(`const domain = ${str(zone.domain)};`, '');
   if (mode === 'app') {
     lines.push(`class ${className} extends TerraformStack {`, '  constructor(scope: Construct, id: string) {', '    super(scope, id);', `    new CloudflareProvider(this, 'cloudflare', {});`);
@@ -145,7 +145,7 @@ export function writeApp(options: WriteAppOptions): string {
       '  readonly zoneId?: string;',
       '}',
       '',
-      `/** The mail records of ${zone.domain} as they are live. */`,
+      `/** ${comment(`The mail records of ${zone.domain} as they are live.`)} */`,
       `export class ${className} extends Construct {`,
       `  constructor(scope: Construct, id: string, props: ${className}Props = {}) {`,
       '    super(scope, id);',
@@ -215,7 +215,7 @@ function rawRecordCode(record: LiveRecord, address: string, zoneId: string | und
     ...(record.tags !== undefined ? { tags: record.tags } : {}),
   };
   // The zone id is the file's ZONE_ID constant, so the record ids read as what they are.
-  const importArg = zoneId !== undefined ? `, \`\${ZONE_ID}/${record.id}\`` : '';
+  const importArg = zoneId !== undefined ? `, ZONE_ID + ${str(`/${record.id}`)}` : '';
   return `liveRecord(this, ${str(address)}, ${literal(config, 0)}${importArg});`;
 }
 
@@ -261,8 +261,29 @@ function IDENT(ident: string): Ident {
   return { ident };
 }
 
+/**
+ * Live data as a TypeScript string literal: JSON.stringify escapes `\\`, `"` and every control
+ * character; U+2028/U+2029 are escaped too (legal in JSON, but kept out of generated source), and
+ * the quotes are switched to the single quotes the rest of the file uses.
+ */
 function str(value: string): string {
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')}'`;
+  const body = JSON.stringify(value)
+    .slice(1, -1)
+    .replace(/\\\\|\\"|'/g, (m) => (m === "'" ? "\\'" : m === '\\"' ? '"' : m))
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+  return `'${body}'`;
+}
+
+const COMMENT_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\u2028': '\\u2028', '\u2029': '\\u2029' };
+
+/**
+ * Live data as text inside a `//` or `/* *\/` comment: no line terminator (ECMA-262 §12.3: LF, CR,
+ * U+2028, U+2029 end a `//` comment, so the rest of the line would be code) and no `*\/` (ends a
+ * block comment); they are written as visible escapes instead.
+ */
+function comment(text: string): string {
+  return text.replace(/[\n\r\u2028\u2029]/g, (c) => COMMENT_ESCAPES[c]).replace(/\*\//g, '*\\/');
 }
 
 /** A value as TypeScript source, objects over several lines indented by `indent` levels. */

@@ -11,9 +11,10 @@ const CLOUDFLARE_EXPORT = /^;;\s*Exported:|;[^\n]*\bcf_tags=/m;
  * BIND reads it, every unreadable line reported). In Cloudflare's dashboard export the comment
  * after a record is the record's (`; <comment> cf_tags=cf-proxied:true,<tag>…`): its proxied flag,
  * comment and tags are kept so adopting changes nothing. In other zone files comments are only comments.
+ * `include` reads `$INCLUDE`d files (without it they are reported as not followed, and not read).
  */
-export function readLiveZoneFile(text: string, domain: string, path: string): LiveZone {
-  const file = readZoneFile(text, { origin: domain, file: path });
+export function readLiveZoneFile(text: string, domain: string, path: string, include?: (path: string) => string): LiveZone {
+  const file = readZoneFile(text, { origin: domain, file: path, ...(include ? { include } : {}) });
   if (file.records.length === 0) {
     const problems = file.problems.slice(0, 5).map((p) => `${path}:${p.line}: ${p.message}`);
     throw new ImportError(`cannot read the zone file ${path}: no record of ${domain} could be read${problems.length > 0 ? `\n${problems.join('\n')}` : ''}`);

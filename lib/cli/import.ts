@@ -1,4 +1,5 @@
 import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { adoptZone } from '../adopt/adopt';
 import { readCloudflareZone, REQUIRED_PERMISSIONS } from '../adopt/cloudflare-source';
@@ -10,6 +11,7 @@ import { readLiveZoneFile } from '../adopt/zone-file-source';
 import { MxInputError } from '../dns/errors';
 import { parseHostname } from '../dns/names';
 import { DnsClient } from '../verify/dns-client';
+import { zoneFileInclude } from './zone-file-include';
 
 const USAGE = `usage: cdktf-mx import <domain> --from <source> --out <file.ts> [options]
 
@@ -21,9 +23,10 @@ autodiscover, A/AAAA of in-zone mail hosts). Everything else is listed and left 
                        ${REQUIRED_PERMISSIONS}); base URL in CLOUDFLARE_API_BASE_URL.
                        Every record gets its import id, so the first deploy changes nothing.
 --from <zone file>     a BIND zone file; Cloudflare's dashboard export keeps proxy flags,
-                       comments and tags (cf_tags)
---from dns             live lookups (no import ids): MX, TXT at the domain and _dmarc, A/AAAA
-                       of in-zone mail hosts, the vendor's fixed DKIM names; --server ip[:port]
+                       comments and tags (cf_tags); $INCLUDE is followed relative to
+                       the file's directory, never out of it unless --allow-include-outside
+--from dns             live lookups (no import ids): MX, TXT at the domain and _dmarc, CNAME
+                       or A/AAAA of in-zone mail hosts, the vendor's fixed DKIM names; --server ip[:port]
 --out <file.ts>        where to write; an existing file is kept unless --force
 --construct            write a construct class to paste into a stack, not a whole app
 --force                overwrite --out
@@ -95,6 +98,7 @@ interface Args {
   out: string;
   construct: boolean;
   force: boolean;
+  allowIncludeOutside: boolean;
   module?: string;
   servers?: string[];
   timeoutMs?: number;
@@ -114,6 +118,7 @@ function readArgs(argv: readonly string[]): Args | 'help' {
       server: { type: 'string', multiple: true },
       timeout: { type: 'string' },
       retries: { type: 'string' },
+      'allow-include-outside': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -130,6 +135,7 @@ function readArgs(argv: readonly string[]): Args | 'help' {
     out: values.out,
     construct: values.construct === true,
     force: values.force === true,
+    allowIncludeOutside: values['allow-include-outside'] === true,
     ...(values.module !== undefined ? { module: values.module } : {}),
     ...(values.server ? { servers: values.server } : {}),
     ...(values.timeout !== undefined ? { timeoutMs: count('timeout', values.timeout, 1) } : {}),
@@ -162,7 +168,7 @@ async function readZone(args: Args, env: ImportIo['env']): Promise<LiveZone> {
   } catch (error) {
     throw new ImportError(`--from ${args.from} is neither cloudflare, dns nor a readable zone file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  return readLiveZoneFile(text, args.domain, args.from);
+  return readLiveZoneFile(text, args.domain, args.from, zoneFileInclude(dirname(args.from), (path) => readFileSync(path, 'utf8'), args.allowIncludeOutside));
 }
 
 /** Findings, what was adopted and what was left out, for stderr. */

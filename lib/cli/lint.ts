@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { lintZone, LintZoneInput } from '../lint/lint-zone';
 import { lintZoneFile, problemPlace } from '../lint/zone-file';
 import { isSynthesizedPath, isTerraformJson, shown, synthesizedFile, synthesizedZones } from './synthesized-input';
 import { isMachineFormat, LocatedFinding, renderMachine } from './machine-output';
 import { version } from './main';
 import { CommonArgs, commonArgs, parseCommandLine, UsageError, useColor } from './options';
+import { zoneFileInclude } from './zone-file-include';
 import { suppressionUnused } from '../lint/input-rules';
 import { ALL_RULES } from '../lint/reference';
 import { Finding, LintOptions } from '../rules/engine';
@@ -27,13 +28,15 @@ options:
   --min-priority-gap <n>    smallest gap between MX priority tiers (default 5)
   --config <file.json>      options as JSON: { rules, minPriorityGap, suppressions }
   --strict                  exit 1 on warnings too
+  --allow-include-outside   follow $INCLUDE paths out of the zone file's directory
   --no-color                plain text even on a terminal (also NO_COLOR=1)
   --list-rules              print every rule id, severity and summary
   -h, --help                this help
 
 A zone file is read as BIND's named-checkzone reads it ($ORIGIN, $TTL, $INCLUDE relative
 to the file's directory, $GENERATE); each line it cannot read is a zone-file-unreadable
-finding with its line number.
+finding with its line number. $INCLUDE paths out of the file's directory are refused unless
+--allow-include-outside; problems in included files never quote their text.
 
 Exit status: 1 when a finding is an error (or a warning with --strict), 2 on usage or
 read errors (a zone file of which no record could be read), 0 otherwise.`;
@@ -57,7 +60,11 @@ interface Args extends CommonArgs {
   file?: string;
   zone?: string;
   stack?: string;
+  allowIncludeOutside?: boolean;
 }
+
+/** Every rule id `--rule` may name. */
+const RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((rule) => rule.id));
 
 /** `cdktf-mx lint`: returns the exit status. */
 export async function run(argv: string[], io: LintIo = defaultIo()): Promise<number> {
@@ -86,7 +93,7 @@ export async function run(argv: string[], io: LintIo = defaultIo()): Promise<num
     else {
       const text = io.readFile(args.file);
       const input = readJsonInput(args.file, text, args.zone);
-      if (input === undefined) findings = lintZoneFileInput(args.file, text, args.zone, options, io);
+      if (input === undefined) findings = lintZoneFileInput(args.file, text, args.zone, options, io, args.allowIncludeOutside);
       else if (!isTerraformJson(input)) findings = lintZone(input, options);
       else if (args.file === '-') throw new UsageError('synthesized cdktf output is read from its path (cdktf.out, a stack directory or cdk.tf.json), not from standard input');
       else findings = synthesized();
@@ -144,12 +151,13 @@ function parseArgs(argv: readonly string[]): Args {
   parseCommandLine(argv, args, (flag, take) => {
     if (flag === '--zone') args.zone = take();
     else if (flag === '--stack') args.stack = take();
+    else if (flag === '--allow-include-outside') args.allowIncludeOutside = true;
     else return false;
     return true;
   }, (value) => {
     if (args.file !== undefined) throw new UsageError(`one file at a time (got ${args.file} and ${value})`);
     args.file = value;
-  });
+  }, RULE_IDS);
   return args;
 }
 
@@ -177,9 +185,9 @@ const MAX_LISTED_PROBLEMS = 20;
  * directory for standard input). Throws, listing the unreadable lines, when no record
  * could be read: the input is not a zone file, and "no findings" would be a lie.
  */
-function lintZoneFileInput(file: string, text: string, zone: string | undefined, options: LintOptions, io: LintIo): Finding[] {
+function lintZoneFileInput(file: string, text: string, zone: string | undefined, options: LintOptions, io: LintIo, allowIncludeOutside = false): Finding[] {
   const base = file === '-' ? process.cwd() : dirname(file);
-  const result = lintZoneFile(text, { ...options, zone: zone ?? zoneFromFileName(file), file: file === '-' ? '<stdin>' : file, include: (path) => io.readFile(resolve(base, path)) });
+  const result = lintZoneFile(text, { ...options, zone: zone ?? zoneFromFileName(file), file: file === '-' ? '<stdin>' : file, include: zoneFileInclude(base, io.readFile, allowIncludeOutside) });
   if (result.records > 0) return result.findings;
   const errors = result.problems.filter((p) => p.severity === 'error');
   const shown = errors.length > 0 ? errors : result.problems;

@@ -30,7 +30,14 @@ export function commonArgs(): CommonArgs {
  * (true when it took the flag; `take()` reads its value, from `--flag=value` or the next
  * argument), every other argument not starting with `--` through `positional`.
  */
-export function parseCommandLine(argv: readonly string[], args: CommonArgs, own: (flag: string, take: () => string) => boolean, positional: (value: string) => void): void {
+export function parseCommandLine(
+  argv: readonly string[],
+  args: CommonArgs,
+  own: (flag: string, take: () => string) => boolean,
+  positional: (value: string) => void,
+  /** The rule ids `--rule` may name: a typo on the command line is a usage error (exit 2), not a finding about the zone. */
+  ruleIds?: ReadonlySet<string>,
+): void {
   for (let i = 0; i < argv.length; i++) {
     const equals = argv[i].startsWith('--') ? argv[i].indexOf('=') : -1;
     const [flag, inline] = equals >= 0 ? [argv[i].slice(0, equals), argv[i].slice(equals + 1)] : [argv[i], undefined];
@@ -52,6 +59,8 @@ export function parseCommandLine(argv: readonly string[], args: CommonArgs, own:
         const setting = take();
         const [id, severity] = setting.split('=');
         if (!id || !severity) throw new UsageError(`--rule takes <id>=<severity>, e.g. --rule mx-single=off, not "${setting}"`);
+        if (ruleIds !== undefined && !ruleIds.has(id)) throw new UsageError(`--rule: there is no rule "${id}" (--list-rules lists them)`);
+        if (!['error', 'warning', 'info', 'off'].includes(severity)) throw new UsageError(`--rule ${id}: the severity must be error, warning, info or off, not "${severity}"`);
         args.rules[id] = severity as SeverityOverride;
         break;
       }

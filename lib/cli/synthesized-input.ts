@@ -3,7 +3,7 @@ import { basename, join, relative, resolve } from 'node:path';
 import { MxInputError } from '../dns/errors';
 import { HOST_READERS } from '../hosts';
 import { lintRecordOf, LintZoneInput } from '../lint/lint-zone';
-import { readSynthesizedRecords } from '../testing/synthesized';
+import { readSynthesizedRecords, SynthesizedRecord } from '../testing/synthesized';
 import { inferredApexes, recordsOfZone } from '../testing/zone-records';
 
 /**
@@ -21,34 +21,45 @@ export function isTerraformJson(json: unknown): boolean {
 }
 
 /**
- * Every zone in synthesized output as lint input, one per zone identity of any host (Cloudflare zone id, Route 53 hosted zone, …), its apex
- * told from the names written in full (as `verify` does), in name order. With `zone`,
- * only that zone. A zone id whose apex cannot be told (only `@` and single-label names)
- * is an input error naming it, never dropped silently.
+ * Every zone in synthesized output as lint input, one per stack and zone identity of any host
+ * (Cloudflare zone id, Route 53 hosted zone, …), its apex told from the names written in full
+ * (as `verify` does), in name order. Zone identities are compared within a stack only: two
+ * stacks that each take their zone id from their own `var.zone_id` synthesize the same text for
+ * different zones. With `zone`, only that zone (in every stack that has it). A zone id whose
+ * apex cannot be told (only `@` and single-label names) is an input error naming it, never
+ * dropped silently.
  */
 export function synthesizedZones(path: string, options: { zone?: string; stack?: string } = {}): LintZoneInput[] {
-  const records = readSynthesizedRecords(path, { stack: options.stack });
-  if (options.zone !== undefined) {
-    const selected = recordsOfZone(records, options.zone);
-    if (selected.length === 0) throw new MxInputError('zone', `${path} has no records in zone ${options.zone}`);
-    return [{ zone: options.zone, records: selected.map(lintRecordOf) }];
+  const byStack = new Map<string, SynthesizedRecord[]>();
+  for (const record of readSynthesizedRecords(path, { stack: options.stack })) {
+    const list = byStack.get(record.stack);
+    if (list) list.push(record);
+    else byStack.set(record.stack, [record]);
   }
   const zones: LintZoneInput[] = [];
-  for (const [zoneId, apex] of inferredApexes(records)) {
-    const ofZone = records.filter((r) => r.zoneId === zoneId);
-    if (apex === undefined) {
-      const where = ofZone[0].address;
-      throw new MxInputError('zone', `${path}: the zone of ${where} (zone id ${zoneId}) cannot be told from its names (${[...new Set(ofZone.map((r) => r.name))].join(', ')}); give --zone <domain>`);
+  for (const records of byStack.values()) {
+    if (options.zone !== undefined) {
+      const selected = recordsOfZone(records, options.zone);
+      if (selected.length > 0) zones.push({ zone: options.zone, records: selected.map(lintRecordOf) });
+      continue;
     }
-    zones.push({ zone: apex, records: recordsOfZone(ofZone, apex, zoneId).map(lintRecordOf) });
+    for (const [zoneId, apex] of inferredApexes(records)) {
+      const ofZone = records.filter((r) => r.zoneId === zoneId);
+      if (apex === undefined) {
+        const where = ofZone[0].address;
+        throw new MxInputError('zone', `${path}: the zone of ${where} (stack ${ofZone[0].stack}, zone id ${zoneId}) cannot be told from its names (${[...new Set(ofZone.map((r) => r.name))].join(', ')}); give --zone <domain>`);
+      }
+      zones.push({ zone: apex, records: recordsOfZone(ofZone, apex, zoneId).map(lintRecordOf) });
+    }
   }
   if (zones.length === 0) {
+    if (options.zone !== undefined) throw new MxInputError('zone', `${path} has no records in zone ${options.zone}`);
     const types = HOST_READERS.flatMap((host) => host.recordTypes).join(', ');
     throw new MxInputError('path', `${path} declares no DNS record resource (${types}) with names known at synth; nothing to lint`);
   }
+  // Stable sort: zones of one name keep their stacks' (name) order.
   return zones.sort((a, b) => (a.zone < b.zone ? -1 : a.zone > b.zone ? 1 : 0));
 }
-
 
 /** A path as machine output shows it: relative to the working directory. */
 export function shown(file: string): string {

@@ -1,6 +1,8 @@
 import { Annotations, Aspects, DefaultTokenResolver, IAspect, StringConcat, TerraformResource, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { MxInputError } from '../dns/errors';
+import { resolveOwnerName } from '../dns/names';
+import { ZoneRegistry } from '../zones/registry';
 import { fromCloudflareTxt } from './txt';
 
 /** A live Cloudflare record to adopt: its id and what identifies it among the records a construct emits. */
@@ -55,11 +57,17 @@ class AdoptLiveRecords implements IAspect {
 
   public visit(node: IConstruct): void {
     if (node !== this.scope) return;
-    const pending = this.records.map((record) => ({ record, key: keyOf(record.type, record.name, record.value, record.priority) }));
+    // The zone's apex, when one of our constructs declared this zone id: names are resolved against it.
+    const apexes = ZoneRegistry.of(this.scope).zones().filter((z) => z.target.identity === this.zoneId).map((z) => z.target.apex);
+    const pending = this.records.map((record) => ({ record, key: keyOf(record.type, record.value, record.priority), name: host(record.name) }));
     for (const child of this.scope.node.findAll()) {
       if (!TerraformResource.isTerraformResource(child) || child.terraformResourceType !== RECORD_TYPE) continue;
-      const key = synthesizedKey(child);
-      const index = key === undefined ? -1 : pending.findIndex((p) => p.key === key);
+      const synthesized = synthesizedKey(child);
+      if (synthesized === undefined) continue;
+      const same = pending.filter((p) => p.key === synthesized.key);
+      // A name as written in full first; then `@` or a relative name, as Cloudflare resolves them.
+      const match = same.find((p) => p.name === host(synthesized.name)) ?? same.find((p) => namesTheLive(synthesized.name, p.name, apexes));
+      const index = match === undefined ? -1 : pending.indexOf(match);
       if (index < 0) continue;
       child.importFrom(`${this.zoneId}/${pending[index].record.id}`);
       pending.splice(index, 1);
@@ -72,20 +80,35 @@ class AdoptLiveRecords implements IAspect {
   }
 }
 
-/** The type, name, content and priority a resource synthesizes to, tokens resolved (a merged SPF is lazy). */
-function synthesizedKey(resource: TerraformResource): string | undefined {
+/** The name and the type, content and priority a resource synthesizes to, tokens resolved (a merged SPF is lazy). */
+function synthesizedKey(resource: TerraformResource): { name: string; key: string } | undefined {
   const json = Tokenization.resolve(resource.toTerraform(), { scope: resource, resolver: new DefaultTokenResolver(new StringConcat()), preparing: false }) as { resource?: Record<string, Record<string, Record<string, unknown>>> };
   const attributes = Object.values(json.resource?.[RECORD_TYPE] ?? {})[0];
   if (!attributes) return undefined;
   const { type, name, content, priority } = attributes;
   if (typeof type !== 'string' || typeof name !== 'string' || typeof content !== 'string') return undefined;
   const upper = type.toUpperCase();
-  return keyOf(upper, name, upper === 'TXT' ? fromCloudflareTxt(content) : content, typeof priority === 'number' ? priority : undefined);
+  return { name, key: keyOf(upper, upper === 'TXT' ? fromCloudflareTxt(content) : content, typeof priority === 'number' ? priority : undefined) };
 }
 
-function keyOf(type: string, name: string, value: string, priority: number | undefined): string {
+function keyOf(type: string, value: string, priority: number | undefined): string {
   const upper = type.toUpperCase();
-  const host = (s: string) => s.trim().replace(/\.$/, '').toLowerCase() || '.';
   const data = upper === 'TXT' || upper === 'SPF' ? value : host(value);
-  return JSON.stringify([upper, host(name), data, upper === 'MX' ? priority ?? null : null]);
+  return JSON.stringify([upper, data, upper === 'MX' ? priority ?? null : null]);
+}
+
+function host(name: string): string {
+  return name.trim().replace(/\.$/, '').toLowerCase() || '.';
+}
+
+/**
+ * True when `written` (`@`, relative or in full, as Cloudflare accepts names) names the live record
+ * `live` (in full, as the API lists it): resolved against the zone's apex when a construct declared
+ * the zone, otherwise against the one apex among `live`'s suffixes (two labels or more) that gives `live`.
+ */
+function namesTheLive(written: string, live: string, apexes: readonly string[]): boolean {
+  if (apexes.length > 0) return apexes.some((apex) => resolveOwnerName(written, apex) === live);
+  const labels = live.split('.');
+  for (let i = 0; i <= labels.length - 2; i++) if (resolveOwnerName(written, labels.slice(i).join('.')) === live) return true;
+  return false;
 }

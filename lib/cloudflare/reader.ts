@@ -48,12 +48,15 @@ function readCloudflareRecord({ attributes: a }: RawResource): WrittenRecord[] {
 /**
  * A zone id as a comparable key: a reference to a `cloudflare_zone` resource or data source
  * becomes the zone name it names (data source `filter.name`, or `name`), so two lookups of one
- * zone are one zone; anything else (a literal id, a variable) is its own key.
+ * zone are one zone; a data source looked up by a literal `zone_id` is that id, the same zone as a
+ * record that writes the id itself; anything else (a literal id, a variable) is its own key.
  */
 function cloudflareZoneKey(identity: string, zones: ReadonlyMap<string, RawResource>): string {
   // `${cloudflare_zone.z.id}` or `${data.cloudflare_zone.z.zone_id}`.
   const zone = referencedZone(identity, zones, [CLOUDFLARE_ZONE_TYPE], ['zone_id', 'id']);
   if (!zone) return identity;
+  const byId = identity.startsWith('${data.') ? terraformLiteral(zone.attributes.zone_id) : undefined;
+  if (byId !== undefined && byId.trim() !== '') return byId.trim();
   const filter = zone.attributes.filter;
   const name = terraformLiteral(typeof filter === 'object' && filter !== null ? (filter as { name?: unknown }).name : undefined) ?? terraformLiteral(zone.attributes.name);
   if (name === undefined) return identity;

@@ -32,6 +32,19 @@ export const cloudflareHost: ZoneHost = {
   publish: publishCloudflareRecord,
 };
 
+/** Options of {@link CloudflareZone.fromId}. */
+export interface CloudflareZoneOptions {
+  /**
+   * Pins this zone's Terraform addresses to `…__in__<addressQualifier>` (lower-case letters,
+   * digits and `-`, up to 60), whatever other zones the stack declares and in whatever order.
+   * Without it, when one domain is declared under two zone ids in one stack, the zone declared
+   * first keeps the plain address and the later ones get `…__in__<zone id>`: swapping the
+   * constructs would move both zones' records. Give it to every zone but one (or to all) to make
+   * the order irrelevant. Adding it to a zone that is live moves that zone's records once.
+   */
+  readonly addressQualifier?: string;
+}
+
 /**
  * A Cloudflare zone to publish mail records into.
  *
@@ -45,9 +58,13 @@ export class CloudflareZone implements ZoneTarget {
    * The zone with Cloudflare id `zoneId` (a literal, a `TerraformVariable`, or
    * `new DataCloudflareZone(…).zoneId`) and apex `domain` (any case, trailing dot or Unicode).
    */
-  public static fromId(zoneId: string, domain: string): CloudflareZone {
+  public static fromId(zoneId: string, domain: string, options: CloudflareZoneOptions = {}): CloudflareZone {
     const id = zoneIdentity(zoneId, 'zoneId', 'the Cloudflare zone id is required: a literal id or a token such as a TerraformVariable or DataCloudflareZone.zoneId');
-    return new CloudflareZone(id, zoneApex(domain));
+    const qualifier = options?.addressQualifier;
+    if (qualifier !== undefined && (typeof qualifier !== 'string' || !/^[a-z0-9-]{1,60}$/.test(qualifier))) {
+      throw new MxInputError('addressQualifier', `must be 1 to 60 lower-case letters, digits or "-" (it becomes part of Terraform addresses), not ${JSON.stringify(qualifier)}`);
+    }
+    return new CloudflareZone(id, zoneApex(domain), qualifier);
   }
 
   /** Cloudflare. */
@@ -58,6 +75,8 @@ export class CloudflareZone implements ZoneTarget {
     public readonly identity: string,
     /** The apex, lower-case ASCII without trailing dot. */
     public readonly apex: string,
+    /** See {@link CloudflareZoneOptions.addressQualifier}. */
+    public readonly addressQualifier?: string,
   ) {}
 
   /** The zone id as given. */
@@ -108,7 +127,9 @@ function publishCloudflareRecord(scope: Construct, zone: ZoneTarget, record: Sou
     ...(record.comment !== undefined ? { comment: literalText(record.comment) } : {}),
     lifecycle: { createBeforeDestroy: true },
   });
-  resource.overrideLogicalId(zoneUniqueLogicalId(stack, CLOUDFLARE_DNS_RECORD_TYPE, logicalId, zoneKey));
+  // A pinned zone never takes (or gives up) the plain address: declaration order cannot move it.
+  const pinned = zone instanceof CloudflareZone ? zone.addressQualifier : undefined;
+  resource.overrideLogicalId(zoneUniqueLogicalId(stack, CLOUDFLARE_DNS_RECORD_TYPE, logicalId, zoneKey, pinned));
   return resource;
 }
 

@@ -4,35 +4,49 @@ import { ZoneIndex } from './zone-index';
 
 /**
  * The SPF include graph of a zone: which in-zone names each SPF record hands evaluation
- * to (`include:` and `redirect=` without macros), and the lookups each record costs itself.
+ * to (`include:` and `redirect=`; with macros only when `%{d}`, the name being evaluated, is
+ * all they hold), and the lookups each record costs itself.
  * Every walk over it is iterative, so a chain of thousands of includes cannot overflow the
  * stack, and visits each name once, so it is linear in the zone.
  */
 export interface SpfGraph {
   /** SPF terms of `text` that cost a DNS lookup (RFC 7208 §4.6.4), not counting what includes add. */
   ownLookups(text: string): number;
-  /** In-zone names `text` includes or redirects to, in order, as often as it names them. */
-  targets(text: string): readonly string[];
+  /** In-zone names `text`, evaluated at `name`, includes or redirects to, in order, as often as it names them. */
+  targets(text: string, name: string): readonly string[];
   /** The SPF text evaluation finds at `name` (its first SPF record), if the zone has one. */
   spfAt(name: string): string | undefined;
 }
 
+/**
+ * An include:/redirect= argument whose only macros are `%{d}` (or `%{D}`): the domain being
+ * evaluated (RFC 7208 §7.2, §7.3), so `include:%{d}` includes the name itself. Other macros
+ * depend on the message (sender, IP) and are not followed.
+ */
+const DOMAIN_MACROS_ONLY = /^(?:[^%]|%\{d\})*%\{d\}(?:[^%]|%\{d\})*$/i;
+
 /** The zone's include graph, built once per zone. */
 export function spfGraph(index: ZoneIndex): SpfGraph {
   return index.memo('spf-graph', '', () => {
-    const parsed = new Map<string, { own: number; targets: string[] }>();
+    // `targets`: in-zone names, or arguments with `%{d}` (expanded per name evaluated).
+    const parsed = new Map<string, { own: number; targets: string[]; macros: boolean }>();
     const read = (text: string) => {
       let entry = parsed.get(text);
       if (!entry) {
-        entry = { own: 0, targets: [] };
+        entry = { own: 0, targets: [], macros: false };
         for (const raw of spfTerms(text)) {
           const term = parseSpfTerm(raw);
           if (!term || !SPF_LOOKUP_TERMS.has(term.name) || (term.kind === 'modifier' && term.name !== 'redirect')) continue;
           entry.own += 1;
-          if ((term.name === 'include' || term.name === 'redirect') && term.argument && !term.argument.includes('%')) {
-            const target = normaliseTarget(term.argument);
+          if ((term.name === 'include' || term.name === 'redirect') && term.argument) {
             // Every occurrence: a receiver evaluates (and counts) an include each time it reaches it.
-            if (index.contains(target)) entry.targets.push(target);
+            if (DOMAIN_MACROS_ONLY.test(term.argument)) {
+              entry.targets.push(term.argument);
+              entry.macros = true;
+            } else if (!term.argument.includes('%')) {
+              const target = normaliseTarget(term.argument);
+              if (index.contains(target)) entry.targets.push(target);
+            }
           }
         }
         parsed.set(text, entry);
@@ -41,7 +55,11 @@ export function spfGraph(index: ZoneIndex): SpfGraph {
     };
     return {
       ownLookups: (text) => read(text).own,
-      targets: (text) => read(text).targets,
+      targets: (text, name) => {
+        const { targets, macros } = read(text);
+        if (!macros) return targets;
+        return targets.map((t) => (t.includes('%') ? normaliseTarget(t.replace(/%\{d\}/gi, name)) : t)).filter((t) => index.contains(t));
+      },
       spfAt: (name) => {
         const spf = index.at(name)?.spf[0];
         return spf === undefined ? undefined : String(spf.value);
@@ -59,7 +77,7 @@ export function spfLookupCount(graph: SpfGraph, name: string, text: string, memo
   // Iterative depth-first walk: a frame per name on the current chain, its total so far.
   interface Frame { readonly name: string; readonly targets: readonly string[]; next: number; total: number }
   const onChain = new Set<string>([name]);
-  const stack: Frame[] = [{ name, targets: graph.targets(text), next: 0, total: graph.ownLookups(text) }];
+  const stack: Frame[] = [{ name, targets: graph.targets(text, name), next: 0, total: graph.ownLookups(text) }];
   for (;;) {
     const frame = stack[stack.length - 1];
     if (frame.next < frame.targets.length) {
@@ -76,7 +94,7 @@ export function spfLookupCount(graph: SpfGraph, name: string, text: string, memo
         continue;
       }
       onChain.add(target);
-      stack.push({ name: target, targets: graph.targets(spf), next: 0, total: graph.ownLookups(spf) });
+      stack.push({ name: target, targets: graph.targets(spf, target), next: 0, total: graph.ownLookups(spf) });
       continue;
     }
     stack.pop();
@@ -97,7 +115,7 @@ export function spfIncludeLoops(index: ZoneIndex): Array<{ readonly names: reado
   const graph = spfGraph(index);
   const next = (name: string): readonly string[] => {
     const spf = graph.spfAt(name);
-    return spf === undefined ? [] : graph.targets(spf);
+    return spf === undefined ? [] : graph.targets(spf, name);
   };
   const order = new Map<string, number>();
   const low = new Map<string, number>();

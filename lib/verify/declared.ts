@@ -27,20 +27,33 @@ interface ZoneJson {
  * Every name with MX records in a declaration: synthesized output (a `cdktf.out`
  * directory, a stack directory or a `cdk.tf.json`) or a zone JSON file
  * (`{ zone, records: [{ name, type, value, priority }] }`, a list of them, or `{ zones: [...] }`).
+ * Stacks are read apart: two stacks' `${var.zone_id}` are two zones, and a domain two stacks
+ * declare (production and staging) is checked once per distinct MX set, never as their union.
  */
 export function readDeclaredMail(path: string, options: { stack?: string } = {}): DeclaredDomain[] {
   const zoneJson = zoneJsonOf(path);
-  const records = zoneJson !== undefined ? zoneJsonRecords(path, zoneJson) : withAbsoluteNames(readSynthesizedRecords(path, options));
-  const byName = new Map<string, PublishedMx[]>();
+  const records: ReadonlyArray<{ name: string; type: string; value: string; priority?: number; stack?: string }> =
+    zoneJson !== undefined
+      ? zoneJsonRecords(path, zoneJson)
+      : withAbsoluteNames(readSynthesizedRecords(path, options).map((r) => ({ ...r, zoneId: `${r.stack}\n${r.zoneId}` })));
+  const byName = new Map<string, { domain: string; mx: PublishedMx[] }>();
   for (const record of records) {
     // A relative name whose zone could not be told from its neighbours names no domain to query.
     if (record.type !== 'MX' || !record.name.includes('.')) continue;
-    const list = byName.get(record.name) ?? [];
-    list.push({ priority: record.priority ?? Number.NaN, exchange: absoluteHost(record.value) });
-    byName.set(record.name, list);
+    const key = `${record.stack ?? ''}\n${record.name}`;
+    const entry = byName.get(key) ?? { domain: record.name, mx: [] };
+    entry.mx.push({ priority: record.priority ?? Number.NaN, exchange: absoluteHost(record.value) });
+    byName.set(key, entry);
   }
-  return [...byName]
-    .map(([domain, mx]) => ({ domain, mx: mx.sort(byPreference) }))
+  const seen = new Set<string>();
+  return [...byName.values()]
+    .map(({ domain, mx }) => ({ domain, mx: mx.sort(byPreference) }))
+    .filter((d) => {
+      const key = JSON.stringify(d);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
     .sort((a, b) => compareCanonicalNames(a.domain, b.domain));
 }
 

@@ -206,7 +206,10 @@ function askTcp(server: Server, query: Buffer, id: number, qname: string, type: 
       received = Buffer.concat([received, chunk]);
       if (received.length < 2 || received.length < 2 + received.readUInt16BE(0)) return;
       const response = read(received.subarray(2, 2 + received.readUInt16BE(0)), id, qname, type, server);
-      finish(response ?? malformed(server, qname, 'a TCP answer for another query'));
+      if (response === undefined) return finish(malformed(server, qname, 'a TCP answer for another query'));
+      // TC over TCP: the answer is still cut short, so what it lacks is unknown.
+      if (!('code' in response) && response.truncated) return finish(malformed(server, qname, 'the answer over TCP is truncated (TC) too'));
+      finish(response);
     });
     socket.on('close', () => finish(malformed(server, qname, 'the TCP connection closed before a whole answer')));
   });

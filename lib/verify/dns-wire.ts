@@ -16,6 +16,8 @@ export const RCODE_NAMES: Readonly<Record<number, string>> = {
 
 export const RCODE_NOERROR = 0;
 export const RCODE_NXDOMAIN = 3;
+/** Class IN, the only one queries ask (RFC 1035 §3.2.4). */
+export const CLASS_IN = 1;
 
 /** `SERVFAIL (2)`, `rcode 12` for unassigned ones. */
 export function rcodeName(rcode: number): string {
@@ -48,23 +50,48 @@ export interface DnsResponse {
 
 /** A recursive query (RD set) for `name` (absolute, trailing dot optional) and `type`. */
 export function encodeQuery(id: number, name: string, type: QueryType): Buffer {
-  const labels = name.replace(/\.$/, '').split('.').filter((label) => label !== '');
+  const labels = wireLabels(name);
   const parts: Buffer[] = [];
   const header = Buffer.alloc(12);
   header.writeUInt16BE(id, 0);
   header.writeUInt16BE(0x0100, 2); // RD: ask the server to recurse
   header.writeUInt16BE(1, 4); // QDCOUNT
   parts.push(header);
-  for (const label of labels) {
-    const bytes = Buffer.from(label, 'ascii');
-    if (bytes.length > 63) throw new MalformedMessage(`label "${label.slice(0, 20)}…" of ${name} is longer than 63 octets`);
+  for (const bytes of labels) {
+    if (bytes.length > 63) throw new MalformedMessage(`label "${bytes.toString('latin1', 0, 20)}…" of ${name} is longer than 63 octets`);
     parts.push(Buffer.from([bytes.length]), bytes);
   }
   const tail = Buffer.alloc(5);
   tail.writeUInt16BE(QTYPE[type], 1);
-  tail.writeUInt16BE(1, 3); // class IN
+  tail.writeUInt16BE(CLASS_IN, 3);
   parts.push(tail);
   return Buffer.concat(parts);
+}
+
+/**
+ * The labels of a name in presentation form (as {@link decodeResponse} gives names): split at
+ * dots that are not escaped, `\\.` and `\\\\` the characters, `\\DDD` the octet DDD (RFC 1035 §5.1).
+ */
+function wireLabels(name: string): Buffer[] {
+  const labels: Buffer[] = [];
+  let label: number[] = [];
+  const text = name.endsWith('.') && !name.endsWith('\\.') ? name.slice(0, -1) : name;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2e) {
+      if (label.length > 0) labels.push(Buffer.from(label));
+      label = [];
+    } else if (c === 0x5c && /^\d{3}$/.test(text.slice(i + 1, i + 4))) {
+      label.push(Number(text.slice(i + 1, i + 4)) & 0xff);
+      i += 3;
+    } else if (c === 0x5c && i + 1 < text.length) {
+      label.push(text.charCodeAt(++i) & 0xff);
+    } else {
+      label.push(c & 0xff);
+    }
+  }
+  if (label.length > 0) labels.push(Buffer.from(label));
+  return labels;
 }
 
 /** Read a response; throws {@link MalformedMessage} when it is not a DNS message. */
@@ -94,10 +121,12 @@ export function decodeResponse(message: Buffer): DnsResponse {
     offset = owner.end;
     need(message, offset, 10);
     const type = message.readUInt16BE(offset);
+    const cls = message.readUInt16BE(offset + 2);
     const length = message.readUInt16BE(offset + 8);
     const start = offset + 10;
     need(message, start, length);
-    answers.push({ name: owner.name, type, data: readData(message, type, start, length) });
+    // The query asks class IN: a record of another class (CH, HS …) answers nothing asked.
+    if (cls === CLASS_IN) answers.push({ name: owner.name, type, data: readData(message, type, start, length) });
     offset = start + length;
   }
   return { id, truncated, rcode, question, answers };
@@ -185,12 +214,28 @@ function readName(message: Buffer, offset: number): { name: string; end: number 
     }
     if ((size & 0xc0) !== 0) throw new MalformedMessage(`a label type 0x${size.toString(16)} that is not defined`);
     need(message, position + 1, size);
-    labels.push(message.toString('latin1', position + 1, position + 1 + size).toLowerCase());
+    labels.push(presentationLabel(message, position + 1, size));
     length += size + 1;
     if (length > 255) throw new MalformedMessage('a name longer than 255 octets');
     position += size + 1;
   }
   return { name: labels.join('.'), end };
+}
+
+/**
+ * A label as presentation text (RFC 1035 §5.1, as BIND prints it): lower case, `.` and `\\` escaped
+ * with a backslash and bytes that are not printable ASCII as `\\DDD`. A label may hold any octet,
+ * `.` included (RFC 2181 §11): unescaped, the one label `mx1.example.net` would read as three.
+ */
+function presentationLabel(message: Buffer, start: number, size: number): string {
+  let text = '';
+  for (let i = start; i < start + size; i++) {
+    const byte = message[i];
+    if (byte === 0x2e || byte === 0x5c) text += `\\${String.fromCharCode(byte)}`;
+    else if (byte <= 0x20 || byte >= 0x7f) text += `\\${String(byte).padStart(3, '0')}`;
+    else text += String.fromCharCode(byte >= 0x41 && byte <= 0x5a ? byte + 0x20 : byte);
+  }
+  return text;
 }
 
 function need(message: Buffer, offset: number, bytes: number): void {

@@ -87,6 +87,8 @@ interface Source {
   comments: string[];
   start: number;
   ownerField: boolean;
+  /** Lines of the entry in progress, kept for `$INCLUDE`d files only: their problems must not quote them. */
+  entryText?: string[];
 }
 
 /** An entry whose owner, TTL, class and type are known, ready for its data. */
@@ -228,7 +230,9 @@ export class ZoneFileReader {
       source.start = source.line;
       source.ownerField = text !== '' && text[0] !== ' ' && text[0] !== '\t';
       source.comments = [];
+      if (source.depth > 0) source.entryText = [];
     }
+    source.entryText?.push(text);
     const error = lexLine(text, source.lex, source.tokens, source.comments);
     if (error) {
       this.fail(source, source.line, error);
@@ -254,6 +258,11 @@ export class ZoneFileReader {
   }
 
   private problem(severity: ZoneFileProblem['severity'], source: Source, line: number, message: string, name?: string): void {
+    // An `$INCLUDE`d path may name any file (a .env beside the zones): say what is wrong, never its text.
+    if (source.depth > 0) {
+      message = withoutText(message, source.entryText);
+      name = name === undefined ? undefined : withoutText(name, source.entryText);
+    }
     this.problemList.push({ severity, line, ...(source.file !== undefined ? { file: source.file } : {}), ...(name !== undefined ? { name } : {}), message });
   }
 
@@ -287,7 +296,8 @@ export class ZoneFileReader {
       const owner = absoluteName(entry.ownerText, origin);
       if (typeof owner !== 'string') return this.fail(source, line, `owner name: ${owner.error}`);
       name = owner;
-      if (type === 'SOA' && cloudflareSoa(entry.ownerText, this.apex!)) {
+      // Under `$ORIGIN .` (named-compilezone -s relative) `example.org` IS the apex: no quirk to read around.
+      if (type === 'SOA' && owner !== this.apex && cloudflareSoa(entry.ownerText, this.apex!)) {
         name = this.apex!;
         data = data.map((t, k) => (k < 2 && !t.text.endsWith('.') && isAtOrBelow(`${t.text.toLowerCase()}.`, this.apex!) ? { ...t, text: `${t.text}.` } : t));
         this.problem('warning', source, line, `the SOA owner "${entry.ownerText}" has no trailing dot; read as the apex ${this.apex} (as Cloudflare's export means it; BIND would read ${owner})`, name);
@@ -415,7 +425,8 @@ export class ZoneFileReader {
       const origin = absoluteName(args[0].text, base ?? '.');
       if (typeof origin !== 'string') return this.fail(source, line, `$ORIGIN: ${origin.error}`);
       source.origin = origin;
-      if (this.apex === undefined) this.apex = origin;
+      // `$ORIGIN .` starts BIND's relative output (names below are written in full): the zone is its SOA owner, not the root.
+      if (this.apex === undefined && origin !== '.') this.apex = origin;
       return;
     }
     if (name === '$INCLUDE') return this.include(source, args, line);
@@ -471,6 +482,36 @@ export class ZoneFileReader {
       source.owner = saved;
     }
   }
+}
+
+/**
+ * `message` with every word of `lines` (the entry of an included file) replaced by `…`, longest
+ * first, case-insensitively (names are lower-cased when read), so no text of the file is shown;
+ * whole words only, so the reader's own words around them stay readable.
+ */
+function withoutText(message: string, lines: readonly string[] = []): string {
+  const words = [...new Set(asciiLower(lines.join(' ')).split(/[\s"();]+/).filter((w) => w.length > 1))].sort((a, b) => b.length - a.length);
+  let redacted = message;
+  for (const word of words) {
+    let lower = asciiLower(redacted);
+    for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
+      if (isWordChar(lower, at - 1) || isWordChar(lower, at + word.length)) continue;
+      redacted = `${redacted.slice(0, at)}…${redacted.slice(at + word.length)}`;
+      lower = asciiLower(redacted);
+    }
+  }
+  return redacted;
+}
+
+/** A-Z lower-cased, nothing else: the length stays, so positions in it are positions in `text`. */
+function asciiLower(text: string): string {
+  return text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
+}
+
+/** True when `text[i]` is a letter or digit (a word goes on there). */
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a);
 }
 
 function newSource(file: string | undefined, depth: number, origin: string | undefined): Source {

@@ -60,9 +60,11 @@ const firstZones = new WeakMap<object, Map<string, string>>();
  * The logical id of a resource of `resourceType` in zone `zoneKey` (the zone's identity with
  * tokens resolved) of `stack`: `logicalId` in the first zone of the stack that uses it, so a
  * single-zone stack's addresses never change; zone-qualified ({@link zoneQualifiedLogicalId})
- * in any other zone (one domain under two zone ids), so both resources are kept.
+ * in any other zone (one domain under two zone ids), so both resources are kept. A zone with a
+ * `pinnedQualifier` always gets the address qualified with it and leaves the plain one alone.
  */
-export function zoneUniqueLogicalId(stack: object, resourceType: string, logicalId: string, zoneKey: string): string {
+export function zoneUniqueLogicalId(stack: object, resourceType: string, logicalId: string, zoneKey: string, pinnedQualifier?: string): string {
+  if (pinnedQualifier !== undefined) return zoneQualifiedLogicalId(logicalId, pinnedQualifier);
   let first = firstZones.get(stack);
   if (!first) {
     first = new Map();

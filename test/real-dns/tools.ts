@@ -5,6 +5,7 @@ import { delimiter, join } from 'node:path';
 /** Real software the tests use, with how to install it (Debian package unless said otherwise). */
 export const TOOLS = {
   'named-checkzone': 'apt-get install bind9-utils',
+  'named-compilezone': 'apt-get install bind9-utils',
   knotd: 'apt-get install knot',
   named: 'apt-get install bind9',
   'tsig-keygen': 'apt-get install bind9',

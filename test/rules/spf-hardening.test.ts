@@ -16,6 +16,10 @@ describeRule(spfIncludeLoop, {
     { label: 'a record that includes its own name', records: [txt('@', 'v=spf1 include:example.com -all')], count: 1, at: 'example.com', message: /includes itself \(example\.com → example\.com\)/ },
     { label: 'include by FQDN with a trailing dot and other case', records: [txt('@', 'v=spf1 include:EXAMPLE.com. -all')], count: 1 },
     { label: 'a redirect= to itself', records: [txt('_spf', 'v=spf1 redirect=_spf.example.com')], count: 1, at: '_spf.example.com' },
+    // %{d} is the domain being evaluated (RFC 7208 §7.2): include:%{d} is the name itself.
+    { label: 'include:%{d}, the name itself through the domain macro', records: [txt('@', 'v=spf1 include:%{d} -all')], count: 1, at: 'example.com', message: /includes itself/ },
+    { label: 'redirect=%{D} at a subdomain', records: [txt('_spf', 'v=spf1 redirect=%{D}')], count: 1, at: '_spf.example.com' },
+    { label: 'a loop through a name built with %{d}', records: [txt('@', 'v=spf1 include:_spf.%{d} -all'), txt('_spf', 'v=spf1 include:example.com -all')], count: 2 },
     {
       label: 'a loop through three names: every name on it is reported with the loop',
       records: [txt('@', 'v=spf1 include:_a.example.com -all'), txt('_a', 'v=spf1 include:_b.example.com -all'), txt('_b', 'v=spf1 redirect=example.com')],
@@ -27,6 +31,8 @@ describeRule(spfIncludeLoop, {
     { label: 'a chain that ends', records: [txt('@', 'v=spf1 include:_a.example.com -all'), txt('_a', 'v=spf1 include:_b.example.com -all'), txt('_b', 'v=spf1 ip4:192.0.2.1 -all')] },
     { label: 'two names including one shared record (a diamond, not a loop)', records: [txt('@', 'v=spf1 include:_s.example.com -all'), txt('eu', 'v=spf1 include:_s.example.com -all'), txt('_s', 'v=spf1 ip4:192.0.2.1 -all')] },
     { label: 'an include of a name outside the zone, or through a macro', records: [txt('@', 'v=spf1 include:example.net include:%{d}.example.com -all')] },
+    { label: 'a macro that depends on the message (%{i}, %{s}) is not followed', records: [txt('@', 'v=spf1 include:%{i}.%{d} include:%{s} -all')] },
+    { label: 'include:_spf.%{d} at two names: each includes its own _spf, no loop', records: [txt('@', 'v=spf1 include:_spf.%{d} -all'), txt('eu', 'v=spf1 include:_spf.%{d} -all'), txt('_spf', 'v=spf1 ip4:192.0.2.1 -all'), txt('_spf.eu', 'v=spf1 ip4:192.0.2.2 -all')] },
   ],
 });
 
