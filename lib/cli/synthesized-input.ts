@@ -3,7 +3,7 @@ import { basename, join, relative, resolve } from 'node:path';
 import { MxInputError } from '../dns/errors';
 import { HOST_READERS } from '../hosts';
 import { lintRecordOf, LintZoneInput } from '../lint/lint-zone';
-import { readSynthesizedRecords } from '../testing/synthesized';
+import { readSynthesizedRecords, SynthesizedRecord } from '../testing/synthesized';
 import { inferredApexes, recordsOfZone } from '../testing/zone-records';
 
 /**
@@ -26,21 +26,21 @@ export function isTerraformJson(json: unknown): boolean {
  * only that zone. A zone id whose apex cannot be told (only `@` and single-label names)
  * is an input error naming it, never dropped silently.
  */
-export function synthesizedZones(path: string, options: { zone?: string; stack?: string } = {}): LintZoneInput[] {
+export function synthesizedZones(path: string, options: { zone?: string; stack?: string } = {}): SynthesizedZone[] {
   const records = readSynthesizedRecords(path, { stack: options.stack });
   if (options.zone !== undefined) {
     const selected = recordsOfZone(records, options.zone);
     if (selected.length === 0) throw new MxInputError('zone', `${path} has no records in zone ${options.zone}`);
-    return [{ zone: options.zone, records: selected.map(lintRecordOf) }];
+    return [{ zone: options.zone, records: selected.map(lintRecordOf), ...hostOf(selected) }];
   }
-  const zones: LintZoneInput[] = [];
+  const zones: SynthesizedZone[] = [];
   for (const [zoneId, apex] of inferredApexes(records)) {
     const ofZone = records.filter((r) => r.zoneId === zoneId);
     if (apex === undefined) {
       const where = ofZone[0].address;
       throw new MxInputError('zone', `${path}: the zone of ${where} (zone id ${zoneId}) cannot be told from its names (${[...new Set(ofZone.map((r) => r.name))].join(', ')}); give --zone <domain>`);
     }
-    zones.push({ zone: apex, records: recordsOfZone(ofZone, apex, zoneId).map(lintRecordOf) });
+    zones.push({ zone: apex, records: recordsOfZone(ofZone, apex, zoneId).map(lintRecordOf), ...hostOf(ofZone) });
   }
   if (zones.length === 0) {
     const types = HOST_READERS.flatMap((host) => host.recordTypes).join(', ');
@@ -49,6 +49,17 @@ export function synthesizedZones(path: string, options: { zone?: string; stack?:
   return zones.sort((a, b) => (a.zone < b.zone ? -1 : a.zone > b.zone ? 1 : 0));
 }
 
+/** A zone of synthesized output as lint input, with the host its resources are at. */
+export interface SynthesizedZone extends LintZoneInput {
+  /** Id of the host whose resources hold the zone's records; absent when they are at several hosts. */
+  readonly host?: string;
+}
+
+/** `{ host }` when every record is at one host, else `{}` (every host's rules then run). */
+function hostOf(records: readonly SynthesizedRecord[]): { host?: string } {
+  const hosts = new Set(records.map((record) => record.host));
+  return hosts.size === 1 ? { host: [...hosts][0] } : {};
+}
 
 /** A path as machine output shows it: relative to the working directory. */
 export function shown(file: string): string {
