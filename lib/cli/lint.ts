@@ -30,7 +30,7 @@ options:
                             for code scanning) or github (workflow command annotations)
   --rule <id>=<severity>    override a rule: error, warning, info or off (repeatable)
   --min-priority-gap <n>    smallest gap between MX priority tiers (default 5)
-  --config <file.json>      options as JSON: { rules, minPriorityGap, suppressions }
+  --config <file.json>      options as JSON: { rules, minPriorityGap, suppressions, host }
   --strict                  exit 1 on warnings too
   --no-color                plain text even on a terminal (also NO_COLOR=1)
   --list-rules              print every rule id, severity and summary
