@@ -144,8 +144,10 @@ describe('cdktf-mx lint: host rules only for the zone\'s host', () => {
     const cloudflare = await lint([out, '--stack', 'cloudflare', '--format', 'json']);
     expect(cloudflare.code).toBe(1);
     expect(rules(cloudflare.out)).toEqual(['cloudflare-ttl cf.example.']);
-    // All three stacks at once: each zone with its own host's rules.
+    // All three stacks at once: each zone with its own host's rules; one zone picked with --zone too.
     expect(rules((await lint([out, '--format', 'json'])).out)).toEqual(['cloudflare-ttl cf.example.']);
+    expect(rules((await lint([out, '--zone', 'r53.example', '--format', 'json'])).out)).toEqual([]);
+    expect(rules((await lint([out, '--zone', 'cf.example', '--format', 'json'])).out)).toEqual(['cloudflare-ttl cf.example.']);
   });
 
   const parked = file('parked.example.zone', `$TTL ${TWO_DAYS}\n@ IN MX 0 .\n@ IN TXT "v=spf1 -all"\n_dmarc IN TXT "v=DMARC1; p=reject;"\n`);
