@@ -5,7 +5,7 @@ export type { HostnameProblem, ParsedHostname } from './dns/names';
 export type { RecordSpec, SourcedRecord, RecordOrigin, WrittenRecord, ResourceFacts } from './dns/record';
 export { Zone } from './dns/zone';
 export * from './rules';
-export { RULES, RULES_BY_ID, HOST_READERS } from './hosts';
+export { RULES, RULES_BY_ID, HOST_READERS, HOST_CHOICES, NO_HOST, rulesForHost } from './hosts';
 export * from './zones';
 export * from './cloudflare';
 export * from './route53';

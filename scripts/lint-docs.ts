@@ -36,12 +36,17 @@ lintZone({ zone: 'example.com', records: [{ name: '@', type: 'MX', priority: 10,
 - **\`lintZone(input, options?)\`** never throws: bad input comes back as \`zone-invalid\`,
   \`record-invalid\`, \`record-unknown-field\`, \`record-outside-zone\` or \`options-invalid\` findings.
   Options: \`rules\` (per-rule \`error\`/\`warning\`/\`info\`/\`off\`), \`minPriorityGap\`, \`suppressions\`
-  (\`{ id, reason, name? }\`).
+  (\`{ id, reason, name? }\`), \`host\` (\`cloudflare\`, \`route53\`, \`google-dns\`, \`rfc2136\`: the zone-wide
+  rules plus that host's own, e.g. \`cloudflare-ttl\` only for \`cloudflare\`; \`none\`: no host's rules; not
+  given: every host's rules, for a zone whose host is unknown; \`rulesForHost(host)\` returns the list).
 - **\`cdktf-mx lint <input>\`** reads the same JSON, a BIND zone file, or synthesized cdktf output
   (a \`cdktf.out\` directory, a stack directory or a \`cdk.tf.json\`: every zone in it, the apex of
   each zone of each stack told from its names as \`verify\` does (zone ids are compared within a
   stack: two stacks' \`var.zone_id\` are two zones); \`--zone\` picks one, \`--stack\` one stack;
-  Cloudflare, Route 53, Google Cloud DNS and RFC 2136 resources) and prints findings grouped by
+  Cloudflare, Route 53, Google Cloud DNS and RFC 2136 resources, each zone checked with the rules of
+  the host its resources are at, so a Route 53 zone with TTL 172800 gets no \`cloudflare-ttl\`; a zone
+  file or JSON gets every host's rules unless \`--host cloudflare|route53|google-dns|rfc2136|none\` names
+  its host, a usage error on cdktf output) and prints findings grouped by
   name (coloured on a terminal; \`--format json\` for machines, \`--format sarif\` for code scanning,
   \`--format github\` for pull-request annotations, see [In a pipeline](#in-a-pipeline-plan-check-and-machine-output);
   \`--rule id=off\`, \`--config\`, \`--strict\`, \`--allow-include-outside\`, \`--list-rules\`, \`--help\`).

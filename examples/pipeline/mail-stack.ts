@@ -1,9 +1,9 @@
 import { ARecordSet } from '@cdktf/provider-dns/lib/a-record-set';
-import { MxRecordSet } from '@cdktf/provider-dns/lib/mx-record-set';
 import { DnsProvider } from '@cdktf/provider-dns/lib/provider';
 import { TxtRecordSet } from '@cdktf/provider-dns/lib/txt-record-set';
-import { LocalBackend, TerraformStack } from 'cdktf';
+import { dependable, LocalBackend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { MxRecords, NullMx, Rfc2136Zone } from '../../lib'; // in your project: from 'cdktf-mx'
 
 /** What the pipeline example publishes; the environment picks it so one pipeline run can change it. */
 export interface PipelineMailProps {
@@ -20,10 +20,13 @@ export interface PipelineMailProps {
 }
 
 /**
- * The pipeline example's stack: the mail records of one zone on an RFC 2136 server
- * (hashicorp/dns; server and TSIG key come from DNS_UPDATE_* in the environment, never
- * from code), with in-zone exchanges and their addresses, SPF and DMARC.
- * Uses the prebuilt @cdktf/provider-dns binding until cdktf-mx has its own RFC 2136 zone.
+ * The pipeline example's stack: the mail of one zone on an RFC 2136 server through
+ * hashicorp/dns (server and TSIG key come from DNS_UPDATE_* in the environment, never from
+ * code). cdktf-mx constructs on an `Rfc2136Zone` publish the MX of the apex (`MxRecords`, two
+ * in-zone exchanges) and a null MX with SPF and DMARC that reject everything for `www`, a web
+ * host name that takes no mail (`NullMx`). What cdktf-mx does not write is written as the
+ * user would, with the prebuilt binding: the provider, the exchanges' addresses, and the
+ * apex's own SPF and DMARC.
  */
 export class PipelineMailStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: PipelineMailProps) {
@@ -31,17 +34,25 @@ export class PipelineMailStack extends TerraformStack {
     if (props.statePath) new LocalBackend(this, { path: props.statePath });
     new DnsProvider(this, 'dns', {});
     if (props.providerVersion) this.addOverride('terraform.required_providers.dns.version', props.providerVersion);
-    const zone = `${props.zone.replace(/\.$/, '')}.`;
+    const zone = Rfc2136Zone.of(props.zone);
     const hosts = [
-      new ARecordSet(this, 'mx1', { zone, name: 'mx1', ttl: 300, addresses: ['127.0.0.1'] }),
-      new ARecordSet(this, 'mx2', { zone, name: 'mx2', ttl: 300, addresses: ['127.0.0.2'] }),
+      new ARecordSet(this, 'mx1', { zone: zone.identity, name: 'mx1', ttl: 300, addresses: ['127.0.0.1'] }),
+      new ARecordSet(this, 'mx2', { zone: zone.identity, name: 'mx2', ttl: 300, addresses: ['127.0.0.2'] }),
     ];
     if (props.mx) {
+      const mail = new MxRecords(this, 'mail', {
+        zone,
+        ttl: 300,
+        records: [{ priority: 10, exchange: `mx1.${zone.apex}` }, { priority: props.backupPriority, exchange: `mx2.${zone.apex}` }],
+      });
       // The exchanges' addresses first: BIND refuses an update adding an MX whose in-zone
-      // exchange has no address yet (check-integrity), and terraform would otherwise send both at once.
-      new MxRecordSet(this, 'mx', { zone, ttl: 300, mx: [{ preference: 10, exchange: `mx1.${zone}` }, { preference: props.backupPriority, exchange: `mx2.${zone}` }], dependsOn: hosts });
+      // exchange has no address yet (check-integrity, "MX '…' has no address records"), and
+      // terraform would otherwise send both at once in the first deploy. `records` holds the
+      // construct's `dns_mx_record_set`, so the dependency goes on it.
+      for (const set of mail.records) set.dependsOn = [...(set.dependsOn ?? []), ...hosts.map((host) => dependable(host))];
     }
-    new TxtRecordSet(this, 'spf', { zone, ttl: 300, txt: ['v=spf1 mx -all'] });
-    new TxtRecordSet(this, 'dmarc', { zone, name: '_dmarc', ttl: 300, txt: [`v=DMARC1; p=reject; rua=mailto:dmarc@${props.zone}`] });
+    new NullMx(this, 'www-no-mail', { zone, name: 'www', ttl: 300 });
+    new TxtRecordSet(this, 'spf', { zone: zone.identity, ttl: 300, txt: ['v=spf1 mx -all'] });
+    new TxtRecordSet(this, 'dmarc', { zone: zone.identity, name: '_dmarc', ttl: 300, txt: [`v=DMARC1; p=reject; rua=mailto:dmarc@${zone.apex}`] });
   }
 }

@@ -1,5 +1,5 @@
 import { App } from 'cdktf';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderZone } from '../../lib'; // in your project: from 'cdktf-mx'
@@ -19,5 +19,12 @@ describe('pipeline example stack', () => {
 
   test('publishes the zone as reviewed', () => {
     expect(renderZone(outdir, 'example.test')).toMatchSnapshot();
+  });
+
+  test('the MX set waits for its exchanges\' addresses (BIND refuses an MX whose in-zone exchange has no address)', () => {
+    const stack = JSON.parse(readFileSync(join(outdir, 'stacks', 'mail', 'cdk.tf.json'), 'utf8'));
+    expect(stack.resource.dns_mx_record_set.mx__example_test.depends_on).toEqual(['dns_a_record_set.mx1', 'dns_a_record_set.mx2']);
+    // The null MX of www names no exchange, so it waits for nothing.
+    expect(stack.resource.dns_mx_record_set.mx__www_example_test.depends_on).toBeUndefined();
   });
 });

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { lintZone, LintZoneInput } from '../lint/lint-zone';
 import { lintZoneFile, problemPlace } from '../lint/zone-file';
-import { isSynthesizedPath, isTerraformJson, shown, synthesizedFile, synthesizedZones } from './synthesized-input';
+import { isSynthesizedPath, isTerraformJson, shown, synthesizedFile, SynthesizedZone, synthesizedZones } from './synthesized-input';
+import { HOST_CHOICES } from '../hosts';
 import { isMachineFormat, LocatedFinding, renderMachine } from './machine-output';
 import { version } from './main';
 import { CommonArgs, commonArgs, parseCommandLine, UsageError, useColor } from './options';
@@ -22,11 +23,15 @@ options:
   --zone <domain>           zone name for a zone file without $ORIGIN/SOA; for cdktf
                             output, lint only this zone
   --stack <name>            for a cdktf.out directory: only this stack
+  --host <host>             the zone's DNS host, for a zone file or JSON: cloudflare,
+                            route53, google-dns or rfc2136 (that host's rules run) or none
+                            (no host's rules); default every host's rules. cdktf output
+                            says its host: each zone gets the rules of the host it is at
   --format <format>         text (default), json (the findings array), sarif (SARIF 2.1.0
                             for code scanning) or github (workflow command annotations)
   --rule <id>=<severity>    override a rule: error, warning, info or off (repeatable)
   --min-priority-gap <n>    smallest gap between MX priority tiers (default 5)
-  --config <file.json>      options as JSON: { rules, minPriorityGap, suppressions }
+  --config <file.json>      options as JSON: { rules, minPriorityGap, suppressions, host }
   --strict                  exit 1 on warnings too
   --allow-include-outside   follow $INCLUDE paths out of the zone file's directory
   --no-color                plain text even on a terminal (also NO_COLOR=1)
@@ -61,6 +66,7 @@ interface Args extends CommonArgs {
   zone?: string;
   stack?: string;
   allowIncludeOutside?: boolean;
+  host?: string;
 }
 
 /** Every rule id `--rule` may name. */
@@ -87,7 +93,12 @@ export async function run(argv: string[], io: LintIo = defaultIo()): Promise<num
   try {
     if (!args.file) throw new UsageError('give the zone file to check');
     const options = readConfig(args, io);
-    const synthesized = () => lintZones(synthesizedZones(args.file!, { zone: args.zone, stack: args.stack }), options);
+    const synthesized = () => {
+      if (options.host !== undefined) {
+        throw new UsageError(`--host${args.host === undefined ? ' (host in --config)' : ''} is for zone files and JSON, whose host is unknown; in synthesized cdktf output each zone is checked with the rules of the host its resources are at`);
+      }
+      return lintZones(synthesizedZones(args.file!, { zone: args.zone, stack: args.stack }), options);
+    };
     // Synthesized cdktf output (directories, cdk.tf.json, Terraform JSON): every zone in it.
     if (isSynthesizedPath(args.file)) findings = synthesized();
     else {
@@ -132,9 +143,11 @@ function locate(findings: readonly Finding[], args: Args): LocatedFinding[] {
  * Findings of every zone. A suppression applies to all of them, so it is unused only
  * when no zone used it: its suppression-unused finding is kept once, and only then.
  */
-function lintZones(inputs: readonly LintZoneInput[], options: LintOptions): Finding[] {
-  if (inputs.length === 1) return lintZone(inputs[0], options);
-  const all = inputs.map((input) => lintZone(input, options));
+function lintZones(inputs: readonly SynthesizedZone[], options: LintOptions): Finding[] {
+  // Each zone with the rules of its host (every host's when its records are at several).
+  const lintOne = ({ host, ...input }: SynthesizedZone) => lintZone(input, host !== undefined ? { ...options, host } : options);
+  if (inputs.length === 1) return lintOne(inputs[0]);
+  const all = inputs.map(lintOne);
   const unusedIn = new Map<string, number>();
   for (const findings of all) for (const f of findings) if (f.rule === suppressionUnused.id) unusedIn.set(f.message, (unusedIn.get(f.message) ?? 0) + 1);
   const reported = new Set<string>();
@@ -152,6 +165,10 @@ function parseArgs(argv: readonly string[]): Args {
     if (flag === '--zone') args.zone = take();
     else if (flag === '--stack') args.stack = take();
     else if (flag === '--allow-include-outside') args.allowIncludeOutside = true;
+    else if (flag === '--host') {
+      args.host = take();
+      if (!HOST_CHOICES.includes(args.host)) throw new UsageError(`--host must be one of ${HOST_CHOICES.join(', ')}, not "${args.host}"`);
+    }
     else return false;
     return true;
   }, (value) => {
@@ -216,6 +233,7 @@ function readConfig(args: Args, io: LintIo): LintOptions {
     ...config,
     rules: { ...config.rules, ...args.rules },
     ...(args.minPriorityGap !== undefined ? { minPriorityGap: args.minPriorityGap } : {}),
+    ...(args.host !== undefined ? { host: args.host } : {}),
   };
 }
 

@@ -29,18 +29,18 @@ export function isTerraformJson(json: unknown): boolean {
  * apex cannot be told (only `@` and single-label names) is an input error naming it, never
  * dropped silently.
  */
-export function synthesizedZones(path: string, options: { zone?: string; stack?: string } = {}): LintZoneInput[] {
+export function synthesizedZones(path: string, options: { zone?: string; stack?: string } = {}): SynthesizedZone[] {
   const byStack = new Map<string, SynthesizedRecord[]>();
   for (const record of readSynthesizedRecords(path, { stack: options.stack })) {
     const list = byStack.get(record.stack);
     if (list) list.push(record);
     else byStack.set(record.stack, [record]);
   }
-  const zones: LintZoneInput[] = [];
+  const zones: SynthesizedZone[] = [];
   for (const records of byStack.values()) {
     if (options.zone !== undefined) {
       const selected = recordsOfZone(records, options.zone);
-      if (selected.length > 0) zones.push({ zone: options.zone, records: selected.map(lintRecordOf) });
+      if (selected.length > 0) zones.push({ zone: options.zone, records: selected.map(lintRecordOf), ...hostOf(selected) });
       continue;
     }
     for (const [zoneId, apex] of inferredApexes(records)) {
@@ -49,7 +49,7 @@ export function synthesizedZones(path: string, options: { zone?: string; stack?:
         const where = ofZone[0].address;
         throw new MxInputError('zone', `${path}: the zone of ${where} (stack ${ofZone[0].stack}, zone id ${zoneId}) cannot be told from its names (${[...new Set(ofZone.map((r) => r.name))].join(', ')}); give --zone <domain>`);
       }
-      zones.push({ zone: apex, records: recordsOfZone(ofZone, apex, zoneId).map(lintRecordOf) });
+      zones.push({ zone: apex, records: recordsOfZone(ofZone, apex, zoneId).map(lintRecordOf), ...hostOf(ofZone) });
     }
   }
   if (zones.length === 0) {
@@ -59,6 +59,18 @@ export function synthesizedZones(path: string, options: { zone?: string; stack?:
   }
   // Stable sort: zones of one name keep their stacks' (name) order.
   return zones.sort((a, b) => (a.zone < b.zone ? -1 : a.zone > b.zone ? 1 : 0));
+}
+
+/** A zone of synthesized output as lint input, with the host its resources are at. */
+export interface SynthesizedZone extends LintZoneInput {
+  /** Id of the host whose resources hold the zone's records; absent when they are at several hosts. */
+  readonly host?: string;
+}
+
+/** `{ host }` when every record is at one host, else `{}` (every host's rules then run). */
+function hostOf(records: readonly SynthesizedRecord[]): { host?: string } {
+  const hosts = new Set(records.map((record) => record.host));
+  return hosts.size === 1 ? { host: [...hosts][0] } : {};
 }
 
 /** A path as machine output shows it: relative to the working directory. */

@@ -18,6 +18,7 @@ export const CLOUDFLARE_ZONE_TYPE = 'cloudflare_zone';
  * `content` (or `data.target` / `data.priority`), `priority`, `ttl`, `proxied`. Pure.
  */
 export const cloudflareReader: HostReader = {
+  id: 'cloudflare',
   name: 'Cloudflare',
   recordTypes: [CLOUDFLARE_RECORD_TYPE],
   zoneTypes: [CLOUDFLARE_ZONE_TYPE],

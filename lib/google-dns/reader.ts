@@ -15,6 +15,7 @@ export const GOOGLE_MANAGED_ZONE_TYPE = 'google_dns_managed_zone';
  * quoted strings, joined). Pure.
  */
 export const googleDnsReader: HostReader = {
+  id: 'google-dns',
   name: 'Google Cloud DNS',
   recordTypes: [GOOGLE_DNS_RECORD_SET_TYPE],
   zoneTypes: [GOOGLE_MANAGED_ZONE_TYPE],

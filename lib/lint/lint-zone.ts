@@ -3,7 +3,7 @@ import { describeValue } from '../dns/errors';
 import { fqdn, isInZone, ownerNameSyntaxProblem, parseHostname, resolveOwnerName } from '../dns/names';
 import { SourcedRecord } from '../dns/record';
 import { Zone } from '../dns/zone';
-import { RULES, RULES_BY_ID } from '../hosts';
+import { HOST_CHOICES, RULES, RULES_BY_ID, rulesForHost } from '../hosts';
 import { ExtraHit, Finding, internalError, LintOptions, runRules, Suppression } from '../rules/engine';
 import { RuleInfo, Severity } from '../rules/rule';
 import { INPUT_RULES, optionsInvalid, recordInvalid, recordOutsideZone, recordUnknownField, suppressionUnused, zoneInvalid } from './input-rules';
@@ -55,7 +55,8 @@ const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'info', 'of
 const MIN_REASON = 10;
 
 /**
- * Lint a zone: every rule of the catalogue over the records as a whole. Never throws:
+ * Lint a zone: the zone-wide rules and the host rules over the records as a whole; `options.host`
+ * names the zone's host (only its host rules run), else every host's rules run. Never throws:
  * unreadable input, records and options come back as findings (`zone-invalid`,
  * `record-invalid`, `options-invalid`, …) and the readable rest is still checked.
  */
@@ -103,7 +104,7 @@ function lint(input: unknown, rawOptions: unknown, found: readonly ExtraHit[]): 
 /** Run the rules (when there is a zone), then report unused suppressions. */
 function finish(apex: string | undefined, extra: ExtraHit[], options: LintOptions, last?: () => void, zone?: Zone): Finding[] {
   last?.();
-  const result = runRules(zone ?? new Zone(apex ?? '.', []), options, zone ? RULES : [], extra);
+  const result = runRules(zone ?? new Zone(apex ?? '.', []), options, zone ? (rulesForHost(options.host) ?? RULES) : [], extra);
   const findings = [...result.findings];
   const severity = severityOf(suppressionUnused, options);
   if (severity && zone) {
@@ -197,10 +198,10 @@ export function numeric(value: unknown): unknown {
 function readOptions(raw: unknown, problem: (message: string) => void): LintOptions {
   if (raw === undefined || raw === null) return {};
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    problem(`options must be an object { rules?, minPriorityGap?, suppressions? }, not ${describeValue(raw)}; defaults are used.`);
+    problem(`options must be an object { rules?, minPriorityGap?, suppressions?, host? }, not ${describeValue(raw)}; defaults are used.`);
     return {};
   }
-  const { rules, minPriorityGap, suppressions } = raw as Record<string, unknown>;
+  const { rules, minPriorityGap, suppressions, host } = raw as Record<string, unknown>;
   const known = (id: string) => RULES_BY_ID.has(id) || INPUT_RULES.some((r) => r.id === id) || id === internalError.id;
   const overrides: Record<string, 'error' | 'warning' | 'info' | 'off'> = {};
   if (rules !== undefined) {
@@ -232,7 +233,9 @@ function readOptions(raw: unknown, problem: (message: string) => void): LintOpti
       });
     }
   }
-  return { rules: overrides, ...(gap !== undefined ? { minPriorityGap: gap } : {}), suppressions: accepted };
+  const hostKnown = typeof host === 'string' && rulesForHost(host) !== undefined;
+  if (host !== undefined && !hostKnown) problem(`options.host must be one of ${HOST_CHOICES.join(', ')}, not ${describeValue(host)}; every host's rules are run.`);
+  return { rules: overrides, ...(gap !== undefined ? { minPriorityGap: gap } : {}), suppressions: accepted, ...(hostKnown ? { host: host as string } : {}) };
 }
 
 /** ` (did you mean "mx-single"?)` for a near miss, else ''. */

@@ -23,7 +23,7 @@ export interface PlanFinding extends Finding {
 }
 
 /** Options of {@link checkPlan}. */
-export interface CheckPlanOptions extends LintOptions {
+export interface CheckPlanOptions extends Omit<LintOptions, 'host'> {
   /** Most mail records one plan may change before `plan-mail-blast-radius` warns (default 50). */
   readonly maxMailChanges?: number;
   /** Also run the zone rules on each zone's records after the plan (default true). */
@@ -41,7 +41,8 @@ export interface CheckPlanOptions extends LintOptions {
 /**
  * Judge a Terraform plan: the transition rules (`plan-*`) over every DNS resource change,
  * then the zone rules on the records each zone holds after the plan (what Terraform
- * manages; records outside Terraform are not in a plan). Severities and `off` from
+ * manages; records outside Terraform are not in a plan), with the host rules of the zone's
+ * host (the host whose resources hold it). Severities and `off` from
  * `options.rules` apply to both. Pure; never throws on plan content.
  */
 export function checkPlan(plan: TerraformPlan, options: CheckPlanOptions = {}): PlanFinding[] {
@@ -74,10 +75,11 @@ function endState(model: PlanModel, options: CheckPlanOptions): PlanFinding[] {
     const { minPriorityGap, suppressions } = options;
     // Plan rule ids are not zone rules: lintZone would report them as unknown.
     const rules = options.rules ? Object.fromEntries(Object.entries(options.rules).filter(([id]) => !PLAN_RULE_IDS.has(id))) : undefined;
+    // The zone's host is the host whose resources hold it: only its host rules apply.
     findings.push(...lintZone({
       zone: zone.apex,
       records: zone.after.map(lintRecordOf),
-    }, { ...(rules ? { rules } : {}), ...(minPriorityGap !== undefined ? { minPriorityGap } : {}), ...(suppressions ? { suppressions } : {}) }));
+    }, { ...(rules ? { rules } : {}), ...(minPriorityGap !== undefined ? { minPriorityGap } : {}), ...(suppressions ? { suppressions } : {}), host: zone.host.reader.id }));
   }
   return findings;
 }

@@ -31,6 +31,7 @@ const DATA_OF: Readonly<Record<string, { readonly type: string; readonly read: (
  * TXT values are read in the provider's escaped form. Pure.
  */
 export const rfc2136Reader: HostReader = {
+  id: 'rfc2136',
   name: 'RFC 2136',
   recordTypes: Object.keys(DATA_OF),
   zoneTypes: [],

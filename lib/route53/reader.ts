@@ -16,6 +16,7 @@ export const ROUTE53_ZONE_TYPE = 'aws_route53_zone';
  * `records` and publish nothing readable here. Pure.
  */
 export const route53Reader: HostReader = {
+  id: 'route53',
   name: 'Route 53',
   recordTypes: [ROUTE53_RECORD_TYPE],
   zoneTypes: [ROUTE53_ZONE_TYPE],

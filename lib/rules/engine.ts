@@ -37,6 +37,14 @@ export interface LintOptions {
   readonly minPriorityGap?: number;
   /** Findings to suppress, each with a reason. */
   readonly suppressions?: readonly Suppression[];
+  /**
+   * The DNS host of the zone, selecting whose host rules `lintZone` runs: `cloudflare`, `route53`,
+   * `google-dns`, `rfc2136` (the zone-wide rules plus that host's), or `none` (the zone-wide rules
+   * alone). Default: every host's rules, for a zone whose host is unknown (a zone file). Zones read
+   * from synthesized output or a plan give the host of the resources they were read from.
+   * ({@link runRules} runs the rules it is given and ignores this.)
+   */
+  readonly host?: string;
 }
 
 /** The outcome of a lint run: findings plus what suppressions did. */

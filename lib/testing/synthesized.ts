@@ -14,6 +14,8 @@ export interface SynthesizedRecord extends WrittenRecord {
   readonly address: string;
   /** Construct path from the synth metadata, when present. */
   readonly path?: string;
+  /** Id of the host whose reader read the resource (`cloudflare`, `route53`, …): the zone's host, whose host rules apply. */
+  readonly host: string;
 }
 
 /**
@@ -59,8 +61,9 @@ function recordsOfStack(stack: string, file: string, hosts: readonly HostReader[
   const { records: resources } = synthesizedResources(readJson(file), { recordTypes: new Set(byType.keys()), zoneTypes: new Set() });
   const records: SynthesizedRecord[] = [];
   for (const resource of resources) {
-    for (const record of byType.get(resource.type)!.readRecords(resource)) {
-      records.push({ stack, address: resource.address, ...(resource.path !== undefined ? { path: resource.path } : {}), ...record });
+    const host = byType.get(resource.type)!;
+    for (const record of host.readRecords(resource)) {
+      records.push({ stack, address: resource.address, ...(resource.path !== undefined ? { path: resource.path } : {}), host: host.id, ...record });
     }
   }
   return records;

@@ -23,6 +23,8 @@ export interface RawResource {
 
 /** What the host-neutral code needs to read a host's resources: pure, loads no cdktf. */
 export interface HostReader {
+  /** Stable id, as `cdktf-mx lint --host` and the `host` lint option take it: `cloudflare`, `route53`, `google-dns`, `rfc2136`. */
+  readonly id: string;
   /** Human name, e.g. `Cloudflare`, for messages. */
   readonly name: string;
   /** Terraform types of the resources that hold DNS records. */

@@ -192,4 +192,22 @@ describe('lintZone options', () => {
     ]);
     expect(findings).toContainEqual(expect.objectContaining({ rule: 'mx-single', severity: 'warning' }));
   });
+
+  test('host: only that host\'s rules (none: no host\'s); not given, every host\'s; an unknown host is options-invalid', () => {
+    // A proxied CNAME with TTL 300 breaks Cloudflare's rule (proxied needs TTL 1); -1 is out of every host's range.
+    const zoneAt = { zone: 'example.com', records: [mx('@', 0, '.', -1), txt('@', 'v=spf1 -all'), dmarc(), { ...cname('www', 'web.example.net', true), ttl: 300 }] };
+    const hostRules = (findings: Finding[]) => findings.map((f) => `${f.rule} ${f.name}`).filter((id) => /^(cloudflare|route53|google-dns|rfc2136)-/.test(id));
+    const every = ['cloudflare-ttl example.com.', 'cloudflare-ttl www.example.com.', 'route53-ttl example.com.', 'google-dns-ttl example.com.', 'rfc2136-ttl example.com.'];
+    expect(hostRules(lintZone(zoneAt))).toEqual(every);
+    expect(hostRules(lintZone(zoneAt, { host: 'route53' }))).toEqual(['route53-ttl example.com.']);
+    expect(hostRules(lintZone(zoneAt, { host: 'rfc2136' }))).toEqual(['rfc2136-ttl example.com.']);
+    expect(hostRules(lintZone(zoneAt, { host: 'google-dns' }))).toEqual(['google-dns-ttl example.com.']);
+    expect(hostRules(lintZone(zoneAt, { host: 'cloudflare' }))).toEqual(['cloudflare-ttl example.com.', 'cloudflare-ttl www.example.com.']);
+    expect(hostRules(lintZone(zoneAt, { host: 'none' }))).toEqual([]);
+    const unknown = lintZone(zoneAt, { host: 'bind' });
+    expect(unknown.filter((f) => f.rule === 'options-invalid').map((f) => f.message)).toEqual([
+      'options.host must be one of cloudflare, route53, google-dns, rfc2136, none, not "bind"; every host\'s rules are run.',
+    ]);
+    expect(hostRules(unknown)).toEqual(every);
+  });
 });

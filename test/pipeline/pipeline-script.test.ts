@@ -76,6 +76,9 @@ describeWithTools(['named', 'tsig-keygen', 'terraform'], 'examples/pipeline/pipe
     expect(run.code).toBe(0);
     expect((await resolver.resolveMx(ZONE)).sort((a, b) => a.priority - b.priority)).toEqual([{ priority: 10, exchange: `mx1.${ZONE}` }, { priority: 20, exchange: `mx2.${ZONE}` }]);
     expect(run.output).toMatch(/MX\s+ok\s+as declared: 10 mx1\.pipeline\.test\., 20 mx2\.pipeline\.test\./);
+    // NullMx on the RFC 2136 zone: the null MX and its SPF and DMARC are served too.
+    expect(await resolver.resolveMx(`www.${ZONE}`)).toEqual([{ priority: 0, exchange: '' }]);
+    expect(await resolver.resolveTxt(`_dmarc.www.${ZONE}`)).toEqual([['v=DMARC1; p=reject;']]);
   }, 240_000);
 
   test('a priority change goes through the gate and is applied', async () => {
@@ -88,7 +91,7 @@ describeWithTools(['named', 'tsig-keygen', 'terraform'], 'examples/pipeline/pipe
     const run = await pipeline({ MAIL_BACKUP_PRIORITY: '30', MAIL_MX: 'off', FORMAT: 'github' });
     expect(run.code).toBe(1);
     expect(run.output).toContain(`::error file=`);
-    expect(run.output).toContain(`title=plan-mx-removed ${ZONE}.::${ZONE}. loses every MX: dns_mx_record_set.mx is deleted`);
+    expect(run.output).toContain(`title=plan-mx-removed ${ZONE}.::${ZONE}. loses every MX: dns_mx_record_set.mx__pipeline_test is deleted`);
     expect(run.output).not.toContain('== apply');
     expect((await resolver.resolveMx(ZONE)).map((mx) => mx.priority).sort()).toEqual([10, 30]);
   }, 240_000);

@@ -202,6 +202,22 @@ describe('plan-check on Route 53 plans (aws_route53_record as the prebuilt bindi
     expect(findings[0].message).toContain('the old one\'s delete removes the whole RRset by name and type');
   });
 
+  test('the end state gets the zone\'s host rules only: TTL 172800 is fine on Route 53, cloudflare-ttl on Cloudflare', () => {
+    const twoDays = route53((s) => {
+      new Route53Record(s, 'mx', { zoneId: 'Z1', name: 'example.com', type: 'MX', ttl: 172800, records: ['0 .'] });
+      new Route53Record(s, 'spf', { zoneId: 'Z1', name: 'example.com', type: 'TXT', ttl: 172800, records: ['v=spf1 -all'] });
+    });
+    expect(brief(check(null, twoDays, ROUTE53, { rules: { 'null-mx-dmarc': 'off' } }))).toEqual([]);
+    const onCloudflare = cloudflare((s) => {
+      new DnsRecord(s, 'mx', { zoneId: ZONE_ID, name: 'example.com', type: 'MX', content: '.', priority: 0, ttl: 172800 });
+      new DnsRecord(s, 'spf', { zoneId: ZONE_ID, name: 'example.com', type: 'TXT', content: '"v=spf1 -all"', ttl: 172800 });
+    });
+    expect(brief(check(null, onCloudflare, CLOUDFLARE, { rules: { 'null-mx-dmarc': 'off' } }))).toEqual([['cloudflare-ttl', 'error', 'example.com.', undefined], ['cloudflare-ttl', 'error', 'example.com.', undefined]]);
+    // Route 53's own rules still run on its zones.
+    const negative = route53((s) => new Route53Record(s, 'mx', { zoneId: 'Z1', name: 'example.com', type: 'MX', ttl: -1, records: ['0 .'] }));
+    expect(brief(check(null, negative, ROUTE53, { rules: { 'null-mx-spf': 'off', 'null-mx-dmarc': 'off' } }))).toEqual([['route53-ttl', 'error', 'example.com.', undefined]]);
+  });
+
   test('TXT in Route 53\'s chunked form is read whole (no spf-syntax finding on the end state)', () => {
     const long = `v=spf1 ${Array.from({ length: 30 }, (_, i) => `ip4:192.0.2.${i}`).join(' ')} -all`;
     const chunked = `${long.slice(0, 255)}""${long.slice(255)}`;
