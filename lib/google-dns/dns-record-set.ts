@@ -2,7 +2,9 @@ import { Construct } from 'constructs';
 import { AttributeSpec, GeneratedLikeResource, ResourceMetaConfig, StringList } from '../zones/record-set-resource';
 
 /** The Terraform resource type this class emits. */
-export const GOOGLE_DNS_RECORD_SET_TYPE = 'google_dns_record_set';
+import { GOOGLE_DNS_RECORD_SET_TYPE } from './resource-types';
+
+export { GOOGLE_DNS_RECORD_SET_TYPE };
 
 /**
  * Provider metadata as `@cdktf/provider-google` 16.12.1 (hashicorp/google 6.50.0) writes it;

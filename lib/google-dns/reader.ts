@@ -3,7 +3,7 @@ import { HostReader, RawResource } from '../zones/host';
 import { readPresentationSet } from '../zones/rdata-values';
 import { terraformLiteral } from '../zones/terraform-strings';
 import { referencedZone } from '../zones/zone-reference';
-import { GOOGLE_DNS_RECORD_SET_TYPE } from './dns-record-set';
+import { GOOGLE_DNS_RECORD_SET_TYPE } from './resource-types';
 import { GOOGLE_DNS_RULES } from './rules';
 
 /** Terraform type of a Cloud DNS managed zone, as a resource or a data source. */

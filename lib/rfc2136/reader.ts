@@ -4,7 +4,7 @@ import { HostReader, RawResource } from '../zones/host';
 import { bareHost, createsBeforeDestroy } from '../zones/rdata-values';
 import { terraformLiteral } from '../zones/terraform-strings';
 import { RFC2136_RULES } from './rules';
-import { DNS_CNAME_RECORD_TYPE, DNS_MX_RECORD_SET_TYPE, DNS_TXT_RECORD_SET_TYPE } from './record-sets';
+import { DNS_CNAME_RECORD_TYPE, DNS_MX_RECORD_SET_TYPE, DNS_TXT_RECORD_SET_TYPE } from './resource-types';
 import { fromRfc2136Txt } from './txt';
 
 /** The hashicorp/dns record resources read, by the record type they hold and the attribute holding the data. */

@@ -2,10 +2,10 @@ import { IResolvable } from 'cdktf';
 import { Construct } from 'constructs';
 import { AttributeSpec, GeneratedLikeResource, ResourceMetaConfig, StringList } from '../zones/record-set-resource';
 
+import { DNS_CNAME_RECORD_TYPE, DNS_MX_RECORD_SET_TYPE, DNS_TXT_RECORD_SET_TYPE } from './resource-types';
+
 /** Terraform types of the hashicorp/dns resources cdktf-mx emits. */
-export const DNS_MX_RECORD_SET_TYPE = 'dns_mx_record_set';
-export const DNS_TXT_RECORD_SET_TYPE = 'dns_txt_record_set';
-export const DNS_CNAME_RECORD_TYPE = 'dns_cname_record';
+export { DNS_CNAME_RECORD_TYPE, DNS_MX_RECORD_SET_TYPE, DNS_TXT_RECORD_SET_TYPE };
 
 /**
  * Provider metadata of hashicorp/dns for these classes. `providerVersion` is informational

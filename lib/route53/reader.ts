@@ -2,7 +2,7 @@ import { HostReader, RawResource } from '../zones/host';
 import { readPresentationSet } from '../zones/rdata-values';
 import { terraformLiteral } from '../zones/terraform-strings';
 import { referencedZone } from '../zones/zone-reference';
-import { ROUTE53_RECORD_TYPE } from './route53-record';
+import { ROUTE53_RECORD_TYPE } from './resource-types';
 import { ROUTE53_RULES } from './rules';
 import { fromRoute53Txt } from './txt';
 

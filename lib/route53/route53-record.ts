@@ -2,7 +2,9 @@ import { Construct } from 'constructs';
 import { AttributeSpec, GeneratedLikeResource, ResourceMetaConfig, StringList } from '../zones/record-set-resource';
 
 /** The Terraform resource type this class emits. */
-export const ROUTE53_RECORD_TYPE = 'aws_route53_record';
+import { ROUTE53_RECORD_TYPE } from './resource-types';
+
+export { ROUTE53_RECORD_TYPE };
 
 /**
  * Provider metadata as `@cdktf/provider-aws` 21.22.1 (hashicorp/aws 6.25.0) writes it; cdktf
