@@ -161,6 +161,20 @@ export class CloudflareDnsRecord extends TerraformResource {
   }
 
   /**
+   * Terraform meta-arguments (`depends_on`, `provider`, `lifecycle`, …) that are set. cdktf
+   * snake-cases every key of this object with three regexes each time the resource is
+   * synthesized, and then deletes the undefined ones again; leaving them out gives the same JSON.
+   */
+  public get terraformMetaArguments(): { [name: string]: any } {
+    const all = super.terraformMetaArguments;
+    const set: { [name: string]: any } = {};
+    for (const key of Object.keys(all)) {
+      if (all[key] !== undefined) set[key] = all[key];
+    }
+    return set;
+  }
+
+  /**
    * The resource's Terraform JSON, as `TerraformResource` builds it. When the attributes hold no
    * token (literal zone id, content, no references), they are handed to cdktf already resolved,
    * so its resolver does not walk them on each of its three passes over the stack: the JSON is
