@@ -365,8 +365,9 @@ function updateReadme(table: string): void {
     'per N; "construct" is building the App, "synth" is `App.synth()` (validation, token resolution, JSON',
     'written). On this shared 2-core machine single runs vary a lot (the table is the latest run); the spread over',
     'several runs is in bench/README.md.',
-    `Full numbers: [bench/results.json](${repoLink('bench/results.json')}); method and what the profiles showed:`,
-    `[bench/README.md](${repoLink('bench/README.md')}).`,
+    // Absolute links: README.md is rendered on npmjs.com, where relative ones break (test/package/readme-links).
+    `Full numbers: [bench/results.json](${repoLink('bench/results.json', ROOT)}); method and what the profiles showed:`,
+    `[bench/README.md](${repoLink('bench/README.md', ROOT)}).`,
     '',
     table,
     README_END,
