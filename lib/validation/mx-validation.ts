@@ -6,7 +6,7 @@ import { RULES_BY_ID } from '../hosts';
 import { rulesWithHost } from '../rules/catalogue';
 import { Finding, LintOptions, runRules, Suppression } from '../rules/engine';
 import { ZoneTarget } from '../zones/host';
-import { stackZones, ZoneModel } from '../zones/stack-zones';
+import { eachStackZone, stackZones } from '../zones/stack-zones';
 import { METADATA_KEY } from './metadata-key';
 
 /** Stack-wide validation settings. */
@@ -122,13 +122,12 @@ export class MxValidation {
     const suppressed: Outcome['suppressed'] = [];
     const used = new Set<Suppression>();
     const options = { ...this.settings, suppressions: this.suppressions };
-    const { models, conflicts } = stackZones(this.stack);
+    const { models, conflicts } = eachStackZone(this.stack);
     this.conflicts = conflicts;
-    for (let i = 0; i < models.length; i++) {
-      const { zone, target } = models[i]!;
-      // Drop each zone (and the indexes the rules built on it) once judged: a large estate's
-      // zones need not all be alive at once, which keeps synth's peak memory down.
-      (models as Array<ZoneModel | undefined>)[i] = undefined;
+    // Zone by zone: each zone's model (and the indexes the rules build on it) is built when
+    // judged and let go before the next, so a large estate's zones are never all alive at once,
+    // which keeps synth's peak memory down.
+    for (const { zone, target } of models) {
       const result = runRules(zone, options, rulesWithHost(target.host.rules));
       findings.push(...result.findings);
       suppressed.push(...result.suppressed);

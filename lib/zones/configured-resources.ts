@@ -1,7 +1,7 @@
 import { DefaultTokenResolver, StringConcat, TerraformDataSource, TerraformResource, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { RawResource } from './host';
-import { isObject, RawResources, RawResourceTypes } from './raw-resources';
+import { isObject, RawResourceTypes } from './raw-resources';
 
 /** Which types to read and which resources to leave out. */
 export interface RawResourceQuery extends RawResourceTypes {
@@ -25,9 +25,13 @@ interface ElementLike extends IConstruct {
  * class), with the attributes they will synthesize: `synthesizeAttributes()` merged with
  * `addOverride` values, tokens resolved to Terraform's `${…}` form. Resources with
  * `count`/`for_each` are left out: what they publish is known only at apply.
+ *
+ * Zone resources are read at once (records' zone keys need them all); record resources are
+ * read one by one as `records` is iterated, so a caller that keeps only what it reads from
+ * each never holds every resource's attributes at once (a large stack's synth peak memory).
  */
-export function configuredResources(scope: IConstruct, query: RawResourceQuery): RawResources {
-  const records: RawResource[] = [];
+export function configuredResources(scope: IConstruct, query: RawResourceQuery): { readonly records: Iterable<RawResource>; readonly zones: Map<string, RawResource> } {
+  const recordNodes: ElementLike[] = [];
   const zones = new Map<string, RawResource>();
   for (const node of scope.node.findAll() as ElementLike[]) {
     const type = node.terraformResourceType;
@@ -38,13 +42,18 @@ export function configuredResources(scope: IConstruct, query: RawResourceQuery):
     if (!isData && !TerraformResource.isTerraformResource(node)) continue;
     if (query.skip?.(node) || typeof node.synthesizeAttributes !== 'function') continue;
     if (node.count !== undefined || node.forEach !== undefined) continue;
-    const attributes = resolved(node, withOverrides(withLifecycle(node.synthesizeAttributes(), node.lifecycle), node.rawOverrides));
-    const address = `${isData ? 'data.' : ''}${type}.${node.friendlyUniqueId}`;
-    const raw: RawResource = { type, address, attributes, path: node.node.path };
-    if (isRecord && !isData) records.push(raw);
-    else zones.set(address, raw);
+    if (isRecord && !isData) recordNodes.push(node);
+    else {
+      const raw = rawResource(node, type, isData);
+      zones.set(raw.address, raw);
+    }
   }
-  return { records, zones };
+  return { records: { *[Symbol.iterator]() { for (const node of recordNodes) yield rawResource(node, node.terraformResourceType as string, false); } }, zones };
+}
+
+function rawResource(node: ElementLike, type: string, isData: boolean): RawResource {
+  const attributes = resolved(node, withOverrides(withLifecycle(node.synthesizeAttributes!(), node.lifecycle), node.rawOverrides));
+  return { type, address: `${isData ? 'data.' : ''}${type}.${node.friendlyUniqueId}`, attributes, path: node.node.path };
 }
 
 /** Resolve a value's tokens (references become `${…}`, lazy values their text); literals as they are. */

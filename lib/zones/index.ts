@@ -2,8 +2,8 @@
 export type { ZoneTarget, ZoneHost, HostReader, RawResource, PublishedRecord } from './host';
 export { ZoneRegistry } from './registry';
 export type { ZoneDeclaration } from './registry';
-export { stackZones } from './stack-zones';
-export type { StackZones, ZoneModel, RawRecord } from './stack-zones';
+export { eachStackZone, stackZones } from './stack-zones';
+export type { StackZones, StackZoneSource, ZoneModel, RawRecord } from './stack-zones';
 export { escapeTerraformString, terraformLiteral } from './terraform-strings';
 export { publishToRecordSet, resolvedMembers } from './record-sets';
 export type { RecordSet, RecordSetMember, RecordSetEmitter, ResolvedMember } from './record-sets';

@@ -39,6 +39,14 @@ export interface StackZones {
   readonly conflicts: string[];
 }
 
+/** A stack's declared zones, built one at a time as they are iterated (see {@link eachStackZone}). */
+export interface StackZoneSource {
+  /** Each declared zone, its model built when it is reached; iterate once. */
+  readonly models: Iterable<ZoneModel>;
+  /** e.g. one zone id declared for two domains. */
+  readonly conflicts: string[];
+}
+
 /**
  * The stack's declared zones as the rules see them: registry → each host reads the stack's
  * raw resources of its types → zone models. Our own records come from the registry as
@@ -48,9 +56,18 @@ export interface StackZones {
  * same zone, are one zone.
  */
 export function stackZones(scope: IConstruct): StackZones {
+  const { models, conflicts } = eachStackZone(scope);
+  return { models: [...models], conflicts };
+}
+
+/**
+ * {@link stackZones} for a caller that handles one zone at a time (validation at synth): each
+ * zone's model (its record index) is built only when reached, and the source lets go of it
+ * once the caller moves on, so a large estate's zones are never all indexed at once.
+ */
+export function eachStackZone(scope: IConstruct): StackZoneSource {
   const registry = ZoneRegistry.of(scope);
-  const hosts = registry.hosts();
-  const { records, keyOf } = readRawRecords(scope, hosts, (resource) => registry.isOurs(resource));
+  const { records, keyOf } = rawRecordReader(scope, registry.hosts(), (resource) => registry.isOurs(resource));
   const declared = new Map<string, ZoneEntry>();
   const conflicts: string[] = [];
   for (const { target, declaredBy } of registry.zones()) {
@@ -79,12 +96,18 @@ export function stackZones(scope: IConstruct): StackZones {
     const value = resolveTokens(resource, spec.value);
     if (typeof value === 'string' && !value.includes('${')) entry.records.push({ ...spec, value });
   }
-  for (const record of records) {
-    const entry = declared.get(keyOf(record.host, record.zoneId).key);
-    if (entry) entry.records.push(zoneRecord(record, entry.target.apex));
+  // Each raw record becomes its final form as it is read; its resource's attributes are let go.
+  records((written, host, origin) => {
+    const entry = declared.get(keyOf(host, written.zoneId).key);
+    if (entry) entry.records.push(zoneRecord(written, entry.target.apex, origin));
+  });
+  function* models(): Generator<ZoneModel> {
+    for (const [key, { target, identity, records: list }] of declared) {
+      declared.delete(key);
+      yield { target, identity, zone: new Zone(target.apex, list) };
+    }
   }
-  const models = [...declared.values()].map(({ target, identity, records: list }) => ({ target, identity, zone: new Zone(target.apex, list) }));
-  return { models, conflicts };
+  return { models: models(), conflicts };
 }
 
 /**
@@ -95,6 +118,19 @@ export function readRawRecords(scope: IConstruct, hosts: readonly HostReader[], 
   records: RawRecord[];
   keyOf: (host: HostReader, identity: string, tokenScope?: IConstruct) => { key: string; identity: string };
 } {
+  const { records: read, keyOf } = rawRecordReader(scope, hosts, skip);
+  const records: RawRecord[] = [];
+  read((written, host, origin, address) => records.push({ ...written, origin, host, address }));
+  return { records, keyOf };
+}
+
+/** Calls `visit` with each record the hosts read from a raw resource, one resource's attributes alive at a time. */
+type RawRecordVisitor = (record: WrittenRecord, host: HostReader, origin: RecordOrigin, address: string) => void;
+
+function rawRecordReader(scope: IConstruct, hosts: readonly HostReader[], skip?: (resource: IConstruct) => boolean): {
+  records: (visit: RawRecordVisitor) => void;
+  keyOf: (host: HostReader, identity: string, tokenScope?: IConstruct) => { key: string; identity: string };
+} {
   const byType = new Map<string, HostReader>();
   for (const host of hosts) for (const type of host.recordTypes) byType.set(type, host);
   const raw = configuredResources(scope, {
@@ -102,11 +138,13 @@ export function readRawRecords(scope: IConstruct, hosts: readonly HostReader[], 
     zoneTypes: new Set(hosts.flatMap((host) => host.zoneTypes)),
     ...(skip ? { skip } : {}),
   });
-  const records: RawRecord[] = [];
-  for (const resource of raw.records) {
-    const host = byType.get(resource.type)!;
-    for (const written of host.readRecords(resource)) records.push({ ...written, origin: { path: resource.path }, host, address: resource.address });
-  }
+  const records = (visit: RawRecordVisitor) => {
+    for (const resource of raw.records) {
+      const host = byType.get(resource.type)!;
+      const origin = { path: resource.path };
+      for (const written of host.readRecords(resource)) visit(written, host, origin, resource.address);
+    }
+  };
   const cache = new Map<string, { key: string; identity: string }>();
   const keyOf = (host: HostReader, identity: string, tokenScope?: IConstruct) => {
     const cacheKey = `${host.name} ${identity}`;
@@ -123,12 +161,12 @@ export function readRawRecords(scope: IConstruct, hosts: readonly HostReader[], 
 }
 
 /** A raw record as rules see it: its name resolved in its zone. */
-export function zoneRecord(record: WrittenRecord & { readonly origin?: RecordOrigin }, apex: string): SourcedRecord {
+export function zoneRecord(record: WrittenRecord & { readonly origin?: RecordOrigin }, apex: string, origin = record.origin): SourcedRecord {
   const out: { -readonly [K in keyof SourcedRecord]: SourcedRecord[K] } = { name: resolveOwnerName(record.name, apex), type: record.type, value: record.value };
   if (record.priority !== undefined) out.priority = record.priority;
   if (record.ttl !== undefined) out.ttl = record.ttl;
   if (record.proxied !== undefined) out.proxied = record.proxied;
-  if (record.origin !== undefined) out.origin = record.origin;
+  if (origin !== undefined) out.origin = origin;
   if (record.resource !== undefined) out.resource = record.resource;
   return out;
 }
