@@ -1,7 +1,7 @@
 import { fqdn, resolveOwnerName } from '../dns/names';
 import { Zone } from '../dns/zone';
 import { ZONE_RULES } from './catalogue';
-import { withTargetCache } from './mx-exchange';
+import { withRunCaches } from './run-cache';
 import { Rule, RuleHit, RuleInfo, RuleSettings, Severity, SeverityOverride } from './rule';
 
 /** One problem in a zone, as users see it. */
@@ -78,8 +78,8 @@ export const internalError: RuleInfo = {
  * each rule is O(records), suppressions are looked up by rule id. Never throws.
  */
 export function runRules(zone: Zone, options: LintOptions = {}, rules: readonly Rule[] = ZONE_RULES, extra: readonly ExtraHit[] = []): LintResult {
-  // One host-name cache for every rule of this run, released with it.
-  return withTargetCache(() => run(zone, options, rules, extra));
+  // What rules derive from the zone (index, parsed host names), shared by every rule of this run and released with it.
+  return withRunCaches(() => run(zone, options, rules, extra));
 }
 
 function run(zone: Zone, options: LintOptions, rules: readonly Rule[], extra: readonly ExtraHit[]): LintResult {

@@ -1,29 +1,15 @@
 import { NULL_MX_EXCHANGE, ParsedHostname, parseHostname } from '../dns/names';
 import { SourcedRecord } from '../dns/record';
+import { runCached } from './run-cache';
 
 /**
- * Parsed host names by the value written, for the rule run under way (see
- * {@link withTargetCache}): real zones repeat the same exchanges across many names, and
- * every rule asks again. The cache lives as long as the run and holds every distinct value
- * of the zone: a global cache with a bound (it was 200,000) thrashed on larger zones, so
- * each rule parsed every name again (a 400k-record zone took 8x as long as 200k) and kept
- * its entries alive between runs.
+ * Parsed host names by the value written, for the rule run under way (see `withRunCaches`):
+ * real zones repeat the same exchanges across many names, and every rule asks again. The
+ * cache lives as long as the run and holds every distinct value of the zone: a global cache
+ * with a bound (it was 200,000) thrashed on larger zones, so each rule parsed every name
+ * again (a 400k-record zone took 8x as long as 200k) and kept its entries alive between runs.
  */
-let runCache: Map<string, ParsedHostname> | undefined;
-
-/**
- * Run `body` (a lint run over one zone) with a host-name cache of its own, released when
- * it returns. Nested runs share the outer cache. Outside a run, names are parsed each time.
- */
-export function withTargetCache<T>(body: () => T): T {
-  if (runCache) return body();
-  runCache = new Map();
-  try {
-    return body();
-  } finally {
-    runCache = undefined;
-  }
-}
+const TARGETS = {};
 
 /** True for an MX whose exchange is `.` (RFC 7505 null MX). */
 export function isNullMx(record: SourcedRecord): boolean {
@@ -38,13 +24,7 @@ export function isNullMx(record: SourcedRecord): boolean {
  */
 export function targetOf(record: SourcedRecord): ParsedHostname {
   const value = typeof record.value === 'string' ? record.value : String(record.value ?? '');
-  if (!runCache) return parseHostname(value);
-  let result = runCache.get(value);
-  if (!result) {
-    result = parseHostname(value);
-    runCache.set(value, result);
-  }
-  return result;
+  return runCached(TARGETS, value, parseHostname);
 }
 
 /** The MX records that route mail (null MX excluded). */

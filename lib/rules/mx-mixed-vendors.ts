@@ -1,5 +1,6 @@
 import { SourcedRecord } from '../dns/record';
 import { targetOf } from './mx-exchange';
+import { runCached } from './run-cache';
 import { Rule, RuleHit } from './rule';
 import { VendorClaim, vendorOf } from './vendor-sets';
 import { NameRecords, ZoneIndex } from './zone-index';
@@ -33,14 +34,15 @@ export const mxMixedVendors: Rule = {
 };
 
 type VendorGroups = Map<string, { claims: VendorClaim[]; records: SourcedRecord[] }>;
-const groupsByName = new WeakMap<NameRecords, VendorGroups>();
+const GROUPS = {};
 
 /** The routing MX records of a name grouped by the preset they belong to (unknown hosts left out); computed once per name. */
 export function claimsByPreset(entry: NameRecords): VendorGroups {
-  const cached = groupsByName.get(entry);
-  if (cached) return cached;
+  return runCached(GROUPS, entry, groupByPreset);
+}
+
+function groupByPreset(entry: NameRecords): VendorGroups {
   const groups: VendorGroups = new Map();
-  groupsByName.set(entry, groups);
   for (const record of entry.routing) {
     const claim = vendorOf(record);
     if (!claim) continue;

@@ -2,6 +2,7 @@ import { SourcedRecord } from '../dns/record';
 import { Zone } from '../dns/zone';
 import { DMARC_LABEL, dmarcPolicy, DmarcPolicy, isDmarc, isSpf } from './mail-policy';
 import { isNullMx } from './mx-exchange';
+import { runCached } from './run-cache';
 
 /** The records at one owner name, sorted by what the rules ask about. */
 export interface NameRecords {
@@ -22,7 +23,7 @@ export interface NameRecords {
   readonly ns: SourcedRecord[];
 }
 
-const indexes = new WeakMap<Zone, ZoneIndex>();
+const INDEXES = {};
 
 /**
  * What whole-zone rules need, built once per zone in one pass over the records: records
@@ -30,15 +31,12 @@ const indexes = new WeakMap<Zone, ZoneIndex>();
  * zone cuts. Every lookup is O(1) or O(labels of the name), so rules stay O(records).
  */
 export class ZoneIndex {
-  /** The index of `zone`, built on first use and shared by every rule. */
+  /** The index of `zone`, built on first use in a rule run and shared by its every rule (see `withRunCaches`). */
   public static of(zone: Zone): ZoneIndex {
-    let index = indexes.get(zone);
-    if (!index) {
-      index = new ZoneIndex(zone);
-      indexes.set(zone, index);
-    }
-    return index;
+    return runCached(INDEXES, zone, ZoneIndex.build);
   }
+
+  private static readonly build = (zone: Zone): ZoneIndex => new ZoneIndex(zone);
 
   public readonly apex: string;
   /** `.<apex>`, built once: contains() runs for most names of every rule. */
