@@ -62,8 +62,26 @@ export function resolveTokens(scope: IConstruct, value: unknown): unknown {
     if (!Token.isUnresolved(value)) return value;
   } else if (!isObject(value) && !Array.isArray(value)) {
     return value;
+  } else if (isPlainJson(value)) {
+    // Nothing to resolve (a `lifecycle` block on every raw record): cdktf's resolver would copy
+    // it at a cost of kilobytes of garbage per resource, which a large stack's synth peak feels.
+    return value;
   }
   return Tokenization.resolve(value, { scope, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) });
+}
+
+/**
+ * True when `value` holds only literals in plain objects and arrays: no token strings or numbers,
+ * no resolvable objects, no `undefined` (which the resolver would drop), so resolving returns it as is.
+ */
+function isPlainJson(value: unknown): boolean {
+  if (typeof value === 'string' || typeof value === 'number') return !Token.isUnresolved(value);
+  if (typeof value === 'boolean' || value === null) return true;
+  if (Array.isArray(value)) return value.every(isPlainJson);
+  if (typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
+  return Object.keys(value).every((key) => !Token.isUnresolved(key) && isPlainJson((value as Record<string, unknown>)[key]));
 }
 
 function resolved(scope: IConstruct, attributes: Record<string, unknown>): Record<string, unknown> {
