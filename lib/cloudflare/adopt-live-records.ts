@@ -1,9 +1,14 @@
-import { Annotations, Aspects, DefaultTokenResolver, IAspect, StringConcat, TerraformResource, Tokenization } from 'cdktf';
+import { Annotations, Aspects, IAspect, TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { MxInputError } from '../dns/errors';
 import { resolveOwnerName } from '../dns/names';
 import { ZoneRegistry } from '../zones/registry';
-import { fromCloudflareTxt } from './txt';
+import { configuredResources } from '../zones/configured-resources';
+import { cloudflareReader } from './reader';
+import { CLOUDFLARE_DNS_RECORD_TYPE } from './resource-types';
+
+/** The Cloudflare record resources below a scope, as the reader reads them. */
+const CLOUDFLARE_RECORDS = { recordTypes: new Set([CLOUDFLARE_DNS_RECORD_TYPE]), zoneTypes: new Set<string>() };
 
 /** A live Cloudflare record to adopt: its id and what identifies it among the records a construct emits. */
 export interface LiveRecordRef {
@@ -19,8 +24,6 @@ export interface LiveRecordRef {
   readonly priority?: number;
 }
 
-/** The Terraform resource type of Cloudflare DNS records (provider 5.x). */
-const RECORD_TYPE = 'cloudflare_dns_record';
 
 /**
  * Adopt live Cloudflare records into the `cloudflare_dns_record` resources emitted below
@@ -60,17 +63,23 @@ class AdoptLiveRecords implements IAspect {
     // The zone's apex, when one of our constructs declared this zone id: names are resolved against it.
     const apexes = ZoneRegistry.of(this.scope).zones().filter((z) => z.target.identity === this.zoneId).map((z) => z.target.apex);
     const pending = this.records.map((record) => ({ record, key: keyOf(record.type, record.value, record.priority), name: host(record.name) }));
+    // Read as validation reads the user's records (by type, overrides applied, TXT joined,
+    // Terraform escapes undone), whichever class made them; the node is found by its path.
+    const nodes = new Map<string, TerraformResource>();
     for (const child of this.scope.node.findAll()) {
-      if (!TerraformResource.isTerraformResource(child) || child.terraformResourceType !== RECORD_TYPE) continue;
-      const synthesized = synthesizedKey(child);
-      if (synthesized === undefined) continue;
-      const same = pending.filter((p) => p.key === synthesized.key);
+      if (TerraformResource.isTerraformResource(child) && child.terraformResourceType === CLOUDFLARE_DNS_RECORD_TYPE) nodes.set(child.node.path, child);
+    }
+    for (const raw of configuredResources(this.scope, CLOUDFLARE_RECORDS).records) {
+      const resource = raw.path === undefined ? undefined : nodes.get(raw.path);
+      const [written] = cloudflareReader.readRecords(raw);
+      if (resource === undefined || written === undefined) continue;
+      const key = keyOf(written.type, written.value, written.priority);
+      const same = pending.filter((p) => p.key === key);
       // A name as written in full first; then `@` or a relative name, as Cloudflare resolves them.
-      const match = same.find((p) => p.name === host(synthesized.name)) ?? same.find((p) => namesTheLive(synthesized.name, p.name, apexes));
-      const index = match === undefined ? -1 : pending.indexOf(match);
-      if (index < 0) continue;
-      child.importFrom(`${this.zoneId}/${pending[index].record.id}`);
-      pending.splice(index, 1);
+      const match = same.find((p) => p.name === host(written.name)) ?? same.find((p) => namesTheLive(written.name, p.name, apexes));
+      if (match === undefined) continue;
+      resource.importFrom(`${this.zoneId}/${match.record.id}`);
+      pending.splice(pending.indexOf(match), 1);
     }
     for (const { record } of pending) {
       Annotations.of(this.scope).addWarning(
@@ -78,17 +87,6 @@ class AdoptLiveRecords implements IAspect {
       );
     }
   }
-}
-
-/** The name and the type, content and priority a resource synthesizes to, tokens resolved (a merged SPF is lazy). */
-function synthesizedKey(resource: TerraformResource): { name: string; key: string } | undefined {
-  const json = Tokenization.resolve(resource.toTerraform(), { scope: resource, resolver: new DefaultTokenResolver(new StringConcat()), preparing: false }) as { resource?: Record<string, Record<string, Record<string, unknown>>> };
-  const attributes = Object.values(json.resource?.[RECORD_TYPE] ?? {})[0];
-  if (!attributes) return undefined;
-  const { type, name, content, priority } = attributes;
-  if (typeof type !== 'string' || typeof name !== 'string' || typeof content !== 'string') return undefined;
-  const upper = type.toUpperCase();
-  return { name, key: keyOf(upper, upper === 'TXT' ? fromCloudflareTxt(content) : content, typeof priority === 'number' ? priority : undefined) };
 }
 
 function keyOf(type: string, value: string, priority: number | undefined): string {

@@ -5,8 +5,10 @@ import {
 import { Construct } from 'constructs';
 import { resolvedOnce, settledCopy, UNSETTLED } from '../zones/settled-json';
 
+import { CLOUDFLARE_DNS_RECORD_TYPE } from './resource-types';
+
 /** The Terraform resource type this class emits. */
-export const CLOUDFLARE_DNS_RECORD_TYPE = 'cloudflare_dns_record';
+export { CLOUDFLARE_DNS_RECORD_TYPE };
 
 /**
  * Provider metadata as `@cdktf/provider-cloudflare` 13.9.1 (`cdktf get` for cloudflare/cloudflare

@@ -3,13 +3,10 @@ import { WrittenRecord } from '../dns/record';
 import { HostReader, RawResource } from '../zones/host';
 import { terraformLiteral } from '../zones/terraform-strings';
 import { referencedZone } from '../zones/zone-reference';
+import { CLOUDFLARE_DNS_RECORD_TYPE, CLOUDFLARE_ZONE_TYPE } from './resource-types';
 import { CLOUDFLARE_RULES } from './rules';
 import { fromCloudflareTxt } from './txt';
 
-/** Terraform type of a Cloudflare DNS record (provider 5.x). */
-export const CLOUDFLARE_RECORD_TYPE = 'cloudflare_dns_record';
-/** Terraform type of a Cloudflare zone, as a resource or a data source. */
-export const CLOUDFLARE_ZONE_TYPE = 'cloudflare_zone';
 
 
 /**
@@ -20,7 +17,7 @@ export const CLOUDFLARE_ZONE_TYPE = 'cloudflare_zone';
 export const cloudflareReader: HostReader = {
   id: 'cloudflare',
   name: 'Cloudflare',
-  recordTypes: [CLOUDFLARE_RECORD_TYPE],
+  recordTypes: [CLOUDFLARE_DNS_RECORD_TYPE],
   zoneTypes: [CLOUDFLARE_ZONE_TYPE],
   rules: CLOUDFLARE_RULES,
   readRecords: readCloudflareRecord,

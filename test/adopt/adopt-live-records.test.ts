@@ -41,6 +41,22 @@ describe('adoptLiveRecords: import blocks on the records a construct emits', () 
     expect(json.import).toEqual([{ to: 'cloudflare_dns_record.dmarc', id: `${ZONE}/rec-dmarc` }]);
   });
 
+  test('records are read as validation reads them: Terraform escapes undone and addOverride values applied', () => {
+    const stack = newStack();
+    // Stored escaped ("$${") in cdk.tf.json; the live text is the literal "${".
+    new DnsRecord(stack, 'note', { zoneId: ZONE, name: 'note.example.com', type: 'TXT', content: '"cost $${var.x}"', ttl: 1 });
+    const moved = new DnsRecord(stack, 'moved', { zoneId: ZONE, name: 'old.example.com', type: 'CNAME', content: 'target.example.net', ttl: 1 });
+    moved.addOverride('name', 'new.example.com');
+    adoptLiveRecords(stack, ZONE, [
+      { id: 'rec-note', type: 'TXT', name: 'note.example.com', value: 'cost ${var.x}' },
+      { id: 'rec-moved', type: 'CNAME', name: 'new.example.com', value: 'target.example.net' },
+    ]);
+    expect(synth(stack).import).toEqual([
+      { to: 'cloudflare_dns_record.note', id: `${ZONE}/rec-note` },
+      { to: 'cloudflare_dns_record.moved', id: `${ZONE}/rec-moved` },
+    ]);
+  });
+
   test('a live record that matches nothing is a synth warning, not an import', () => {
     const stack = newStack();
     const gw = new GoogleWorkspaceMx(stack, 'corp', { zoneId: ZONE, domain: 'example.com' });
