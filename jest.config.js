@@ -8,6 +8,8 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }],
   },
+  // Installs missing Terraform providers (npm run providers) or says in one line why deploy tests skip.
+  globalSetup: '<rootDir>/test/providers-setup.js',
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
   testTimeout: 60000,
 };

@@ -1,16 +1,17 @@
 import { execFile } from 'node:child_process';
 import { promises as dns } from 'node:dns';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BindServer, startBind } from '../real-dns/bind';
-import { cliConfig, TERRAFORM_MIRROR } from '../real-dns/terraform';
+import { PROVIDER_MIRROR, providerPin } from '../real-dns/providers';
+import { cliConfig } from '../real-dns/terraform';
 import { describeWithTools } from '../real-dns/tools';
 
 /*
  * The pipeline recipe for real: examples/pipeline/pipeline.sh (cdktf synth → lint → jest
  * snapshot tests → terraform plan -out → plan-check → apply the checked plan → verify) against
- * a BIND primary on loopback, with hashicorp/dns 3.2.4 from the filesystem mirror. Run by
+ * a BIND primary on loopback, with hashicorp/dns 3.6.1 from the filesystem mirror. Run by
  * .ci/run (`npm run test:pipeline`); `npm test` leaves it out (it runs cdktf synth three times).
  */
 
@@ -48,7 +49,7 @@ describeWithTools(['named', 'tsig-keygen', 'terraform'], 'examples/pipeline/pipe
           VERIFY_ARGS: `--server ${bind.address} --timeout 1000 --tries 1`,
           MAIL_ZONE: ZONE,
           MAIL_STATE: join(work, 'terraform.tfstate'),
-          DNS_PROVIDER_VERSION: '3.2.4',
+          DNS_PROVIDER_VERSION: providerPin('dns').version,
           ...env,
         },
       }, (error, stdout, stderr) => done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, output: `${stdout}${stderr}` }));
@@ -57,7 +58,7 @@ describeWithTools(['named', 'tsig-keygen', 'terraform'], 'examples/pipeline/pipe
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'cdktf-mx-pipeline-'));
     mkdirSync(join(work, 'plugin-cache'));
-    writeFileSync(join(work, 'terraform.rc'), cliConfig(join(work, 'plugin-cache'), existsSync(TERRAFORM_MIRROR) ? TERRAFORM_MIRROR : undefined));
+    writeFileSync(join(work, 'terraform.rc'), cliConfig(join(work, 'plugin-cache'), PROVIDER_MIRROR));
     bind = await startBind(tools, [ZONE]);
     resolver = new dns.Resolver({ timeout: 2000, tries: 2 });
     resolver.setServers([bind.address]);
@@ -95,4 +96,4 @@ describeWithTools(['named', 'tsig-keygen', 'terraform'], 'examples/pipeline/pipe
     expect(run.output).not.toContain('== apply');
     expect((await resolver.resolveMx(ZONE)).map((mx) => mx.priority).sort()).toEqual([10, 30]);
   }, 240_000);
-});
+}, ['dns']);

@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { run } from '../../lib/cli/plan-check';
 import { BindServer, startBind } from '../real-dns/bind';
 import { terraformIn, TerraformWorkspace } from '../real-dns/terraform';
+import { providerPin } from '../real-dns/providers';
 import { describeWithTools } from '../real-dns/tools';
 
 /*
- * plan-check on real plans: terraform + hashicorp/dns 3.2.4 (filesystem mirror) against BIND on
+ * plan-check on real plans: terraform + hashicorp/dns 3.6.1 (filesystem mirror) against BIND on
  * loopback. The stack is applied once; each case synthesizes a change, saves the real plan and
  * runs `cdktf-mx plan-check` on it (its JSON, the planfile itself, or the stack directory).
  */
@@ -38,7 +39,7 @@ function synth(outdir: string, statePath: string, v: Variant): string {
   const stack = new TerraformStack(app, STACK);
   new LocalBackend(stack, { path: statePath });
   new DnsProvider(stack, 'dns', {});
-  stack.addOverride('terraform.required_providers.dns.version', '3.2.4');
+  stack.addOverride('terraform.required_providers.dns.version', providerPin('dns').version);
   const zone = `${ZONE}.`;
   new MxRecordSet(stack, 'apex', { zone, ttl: 300, mx: [OWN[0], { ...OWN[1], preference: v.backup }] });
   new TxtRecordSet(stack, 'spf', { zone, ttl: 300, txt: ['v=spf1 include:_spf.mail.example.net -all'] });
@@ -166,4 +167,4 @@ describeWithTools(['named', 'tsig-keygen', 'terraform'], 'plan-check on real has
     const github = await planCheck([planFile, '--format', 'github']);
     expect(github.stdout).toMatch(/^::error file=[^,]*stacks\/plan\/cdk\.tf\.json,title=plan-mx-removed old\.plan\.test\.::old\.plan\.test\. loses every MX/);
   });
-});
+}, ['dns']);

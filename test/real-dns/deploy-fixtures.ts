@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BindServer, startBind } from './bind';
+import { providerPin } from './providers';
 import { terraformIn, TerraformWorkspace } from './terraform';
 
 /**
@@ -66,12 +67,22 @@ export async function startDeploy(
   const work = mkdtempSync(join(tmpdir(), 'cdktf-mx-deploy-'));
   const outdir = join(work, 'cdktf.out');
   const statePath = join(work, 'terraform.tfstate');
-  const bind = await startBind(tools, zones);
-  const resolver = new dns.Resolver({ timeout: 2000, tries: 2 });
-  resolver.setServers([bind.address]);
-  const tf = terraformIn(tools.terraform, synth(outdir, statePath), bind.updateEnv);
-  await tf.init();
-  return { work, outdir, statePath, bind, resolver, tf };
+  let bind: BindServer | undefined;
+  let tf: TerraformWorkspace | undefined;
+  try {
+    bind = await startBind(tools, zones);
+    const resolver = new dns.Resolver({ timeout: 2000, tries: 2 });
+    resolver.setServers([bind.address]);
+    tf = terraformIn(tools.terraform, synth(outdir, statePath), bind.updateEnv);
+    await tf.init();
+    return { work, outdir, statePath, bind, resolver, tf };
+  } catch (error) {
+    // A failed setup (no provider, a synth error, BIND refusing a zone) stops what it started: jest's afterAll gets no run to stop.
+    tf?.cleanup();
+    await bind?.stop();
+    rmSync(work, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 /** Stop what {@link startDeploy} started and remove its files. */
@@ -85,15 +96,15 @@ export async function stopDeploy(run: DeployRun | undefined): Promise<void> {
 /**
  * Synthesize a stack named `name` into `outdir` with `App.synth`, its state at `statePath` and the
  * user's hashicorp/dns provider (the prebuilt binding) with no `update` block: the provider reads
- * server, port and TSIG key from DNS_UPDATE_* variables. The binding pins 3.4.3; the mirror has
- * 3.2.4, so the version is overridden. `build` adds the records. Returns the stack directory.
+ * server, port and TSIG key from DNS_UPDATE_* variables. The binding pins 3.4.3; the version
+ * is overridden with the one `npm run providers` installs (scripts/providers.json). `build` adds the records. Returns the stack directory.
  */
 export function synthDnsStack(outdir: string, statePath: string, name: string, build: (stack: TerraformStack) => void): string {
   const app = new App({ outdir });
   const stack = new TerraformStack(app, name);
   new LocalBackend(stack, { path: statePath });
   new DnsProvider(stack, 'dns', {});
-  stack.addOverride('terraform.required_providers.dns.version', '3.2.4');
+  stack.addOverride('terraform.required_providers.dns.version', providerPin('dns').version);
   build(stack);
   app.synth();
   return join(outdir, 'stacks', name);

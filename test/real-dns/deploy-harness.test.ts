@@ -68,15 +68,22 @@ describeWithTools(['named', 'tsig-keygen', 'nsupdate'], 'test harness: BIND name
 });
 
 describe('terraform CLI config for the deploy tests', () => {
-  test('with the mirror: hashicorp/dns from that absolute path, everything else downloaded, cache in the temp dir', () => {
-    const config = cliConfig('/tmp/x/plugin-cache', 'mirror-dir');
+  test('with the mirror: the installed providers from that absolute path, never downloaded, cache in the temp dir', () => {
+    const config = cliConfig('/tmp/x/plugin-cache', 'mirror-dir', ['registry.terraform.io/hashicorp/dns']);
     expect(config.startsWith('plugin_cache_dir = "/tmp/x/plugin-cache"\n')).toBe(true);
     const mirror = /filesystem_mirror \{\s*path\s*= "([^"]+)"\s*include = \["registry\.terraform\.io\/hashicorp\/dns"\]\s*\}/.exec(config);
     expect(mirror?.[1]).toBe(`${process.cwd()}/mirror-dir`);
     expect(config).toMatch(/direct \{\s*exclude = \["registry\.terraform\.io\/hashicorp\/dns"\]\s*\}/);
   });
 
-  test('without the mirror: the normal download, cache still in the temp dir', () => {
+  test('two providers in the mirror: both named in include and excluded from download', () => {
+    const config = cliConfig('/tmp/x/plugin-cache', '/m', ['registry.terraform.io/hashicorp/dns', 'registry.terraform.io/cloudflare/cloudflare']);
+    expect(config).toContain('include = ["registry.terraform.io/hashicorp/dns", "registry.terraform.io/cloudflare/cloudflare"]');
+    expect(config).toContain('exclude = ["registry.terraform.io/hashicorp/dns", "registry.terraform.io/cloudflare/cloudflare"]');
+  });
+
+  test('without the mirror, or with nothing installed in it: no installation block, cache still in the temp dir', () => {
     expect(cliConfig('/tmp/x/plugin-cache', undefined)).toBe('plugin_cache_dir = "/tmp/x/plugin-cache"\n');
+    expect(cliConfig('/tmp/x/plugin-cache', '/m', [])).toBe('plugin_cache_dir = "/tmp/x/plugin-cache"\n');
   });
 });

@@ -9,10 +9,11 @@ import { runVerify } from '../../lib/cli/verify';
 import { BindServer } from './bind';
 import { DeployRun, DKIM_KEY, filesBelow, servedRecords, startDeploy, stopDeploy, synthDnsStack, txtRdata } from './deploy-fixtures';
 import { TerraformWorkspace } from './terraform';
+import { providerPin } from './providers';
 import { describeWithTools } from './tools';
 
 /*
- * A real deploy: cdktf synth → terraform init (hashicorp/dns 3.2.4 from the filesystem
+ * A real deploy: cdktf synth → terraform init (hashicorp/dns 3.6.1 from the filesystem
  * mirror) → apply to BIND over TSIG-signed RFC 2136 updates → read back with dig, Node's
  * resolver and `cdktf-mx verify --server` → re-plan → change → destroy. The steps build on
  * each other and run in order. Raw prebuilt @cdktf/provider-dns resources, to pin down the
@@ -91,7 +92,7 @@ function declaredRecords(v: Variant): string[] {
   ].sort();
 }
 
-describeWithTools(['named', 'tsig-keygen', 'dig', 'terraform'], 'real deploy: terraform + hashicorp/dns 3.2.4 → BIND over TSIG-signed RFC 2136', (tools) => {
+describeWithTools(['named', 'tsig-keygen', 'dig', 'terraform'], `real deploy: terraform + hashicorp/dns ${providerPin('dns').version} → BIND over TSIG-signed RFC 2136`, (tools) => {
   let run: DeployRun | undefined;
   let bind: BindServer;
   let tf: TerraformWorkspace;
@@ -110,13 +111,13 @@ describeWithTools(['named', 'tsig-keygen', 'dig', 'terraform'], 'real deploy: te
 
   afterAll(() => stopDeploy(run));
 
-  test('synth: provider pinned to 3.2.4, no update block, and the TSIG secret nowhere in cdktf.out', () => {
+  test('synth: provider pinned to the installed version, no update block, and the TSIG secret nowhere in cdktf.out', () => {
     const json = JSON.parse(readFileSync(join(tf.dir, 'cdk.tf.json'), 'utf8')) as {
       terraform: { required_providers: Record<string, { source: string; version: string }> };
       provider: Record<string, unknown[]>;
     };
     // The prebuilt binding names the source `dns`, which terraform reads as registry.terraform.io/hashicorp/dns.
-    expect(json.terraform.required_providers.dns).toEqual({ source: 'dns', version: '3.2.4' });
+    expect(json.terraform.required_providers.dns).toEqual({ source: 'dns', version: providerPin('dns').version });
     expect(json.provider.dns).toEqual([{}]);
     const files = filesBelow(outdir);
     expect(files).toContain(join(tf.dir, 'cdk.tf.json'));
@@ -241,4 +242,4 @@ describeWithTools(['named', 'tsig-keygen', 'dig', 'terraform'], 'real deploy: te
     }
     await expect(resolver.resolveCname(`webmail.${ZONE}.`)).rejects.toMatchObject({ code: expect.stringMatching(/^(ENODATA|ENOTFOUND)$/) });
   });
-});
+}, ['dns']);

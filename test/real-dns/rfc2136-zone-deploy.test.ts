@@ -7,12 +7,13 @@ import { runVerify } from '../../lib/cli/verify';
 import { BindServer } from './bind';
 import { DeployRun, DKIM_KEY, filesBelow, servedRecords, startDeploy, stopDeploy, synthDnsStack, txtRdata } from './deploy-fixtures';
 import { TerraformWorkspace } from './terraform';
+import { providerPin } from './providers';
 import { describeWithTools } from './tools';
 
 /*
  * A real deploy of cdktf-mx's OWN record sets: a stack of VendorMx (with SPF, a 2048-bit DKIM
  * key and a verification token), SpfInclude and NullMx on `Rfc2136Zone`s → cdktf synth →
- * terraform init (hashicorp/dns 3.2.4 from the filesystem mirror) → apply to BIND over
+ * terraform init (hashicorp/dns 3.6.1 from the filesystem mirror) → apply to BIND over
  * TSIG-signed RFC 2136 updates → dig AXFR and `cdktf-mx verify --server` reading cdktf.out →
  * re-plan → change vendor → destroy. The steps build on each other and run in order.
  */
@@ -81,7 +82,7 @@ function checksNotOk(checks: ReadonlyArray<{ domain: string; check: string; stat
   });
 }
 
-describeWithTools(['named', 'tsig-keygen', 'dig', 'terraform'], "real deploy of cdktf-mx's Rfc2136Zone record sets: terraform + hashicorp/dns 3.2.4 → BIND", (tools) => {
+describeWithTools(['named', 'tsig-keygen', 'dig', 'terraform'], `real deploy of cdktf-mx's Rfc2136Zone record sets: terraform + hashicorp/dns ${providerPin('dns').version} → BIND`, (tools) => {
   let run: DeployRun | undefined;
   let bind: BindServer;
   let tf: TerraformWorkspace;
@@ -178,4 +179,4 @@ describeWithTools(['named', 'tsig-keygen', 'dig', 'terraform'], "real deploy of 
     expect(served(ZONE)).toEqual([]);
     expect(served(PARKED)).toEqual([]);
   });
-});
+}, ['dns']);

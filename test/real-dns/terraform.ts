@@ -1,14 +1,8 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-
-/**
- * The filesystem mirror with a real hashicorp/dns 3.2.4 (see its README): these machines
- * cannot reach the Terraform registry. Elsewhere the folder is absent and terraform
- * downloads the provider as usual.
- */
-export const TERRAFORM_MIRROR = resolve(__dirname, '..', '..', '..', 'shared', 'terraform-mirror');
+import { installedProviders, PROVIDER_MIRROR } from './providers';
 
 const COMMAND_TIMEOUT_MS = 90_000;
 
@@ -54,20 +48,21 @@ export interface TerraformWorkspace {
 
 /**
  * The CLI configuration a test runs terraform with: the plugin cache in the test's own
- * temporary directory and, when `mirror` exists, hashicorp/dns installed from that
- * filesystem mirror (the path must be absolute) and every other provider downloaded.
+ * temporary directory and the `sources` (e.g. `registry.terraform.io/hashicorp/dns`)
+ * installed from the filesystem mirror `mirror` (made absolute), never downloaded.
  */
-export function cliConfig(pluginCache: string, mirror: string | undefined): string {
+export function cliConfig(pluginCache: string, mirror: string | undefined, sources: readonly string[] = installedProviders().map((pin) => pin.source)): string {
   const lines = [`plugin_cache_dir = ${JSON.stringify(pluginCache)}`];
-  if (mirror !== undefined) {
+  if (mirror !== undefined && sources.length > 0) {
+    const list = sources.map((source) => JSON.stringify(source)).join(', ');
     lines.push(
       'provider_installation {',
       '  filesystem_mirror {',
       `    path    = ${JSON.stringify(resolve(mirror))}`,
-      '    include = ["registry.terraform.io/hashicorp/dns"]',
+      `    include = [${list}]`,
       '  }',
       '  direct {',
-      '    exclude = ["registry.terraform.io/hashicorp/dns"]',
+      `    exclude = [${list}]`,
       '  }',
       '}',
     );
@@ -86,13 +81,13 @@ export function terraformIn(
   terraform: string,
   stackDir: string,
   env: Readonly<Record<string, string>> = {},
-  mirror: string = TERRAFORM_MIRROR,
+  mirror: string = PROVIDER_MIRROR,
 ): TerraformWorkspace {
   const home = mkdtempSync(join(tmpdir(), 'cdktf-mx-terraform-'));
   const pluginCache = join(home, 'plugin-cache');
   mkdirSync(pluginCache);
   const configFile = join(home, 'terraform.rc');
-  writeFileSync(configFile, cliConfig(pluginCache, existsSync(mirror) ? mirror : undefined));
+  writeFileSync(configFile, cliConfig(pluginCache, mirror, installedProviders(mirror).map((pin) => pin.source)));
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('TF_')));
   const runEnv: NodeJS.ProcessEnv = {
     ...inherited,
