@@ -23,11 +23,11 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/cdktf-mx-cdktn.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 start=$SECONDS
 
-# The tracked files (plus uncommitted edits), without node_modules or build output. Tests find
-# shared fixtures beside the checkout (../shared/terraform-mirror), so the copy gets the same neighbour.
+# The tracked files (plus uncommitted edits), without node_modules or build output. The deploy
+# tests take their providers from the mirror `npm run providers` filled: the copy links to it.
 mkdir "$work/repo"
 (cd "$repo" && git ls-files -z --cached --others --exclude-standard | tar --null -T - -cf -) | tar -xf - -C "$work/repo"
-if [[ -d "$repo/../shared" ]]; then ln -s "$(cd "$repo/../shared" && pwd)" "$work/shared"; fi
+if [[ -d "$repo/.terraform-providers" ]]; then ln -s "$repo/.terraform-providers" "$work/repo/.terraform-providers"; fi
 cd "$work/repo"
 node - "$CDKTN_VERSION" "$CONSTRUCTS_VERSION" <<'EOF'
 const fs = require('node:fs');
