@@ -22,13 +22,18 @@ export interface LintZoneRecord {
   readonly ttl?: number;
   /** Cloudflare proxy status. */
   readonly proxied?: boolean;
+  /**
+   * Construct path of the record in a CDKTF app (lint of cdktf output sets it from the synth
+   * metadata): findings carry it, and a suppression with a `path` matches records at or below it.
+   */
+  readonly path?: string;
 }
 
 /**
  * A record whose name is absolute (no trailing dot) as `lintZone` takes it: the name with its
  * trailing dot, so it is never read as relative; optional fields only when set.
  */
-export function lintRecordOf(record: { readonly name: string; readonly type: string; readonly value: string; readonly priority?: number; readonly ttl?: number; readonly proxied?: boolean }): LintZoneRecord {
+export function lintRecordOf(record: { readonly name: string; readonly type: string; readonly value: string; readonly priority?: number; readonly ttl?: number; readonly proxied?: boolean; readonly path?: string }): LintZoneRecord {
   return {
     name: `${record.name}.`,
     type: record.type,
@@ -36,6 +41,7 @@ export function lintRecordOf(record: { readonly name: string; readonly type: str
     ...(record.priority !== undefined ? { priority: record.priority } : {}),
     ...(record.ttl !== undefined ? { ttl: record.ttl } : {}),
     ...(record.proxied !== undefined ? { proxied: record.proxied } : {}),
+    ...(record.path !== undefined ? { path: record.path } : {}),
   };
 }
 
@@ -47,7 +53,7 @@ export interface LintZoneInput {
 }
 
 /** Fields a record may have; `comment` is accepted and ignored. */
-const KNOWN_FIELDS: ReadonlySet<string> = new Set(['name', 'type', 'priority', 'value', 'ttl', 'proxied', 'comment']);
+const KNOWN_FIELDS: ReadonlySet<string> = new Set(['name', 'type', 'priority', 'value', 'ttl', 'proxied', 'comment', 'path']);
 const FIELD_HINTS: Readonly<Record<string, string>> = { content: 'value', data: 'value', target: 'value', exchange: 'value', prio: 'priority', preference: 'priority', pref: 'priority', host: 'name', owner: 'name' };
 const TYPE_MNEMONIC = /^[A-Z][A-Z0-9-]*$/;
 const NUMERIC = /^\s*\d+\s*$/;
@@ -178,6 +184,7 @@ function readRecord(raw: unknown, index: number, apex: string, note: (rule: Rule
   if (priority !== undefined) record.priority = priority as number;
   if (ttl !== undefined) record.ttl = ttl as number;
   if (typeof fields.proxied === 'boolean') record.proxied = fields.proxied;
+  if (typeof fields.path === 'string' && fields.path !== '') record.origin = { path: fields.path };
   return record;
 }
 
@@ -193,6 +200,9 @@ export function numeric(value: unknown): unknown {
   if (value === null || value === undefined) return undefined;
   return typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' ? value : describeValue(value);
 }
+
+/** What narrows a suppression: its zone, owner name and construct path (as synth records them). */
+const SCOPE_FIELDS = ['zone', 'name', 'path'] as const;
 
 /** The options that can be applied; each problem reported once. */
 function readOptions(raw: unknown, problem: (message: string) => void): LintOptions {
@@ -221,15 +231,18 @@ function readOptions(raw: unknown, problem: (message: string) => void): LintOpti
   }
   const accepted: Suppression[] = [];
   if (suppressions !== undefined) {
-    if (!Array.isArray(suppressions)) problem(`options.suppressions must be an array of { id, reason, name? }, not ${describeValue(suppressions)}.`);
+    if (!Array.isArray(suppressions)) problem(`options.suppressions must be an array of { id, reason, zone?, name?, path? }, not ${describeValue(suppressions)}.`);
     else {
       suppressions.forEach((s: unknown, i: number) => {
         const entry = (s ?? {}) as Record<string, unknown>;
         const reason = typeof entry.reason === 'string' ? entry.reason.trim() : '';
         if (typeof entry.id !== 'string' || !known(entry.id)) problem(`options.suppressions[${i}]: there is no rule ${describeValue(entry.id)}${typeof entry.id === 'string' ? suggest(entry.id) : ''}.`);
         else if (reason.length < MIN_REASON) problem(`options.suppressions[${i}] (${entry.id}) needs a reason of at least ${MIN_REASON} characters that says why the finding is safe; it is not applied.`);
-        else if (entry.name !== undefined && typeof entry.name !== 'string') problem(`options.suppressions[${i}] (${entry.id}): name must be a string.`);
-        else accepted.push({ id: entry.id, reason, ...(typeof entry.name === 'string' ? { name: entry.name } : {}) });
+        else {
+          const wrong = SCOPE_FIELDS.find((field) => entry[field] !== undefined && typeof entry[field] !== 'string');
+          if (wrong) problem(`options.suppressions[${i}] (${entry.id}): ${wrong} must be a string.`);
+          else accepted.push({ id: entry.id, reason, ...Object.fromEntries(SCOPE_FIELDS.filter((field) => entry[field] !== undefined).map((field) => [field, entry[field]])) });
+        }
       });
     }
   }

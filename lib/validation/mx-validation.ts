@@ -1,6 +1,7 @@
 import { Annotations, TerraformElement, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { describeValue, MxInputError } from '../dns/errors';
+import { parseHostname } from '../dns/names';
 import { Zone } from '../dns/zone';
 import { RULES_BY_ID } from '../hosts';
 import { rulesWithHost } from '../rules/catalogue';
@@ -25,6 +26,17 @@ export interface MxRuleSuppression {
   readonly id: string;
   /** Why the finding is safe here, for reviewers: at least 10 characters. Kept in the synthesized output. */
   readonly reason: string;
+  /**
+   * Only findings in this zone (its apex, e.g. `example.com`). Give it when `scope` is the stack:
+   * a stack-wide suppression also hides the rule for every other domain in the stack, including
+   * ones added later. Default: every zone the records under `scope` are in.
+   */
+  readonly zone?: string;
+  /**
+   * Only findings at this owner name: relative to `zone` (`@` is its apex), or absolute with a
+   * trailing dot. Default: every name.
+   */
+  readonly name?: string;
 }
 
 /** Shortest reason a suppression may give; "ok" or "legacy" explains nothing to a reviewer. */
@@ -100,8 +112,13 @@ export class MxValidation {
     if (reason.length < MIN_SUPPRESSION_REASON) {
       throw new MxInputError('reason', `suppressing "${id}" at ${scope.node.path} needs a reason of at least ${MIN_SUPPRESSION_REASON} characters that says why the finding is safe here.`);
     }
+    const zone = optionalName(suppression, 'zone', id, scope);
+    const name = optionalName(suppression, 'name', id, scope);
+    if (zone !== undefined && parseHostname(zone.replace(/\.$/, '')).ascii === undefined) {
+      throw new MxInputError('zone', `suppressing "${id}" at ${scope.node.path}: zone must be a domain such as "example.com", not ${describeValue(suppression.zone)}.`);
+    }
     const path = scope === this.stack ? undefined : scope.node.path;
-    this.suppressions.push({ id, reason, ...(path ? { path } : {}) });
+    this.suppressions.push({ id, reason, ...(path ? { path } : {}), ...(zone !== undefined ? { zone } : {}), ...(name !== undefined ? { name } : {}) });
     if (!this.stack.node.tryFindChild(METADATA_ID)) new SuppressionMetadata(this.stack, () => this.metadata());
   }
 
@@ -165,7 +182,8 @@ export class MxValidation {
       }
     }
     for (const unused of outcome.unusedSuppressions) {
-      const message = `[suppression-unused] ${unused.path ?? this.stack.node.path}: the suppression of "${unused.id}" matched no finding; remove it (reason given: "${unused.reason}").`;
+      const at = [unused.zone !== undefined ? `zone ${unused.zone}` : '', unused.name !== undefined ? `name ${unused.name}` : ''].filter(Boolean).join(', ');
+      const message = `[suppression-unused] ${unused.path ?? this.stack.node.path}: the suppression of "${unused.id}"${at ? ` (${at})` : ''} matched no finding; remove it (reason given: "${unused.reason}").`;
       if (strict) errors.push(message);
       else notes.push({ severity: 'warning', message, path: unused.path });
     }
@@ -181,6 +199,8 @@ export class MxValidation {
         suppressions: this.suppressions.map((suppression) => ({
           rule: suppression.id,
           scope: suppression.path ?? this.stack.node.path,
+          ...(suppression.zone !== undefined ? { zone: suppression.zone } : {}),
+          ...(suppression.name !== undefined ? { name: suppression.name } : {}),
           reason: suppression.reason,
           matched: outcome.suppressed.filter((s) => s.suppression === suppression).map(({ finding }) => formatFinding(finding)),
         })),
@@ -216,6 +236,16 @@ export class MxValidation {
     }
     return node;
   }
+}
+
+/** `zone` or `name` of a suppression, trimmed; undefined when absent; a clear error when not a non-empty string. */
+function optionalName(suppression: MxRuleSuppression, field: 'zone' | 'name', id: string, scope: IConstruct): string | undefined {
+  const value: unknown = suppression[field];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new MxInputError(field, `suppressing "${id}" at ${scope.node.path}: ${field} must be a non-empty string, not ${describeValue(value)}.`);
+  }
+  return value.trim();
 }
 
 const METADATA_ID = 'cdktf-mx-suppressions';
