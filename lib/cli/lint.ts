@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { lintZone, LintZoneInput } from '../lint/lint-zone';
+import { lintZone, lintZoneJudged, LintZoneInput, unusedSuppressionFinding } from '../lint/lint-zone';
 import { lintZoneFile, problemPlace } from '../lint/zone-file';
 import { isSynthesizedPath, isTerraformJson, shown, synthesizedFile, SynthesizedZone, synthesizedZones } from './synthesized-input';
 import { HOST_CHOICES } from '../hosts';
@@ -8,9 +8,9 @@ import { isMachineFormat, LocatedFinding, renderMachine } from './machine-output
 import { version } from './main';
 import { CommonArgs, commonArgs, parseCommandLine, UsageError, useColor } from './options';
 import { zoneFileInclude } from './zone-file-include';
-import { suppressionUnused } from '../lint/input-rules';
 import { ALL_RULES } from '../lint/reference';
-import { Finding, LintOptions } from '../rules/engine';
+import { appliesToZone, Finding, LintOptions, Suppression } from '../rules/engine';
+import { Severity } from '../rules/rule';
 
 const USAGE = `usage: cdktf-mx lint <input> [options]
 
@@ -139,24 +139,57 @@ function locate(findings: readonly Finding[], args: Args): LocatedFinding[] {
   });
 }
 
+/** A finding of synthesized output, with the stack it is in. */
+export type StackFinding = Finding & { readonly stack?: string };
+
 /**
- * Findings of every zone. A suppression applies to all of them, so it is unused only
- * when no zone used it: its suppression-unused finding is kept once, and only then.
+ * Findings of every zone of synthesized output, each judged as synth judged its stack: with
+ * the stack's own suppressions and `configureMxValidation` settings from its metadata, under
+ * the command line's (`--rule`, `--config`); a stack with `warningsAsErrors` has its warnings
+ * as errors. A suppression is unused only when no zone it applies to used it: its
+ * `suppression-unused` finding is kept once, and only then.
  */
-function lintZones(inputs: readonly SynthesizedZone[], options: LintOptions): Finding[] {
-  // Each zone with the rules of its host (every host's when its records are at several).
-  const lintOne = ({ host, ...input }: SynthesizedZone) => lintZone(input, host !== undefined ? { ...options, host } : options);
-  if (inputs.length === 1) return lintOne(inputs[0]);
-  const all = inputs.map(lintOne);
-  const unusedIn = new Map<string, number>();
-  for (const findings of all) for (const f of findings) if (f.rule === suppressionUnused.id) unusedIn.set(f.message, (unusedIn.get(f.message) ?? 0) + 1);
-  const reported = new Set<string>();
-  return all.flat().filter((f) => {
-    if (f.rule !== suppressionUnused.id) return true;
-    if (unusedIn.get(f.message) !== inputs.length || reported.has(f.message)) return false;
-    reported.add(f.message);
-    return true;
-  });
+function lintZones(inputs: readonly SynthesizedZone[], options: LintOptions): StackFinding[] {
+  const findings: StackFinding[] = [];
+  const unused = new Map<string, { suppression: Suppression; apex: string; stack?: string; applies: number; unusedIn: number }>();
+  let severity: Severity | undefined;
+  for (const { host, stack, validation, ...zone } of inputs) {
+    const judged: LintOptions = {
+      ...(validation.minPriorityGap !== undefined ? { minPriorityGap: validation.minPriorityGap } : {}),
+      ...options,
+      rules: { ...validation.rules, ...options.rules },
+      suppressions: [...(options.suppressions ?? []), ...validation.suppressions],
+      ...(host !== undefined ? { host } : {}),
+    };
+    const result = lintZoneJudged(zone, judged);
+    severity = result.unusedSeverity;
+    const strict = validation.warningsAsErrors === true;
+    for (const finding of result.findings) findings.push({ ...finding, ...(strict && finding.severity === 'warning' ? { severity: 'error' as const } : {}), stack });
+    if (result.apex === undefined) continue;
+    const off = (s: Suppression) => judged.rules?.[s.id] === 'off';
+    // The command line's suppressions are judged over every zone, a stack's over its own zones.
+    const own = (options.suppressions ?? []).map((s) => ({ s, key: suppressionKey(s) }))
+      .concat(validation.suppressions.map((s) => ({ s, key: `${stack}\n${suppressionKey(s)}` })));
+    const unusedHere = new Set(result.unused.map(suppressionKey));
+    for (const { s, key } of own) {
+      if (!appliesToZone(s, result.apex) || off(s)) continue;
+      const entry = unused.get(key) ?? { suppression: s, apex: result.apex, ...(key.includes('\n') ? { stack } : {}), applies: 0, unusedIn: 0 };
+      entry.applies += 1;
+      if (unusedHere.has(suppressionKey(s))) entry.unusedIn += 1;
+      unused.set(key, entry);
+    }
+  }
+  if (severity !== undefined) {
+    for (const { suppression, apex, stack, applies, unusedIn } of unused.values()) {
+      if (applies > 0 && unusedIn === applies) findings.push({ ...unusedSuppressionFinding(suppression, apex, severity), ...(stack !== undefined ? { stack } : {}) });
+    }
+  }
+  return findings;
+}
+
+/** A suppression's identity by content: the same rule, reason and scope is one suppression. */
+function suppressionKey(s: Suppression): string {
+  return [s.id, s.reason.trim(), s.zone ?? '', s.name ?? '', s.path ?? ''].join('\u0000');
 }
 
 function parseArgs(argv: readonly string[]): Args {

@@ -75,15 +75,39 @@ export function lintZone(input: LintZoneInput, options: LintOptions = {}): Findi
  * unreadable lines): they take severity overrides and suppressions like any rule's.
  */
 export function lintZoneWith(input: LintZoneInput, options: LintOptions, found: readonly ExtraHit[]): Finding[] {
+  const { findings, unused, apex, unusedSeverity } = lintZoneJudged(input, options, found);
+  return unusedSeverity && apex !== undefined ? [...findings, ...unused.map((s) => unusedSuppressionFinding(s, apex, unusedSeverity))] : findings;
+}
+
+/** What {@link lintZone} judged, with the suppressions that matched nothing apart (for callers judging several zones at once). */
+export interface JudgedZone {
+  /** Every finding but `suppression-unused`. */
+  readonly findings: Finding[];
+  /** Suppressions (as read from the options) that applied to this zone and matched nothing. */
+  readonly unused: Suppression[];
+  /** The zone's apex, when the input named one. */
+  readonly apex?: string;
+  /** Severity of `suppression-unused` under the options; undefined when it is off. */
+  readonly unusedSeverity?: Severity;
+}
+
+/** {@link lintZoneWith}, with unused suppressions returned apart instead of as findings. */
+export function lintZoneJudged(input: LintZoneInput, options: LintOptions, found: readonly ExtraHit[] = []): JudgedZone {
   try {
     return lint(input as unknown, options as unknown, found);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return [{ rule: internalError.id, severity: 'error', name: '.', message: `lintZone failed (${detail}); please report this with the input.` }];
+    return { findings: [{ rule: internalError.id, severity: 'error', name: '.', message: `lintZone failed (${detail}); please report this with the input.` }], unused: [] };
   }
 }
 
-function lint(input: unknown, rawOptions: unknown, found: readonly ExtraHit[]): Finding[] {
+/** The `suppression-unused` finding of a suppression that matched nothing in the zone at `apex`. */
+export function unusedSuppressionFinding(unused: Suppression, apex: string, severity: Severity): Finding {
+  const where = unused.name !== undefined ? ` at ${unused.name}` : '';
+  return { rule: suppressionUnused.id, severity, name: fqdn(unused.name !== undefined ? resolveOwnerName(unused.name, unused.zone ?? apex) : unused.zone ?? apex), message: `suppression of ${unused.id}${where} matched no finding; remove it (reason given: "${unused.reason}").` };
+}
+
+function lint(input: unknown, rawOptions: unknown, found: readonly ExtraHit[]): JudgedZone {
   const extra: ExtraHit[] = [...found];
   const note = (rule: RuleInfo, name: string, message: string, record?: SourcedRecord) => extra.push({ rule, hit: { name, message, ...(record ? { record } : {}) } });
   const options = readOptions(rawOptions, (message) => note(optionsInvalid, '.', message));
@@ -107,19 +131,12 @@ function lint(input: unknown, rawOptions: unknown, found: readonly ExtraHit[]): 
   return finish(apex, extra, options, undefined, new Zone(apex, accepted));
 }
 
-/** Run the rules (when there is a zone), then report unused suppressions. */
-function finish(apex: string | undefined, extra: ExtraHit[], options: LintOptions, last?: () => void, zone?: Zone): Finding[] {
+/** Run the rules (when there is a zone); unused suppressions are told only when there is one. */
+function finish(apex: string | undefined, extra: ExtraHit[], options: LintOptions, last?: () => void, zone?: Zone): JudgedZone {
   last?.();
   const result = runRules(zone ?? new Zone(apex ?? '.', []), options, zone ? (rulesForHost(options.host) ?? RULES) : [], extra);
-  const findings = [...result.findings];
-  const severity = severityOf(suppressionUnused, options);
-  if (severity && zone) {
-    for (const unused of result.unusedSuppressions) {
-      const where = unused.name !== undefined ? ` at ${unused.name}` : '';
-      findings.push({ rule: suppressionUnused.id, severity, name: fqdn(unused.name !== undefined ? resolveOwnerName(unused.name, zone.apex) : zone.apex), message: `suppression of ${unused.id}${where} matched no finding; remove it (reason given: "${unused.reason}").` });
-    }
-  }
-  return findings;
+  const unusedSeverity = severityOf(suppressionUnused, options);
+  return { findings: result.findings, unused: zone ? result.unusedSuppressions : [], ...(zone ? { apex: zone.apex } : {}), ...(unusedSeverity ? { unusedSeverity } : {}) };
 }
 
 function severityOf(rule: RuleInfo, options: LintOptions): Severity | undefined {

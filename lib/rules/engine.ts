@@ -90,8 +90,7 @@ export function runRules(zone: Zone, options: LintOptions = {}, rules: readonly 
 function run(zone: Zone, options: LintOptions, rules: readonly Rule[], extra: readonly ExtraHit[]): LintResult {
   const settings: RuleSettings = { minPriorityGap: options.minPriorityGap ?? DEFAULT_MIN_PRIORITY_GAP };
   // A suppression scoped to another zone does not apply here at all (nor is it "unused" here).
-  const apex = resolveOwnerName('@', zone.apex);
-  const suppressions = (options.suppressions ?? []).filter((s) => s.zone === undefined || resolveOwnerName('@', s.zone) === apex);
+  const suppressions = (options.suppressions ?? []).filter((s) => appliesToZone(s, zone.apex));
   const byRule = new Map<string, Array<{ suppression: Suppression; name?: string }>>();
   for (const suppression of suppressions) {
     const list = byRule.get(suppression.id) ?? [];
@@ -140,6 +139,11 @@ function run(zone: Zone, options: LintOptions, rules: readonly Rule[], extra: re
     }
   }
   return { findings, suppressed, unusedSuppressions: suppressions.filter((s) => !used.has(s) && !off.has(s.id)) };
+}
+
+/** True when `suppression` may apply to findings in the zone at `apex`: it names no zone, or this one. */
+export function appliesToZone(suppression: Suppression, apex: string): boolean {
+  return suppression.zone === undefined || resolveOwnerName('@', suppression.zone) === resolveOwnerName('@', apex);
 }
 
 function matches(candidate: { suppression: Suppression; name?: string }, finding: Finding, hit: RuleHit): boolean {

@@ -9,6 +9,7 @@ import { Finding, LintOptions, runRules, Suppression } from '../rules/engine';
 import { ZoneTarget } from '../zones/host';
 import { eachStackZone, stackZones } from '../zones/stack-zones';
 import { METADATA_KEY } from './metadata-key';
+import { SuppressionMetadata } from './synthesized-validation';
 
 /** Stack-wide validation settings. */
 export interface MxValidationSettings {
@@ -95,6 +96,7 @@ export class MxValidation {
       throw new MxInputError('minPriorityGap', `must be a number ≥ 0, not ${describeValue(settings.minPriorityGap)} (${this.stack.node.path}).`);
     }
     this.settings = { ...this.settings, ...settings, rules: { ...this.settings.rules, ...settings.rules } };
+    this.recordInMetadata();
     return this;
   }
 
@@ -119,7 +121,12 @@ export class MxValidation {
     }
     const path = scope === this.stack ? undefined : scope.node.path;
     this.suppressions.push({ id, reason, ...(path ? { path } : {}), ...(zone !== undefined ? { zone } : {}), ...(name !== undefined ? { name } : {}) });
-    if (!this.stack.node.tryFindChild(METADATA_ID)) new SuppressionMetadata(this.stack, () => this.metadata());
+    this.recordInMetadata();
+  }
+
+  /** Write suppressions and settings to the synthesized stack, for review and for `cdktf-mx lint` of the output. */
+  private recordInMetadata(): void {
+    if (!this.stack.node.tryFindChild(METADATA_ID)) new ValidationMetadata(this.stack, () => this.metadata());
   }
 
   /**
@@ -191,21 +198,28 @@ export class MxValidation {
     return errors;
   }
 
-  /** What the synthesized output records: each suppression, its reason and what it matched. */
+  /**
+   * What the synthesized output records (read back by `synthesizedValidation`): each suppression
+   * with its scope, reason and what it matched, and the stack's settings.
+   */
   private metadata(): Record<string, unknown> {
     const outcome = this.lastOutcome ?? this.findings();
-    return {
-      [METADATA_KEY]: {
-        suppressions: this.suppressions.map((suppression) => ({
-          rule: suppression.id,
-          scope: suppression.path ?? this.stack.node.path,
-          ...(suppression.zone !== undefined ? { zone: suppression.zone } : {}),
-          ...(suppression.name !== undefined ? { name: suppression.name } : {}),
-          reason: suppression.reason,
-          matched: outcome.suppressed.filter((s) => s.suppression === suppression).map(({ finding }) => formatFinding(finding)),
-        })),
-      },
+    const { rules, minPriorityGap, warningsAsErrors } = this.settings;
+    const suppressions: SuppressionMetadata[] = this.suppressions.map((suppression) => ({
+      rule: suppression.id,
+      scope: suppression.path ?? this.stack.node.path,
+      ...(suppression.path !== undefined ? { path: suppression.path } : {}),
+      ...(suppression.zone !== undefined ? { zone: suppression.zone } : {}),
+      ...(suppression.name !== undefined ? { name: suppression.name } : {}),
+      reason: suppression.reason,
+      matched: outcome.suppressed.filter((s) => s.suppression === suppression).map(({ finding }) => formatFinding(finding)),
+    }));
+    const settings = {
+      ...(rules !== undefined && Object.keys(rules).length > 0 ? { rules } : {}),
+      ...(minPriorityGap !== undefined ? { minPriorityGap } : {}),
+      ...(warningsAsErrors !== undefined ? { warningsAsErrors } : {}),
     };
+    return { [METADATA_KEY]: { suppressions, ...(Object.keys(settings).length > 0 ? { settings } : {}) } };
   }
 
   /** Attach warnings and infos to the construct they are about, once each however often synth runs. */
@@ -251,10 +265,11 @@ function optionalName(suppression: MxRuleSuppression, field: 'zone' | 'name', id
 const METADATA_ID = 'cdktf-mx-suppressions';
 
 /**
- * Writes the stack's suppressions into the synthesized JSON under `//.metadata`, where
- * Terraform ignores them and reviewers of cdk.tf.json see them. It renders no Terraform.
+ * Writes the stack's suppressions and validation settings into the synthesized JSON under
+ * `//.metadata`, where Terraform ignores them, reviewers of cdk.tf.json see them, and
+ * `cdktf-mx lint` reads them to judge as synth did. It renders no Terraform.
  */
-class SuppressionMetadata extends TerraformElement {
+class ValidationMetadata extends TerraformElement {
   constructor(stack: TerraformStack, private readonly render: () => Record<string, unknown>) {
     super(stack, METADATA_ID);
   }

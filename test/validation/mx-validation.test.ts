@@ -105,7 +105,7 @@ describe('suppressMxRule', () => {
     expect(notes(stack).some((n) => n.includes('[mx-single]'))).toBe(false);
     const json = stack.toTerraform() as { '//': { metadata: Record<string, unknown> } };
     expect(json['//'].metadata['cdktf-mx']).toEqual({
-      suppressions: [{ rule: 'mx-single', scope: 'stack/mail', reason: 'one relay on purpose; senders queue during maintenance', matched: [expect.stringMatching(/^\[mx-single\] example\.com\. \(stack\/mail\): /)] }],
+      suppressions: [{ rule: 'mx-single', scope: 'stack/mail', path: 'stack/mail', reason: 'one relay on purpose; senders queue during maintenance', matched: [expect.stringMatching(/^\[mx-single\] example\.com\. \(stack\/mail\): /)] }],
     });
   });
 
