@@ -38,7 +38,11 @@ input                  cdktf.out directory (default), a stack directory, a cdk.t
                        or a zone JSON file { "zone", "records": [...] }
 --domain <name>        check only this domain (repeatable); an undeclared one is checked too
 --stack <name>         only this stack of cdktf.out
---server <ip[:port]>   ask this name server (repeatable); default: the system resolver
+--server <ip[:port]>   ask this name server for the domains' MX (repeatable), e.g. their
+                       authoritative server; default: the system resolver
+--resolver <ip[:port]> recursive resolver for the exchanges' addresses, which are usually in
+                       other zones (repeatable); default: the --server, else the system
+                       resolver. An exchange a --server refuses is "not checked" (warn)
 --format table|json|sarif|github  output format (default table; sarif for code scanning,
                        github for workflow annotations)
 --timeout <ms>         longest one lookup may take, 1–${MAX_TIMEOUT_MS} (default ${DEFAULT_TIMEOUT_MS})
@@ -74,6 +78,7 @@ export async function runVerify(argv: readonly string[], io: VerifyIo): Promise<
         domain: { type: 'string', multiple: true },
         stack: { type: 'string' },
         server: { type: 'string', multiple: true },
+        resolver: { type: 'string', multiple: true },
         format: { type: 'string', default: 'table' },
         timeout: { type: 'string' },
         tries: { type: 'string' },
@@ -92,9 +97,14 @@ export async function runVerify(argv: readonly string[], io: VerifyIo): Promise<
     if (format !== 'table' && format !== 'json' && !isMachineFormat(format)) throw new MxInputError('format', `"${format}" is not table, json, sarif or github`);
     concurrency = wholeNumber('concurrency', values.concurrency, MAX_CONCURRENCY) ?? DEFAULT_CONCURRENCY;
     const timeoutMs = wholeNumber('timeout', values.timeout, MAX_TIMEOUT_MS) ?? DEFAULT_TIMEOUT_MS;
-    client = new DnsClient({ servers: values.server, timeoutMs, tries: wholeNumber('tries', values.tries, MAX_TRIES) });
+    const tries = wholeNumber('tries', values.tries, MAX_TRIES);
+    client = new DnsClient({ servers: values.server, timeoutMs, tries });
+    const resolver = values.resolver ? new DnsClient({ servers: values.resolver, timeoutMs, tries }) : undefined;
     const smtpPort = wholeNumber('smtp-port', values['smtp-port'], 65535) ?? SMTP_PORT;
-    options = values.smtp ? { smtp: { port: smtpPort, timeoutMs } } : {};
+    options = {
+      ...(values.smtp ? { smtp: { port: smtpPort, timeoutMs } } : {}),
+      ...(resolver ? { resolver } : values.server ? { authoritativeOnly: true } : {}),
+    };
     input = positionals[0] ?? 'cdktf.out';
     stack = values.stack;
     domains = select(readDeclaredMail(input, { stack }), values.domain);

@@ -78,7 +78,7 @@ describe('cdktf-mx verify against a scripted DNS server', () => {
   test('SERVFAIL on the exchange CNAME query: could not check, though A answers', async () => {
     const { code, report } = await verify((q) => (q.name === 'mx1.example.net' && q.type === 'CNAME' ? { rcode: 2 } : live(q)));
     expect(code).toBe(2);
-    expect(check(report, 'exchange mx1.example.net.')).toMatchObject({ status: 'error', message: expect.stringMatching(/^could not check: the server failed to answer for mx1\.example\.net\. \(SERVFAIL.*\(addresses found: 192\.0\.2\.1\)$/) });
+    expect(check(report, 'exchange mx1.example.net.')).toMatchObject({ status: 'error', message: expect.stringMatching(/^could not check: CNAME: the server failed to answer for mx1\.example\.net\. \(SERVFAIL.*\(addresses found: 192\.0\.2\.1\)$/) });
   });
 
   test('NXDOMAIN and NODATA are answers: drift, exit 1', async () => {
