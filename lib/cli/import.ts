@@ -36,7 +36,7 @@ autodiscover, A/AAAA of in-zone mail hosts). Everything else is listed and left 
 --timeout <ms>         longest one API request or lookup may take (default 15000 / 5000)
 --retries <n>          retries of an API request after 429, 5xx or a timeout (default 3)
 
-exit code: 0 written, 2 could not import (nothing is written)
+Exit status: 0 written, 2 could not import (nothing is written)
 `;
 
 /** What `import` needs from the outside world; tests pass their own. */
