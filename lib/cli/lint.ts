@@ -89,7 +89,8 @@ export async function run(argv: string[], io: LintIo = defaultIo()): Promise<num
     for (const rule of ALL_RULES) io.stdout.write(`${rule.id.padEnd(30)} ${rule.severity.padEnd(8)} ${rule.summary}\n`);
     return 0;
   }
-  let findings: Finding[];
+  let findings: StackFinding[];
+  let stacks = 0;
   try {
     if (!args.file) throw new UsageError('give the zone file to check');
     const options = readConfig(args, io);
@@ -97,7 +98,9 @@ export async function run(argv: string[], io: LintIo = defaultIo()): Promise<num
       if (options.host !== undefined) {
         throw new UsageError(`--host${args.host === undefined ? ' (host in --config)' : ''} is for zone files and JSON, whose host is unknown; in synthesized cdktf output each zone is checked with the rules of the host its resources are at`);
       }
-      return lintZones(synthesizedZones(args.file!, { zone: args.zone, stack: args.stack }), options);
+      const zones = synthesizedZones(args.file!, { zone: args.zone, stack: args.stack });
+      stacks = new Set(zones.map((z) => z.stack)).size;
+      return lintZones(zones, options);
     };
     // Synthesized cdktf output (directories, cdk.tf.json, Terraform JSON): every zone in it.
     if (isSynthesizedPath(args.file)) findings = synthesized();
@@ -115,7 +118,7 @@ export async function run(argv: string[], io: LintIo = defaultIo()): Promise<num
   }
   if (args.format === 'json') io.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
   else if (isMachineFormat(args.format)) io.stdout.write(renderMachine(args.format, locate(findings, args), ALL_RULES, { command: 'lint', version: version() }));
-  else io.stdout.write(renderText(findings, useColor(args.color, io)));
+  else io.stdout.write(renderText(withStackNames(findings, stacks), useColor(args.color, io)));
   const failing = findings.some((f) => f.severity === 'error' || (args.strict && f.severity === 'warning'));
   return failing ? 1 : 0;
 }
@@ -127,13 +130,15 @@ const PLACE = /^(.+?):(\d+): /;
  * Findings placed for machine output: in the input file (the stack's cdk.tf.json for
  * synthesized output), at the line a zone-file finding names, at the construct path.
  */
-function locate(findings: readonly Finding[], args: Args): LocatedFinding[] {
+function locate(findings: readonly StackFinding[], args: Args): LocatedFinding[] {
   const file = synthesizedFile(args.file!, args.stack);
   return findings.map((finding) => {
+    // A finding of one stack of several is placed in that stack's cdk.tf.json.
+    const ownFile = finding.stack !== undefined && args.stack === undefined ? synthesizedFile(args.file!, finding.stack) : file;
     const place = finding.rule.startsWith('zone-file-') ? PLACE.exec(finding.message) : null;
     return {
       ...finding,
-      ...(place ? { file: place[1] === '<stdin>' ? place[1] : shown(place[1]), line: Number(place[2]) } : file !== undefined ? { file } : {}),
+      ...(place ? { file: place[1] === '<stdin>' ? place[1] : shown(place[1]), line: Number(place[2]) } : ownFile !== undefined ? { file: ownFile } : {}),
       ...(finding.path !== undefined ? { resource: finding.path } : {}),
     };
   });
@@ -141,6 +146,16 @@ function locate(findings: readonly Finding[], args: Args): LocatedFinding[] {
 
 /** A finding of synthesized output, with the stack it is in. */
 export type StackFinding = Finding & { readonly stack?: string };
+
+/**
+ * Findings of synthesized output with several stacks (`stacks` of them) for the text output:
+ * each name says its stack (`example.com. (stack prod)`), so two stacks' identical findings are
+ * not two identical lines. One stack's findings, and a zone file's or JSON's, are shown as they are.
+ */
+function withStackNames(findings: readonly StackFinding[], stacks: number): Finding[] {
+  if (stacks < 2) return findings.map(({ stack: _stack, ...finding }) => finding);
+  return findings.map(({ stack, ...finding }) => (stack !== undefined ? { ...finding, name: `${finding.name} (stack ${stack})` } : finding));
+}
 
 /**
  * Findings of every zone of synthesized output, each judged as synth judged its stack: with
