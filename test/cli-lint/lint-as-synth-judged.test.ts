@@ -76,3 +76,24 @@ describe('lint of cdktf output runs as synth judged', () => {
     expect(stdout).toMatch(/error\s+mx-priority-gap/);
   });
 });
+
+/**
+ * Issue 19 item 10: every synth error ends with cdktf's hint "pass 'skipValidation: true' to
+ * your App configuration", which switches off every mail check at synth. docs/validation.md says
+ * not to follow it; what still stops the broken zone is `cdktf-mx lint` of the output.
+ */
+test('an app with skipValidation: true synthesizes a zone that loses mail; lint of its output still fails', async () => {
+  const outdir = mkdtempSync(join(tmpdir(), 'cdktf-mx-skip-validation-'));
+  try {
+    const app = new App({ outdir, skipValidation: true, context: { [TODAY_CONTEXT]: TODAY } });
+    const stack = new TerraformStack(app, 'mail');
+    new CloudflareProvider(stack, 'cloudflare', {});
+    new MxRecords(stack, 'mail', { ...zone, records: [{ priority: 10, exchange: '192.0.2.25' }, { priority: 20, exchange: 'mx2.example.net' }] });
+    expect(() => app.synth()).not.toThrow();
+    const { code, stdout } = await lint([outdir]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/error\s+mx-target-ip/);
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+});
