@@ -139,7 +139,8 @@ function locate(findings: readonly StackFinding[], args: Args): LocatedFinding[]
     return {
       ...finding,
       ...(place ? { file: place[1] === '<stdin>' ? place[1] : shown(place[1]), line: Number(place[2]) } : ownFile !== undefined ? { file: ownFile } : {}),
-      ...(finding.path !== undefined ? { resource: finding.path } : {}),
+      // The construct path findings of cdktf output now carry (for path-scoped suppressions) is not
+      // the SARIF location: results stay at the owner name, and their fingerprints stay stable.
     };
   });
 }
