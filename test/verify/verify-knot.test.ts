@@ -211,7 +211,7 @@ describe('cdktf-mx verify input errors (exit code 2, no lookups)', () => {
   });
 
   test('an unknown format', async () => {
-    expect(await run(dir, '--format', 'xml')).toEqual({ code: 2, err: expect.stringContaining('"xml" is not table, json, sarif or github') });
+    expect(await run(dir, '--format', 'xml')).toEqual({ code: 2, err: expect.stringContaining('"xml" is not text, json, sarif or github') });
   });
 
   test('a missing cdktf.out', async () => {
