@@ -163,7 +163,8 @@ function withStackNames(findings: readonly StackFinding[], stacks: number): Find
  * the stack's own suppressions and `configureMxValidation` settings from its metadata, under
  * the command line's (`--rule`, `--config`); a stack with `warningsAsErrors` has its warnings
  * as errors. A suppression is unused only when no zone it applies to used it: its
- * `suppression-unused` finding is kept once, and only then.
+ * `suppression-unused` finding is kept once, and only then (also for one scoped to a zone
+ * the output does not hold, as synth reports it).
  */
 function lintZones(inputs: readonly SynthesizedZone[], options: LintOptions): StackFinding[] {
   const findings: StackFinding[] = [];
@@ -188,8 +189,12 @@ function lintZones(inputs: readonly SynthesizedZone[], options: LintOptions): St
       .concat(validation.suppressions.map((s) => ({ s, key: `${stack}\n${suppressionKey(s)}` })));
     const unusedHere = new Set(result.unused.map(suppressionKey));
     for (const { s, key } of own) {
-      if (!appliesToZone(s, result.apex) || off(s)) continue;
-      const entry = unused.get(key) ?? { suppression: s, apex: result.apex, ...(key.includes('\n') ? { stack } : {}), applies: 0, unusedIn: 0 };
+      if (off(s)) continue;
+      // A suppression scoped to a zone the output does not hold is unused too, as synth reports it.
+      const entry = unused.get(key) ?? { suppression: s, apex: s.zone ?? result.apex, ...(key.includes('\n') ? { stack } : {}), applies: 0, unusedIn: 0 };
+      unused.set(key, entry);
+      if (!appliesToZone(s, result.apex)) continue;
+      entry.apex = result.apex;
       entry.applies += 1;
       if (unusedHere.has(suppressionKey(s))) entry.unusedIn += 1;
       unused.set(key, entry);
@@ -197,7 +202,7 @@ function lintZones(inputs: readonly SynthesizedZone[], options: LintOptions): St
   }
   if (severity !== undefined) {
     for (const { suppression, apex, stack, applies, unusedIn } of unused.values()) {
-      if (applies > 0 && unusedIn === applies) findings.push({ ...unusedSuppressionFinding(suppression, apex, severity), ...(stack !== undefined ? { stack } : {}) });
+      if (unusedIn === applies) findings.push({ ...unusedSuppressionFinding(suppression, apex, severity), ...(stack !== undefined ? { stack } : {}) });
     }
   }
   return findings;

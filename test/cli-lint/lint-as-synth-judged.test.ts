@@ -60,6 +60,20 @@ describe('lint of cdktf output runs as synth judged', () => {
     expect(overridden.stdout).toContain('mx-priority-gap');
   });
 
+  test('a suppression scoped to a zone the stack does not declare is unused at synth and in lint', async () => {
+    const dir = join(outdir, 'elsewhere');
+    const app = new App({ outdir: dir, context: { [TODAY_CONTEXT]: TODAY } });
+    const stack = new TerraformStack(app, 'elsewhere');
+    new CloudflareProvider(stack, 'cloudflare', {});
+    new MxRecords(stack, 'mail', { ...zone, records: [{ priority: 10, exchange: 'a.example.net' }, { priority: 20, exchange: 'b.example.net' }] });
+    suppressMxRule(stack, { id: 'spf-multiple', zone: 'example.org', reason: 'left over from the example.org adoption' });
+    app.synth();
+    expect(synthNotes(stack)).toEqual([expect.stringContaining('[suppression-unused]')]);
+    const { code, stdout } = await lint([dir, '--strict', '--format', 'json']);
+    expect(code).toBe(1);
+    expect((JSON.parse(stdout) as Array<{ rule: string; name: string }>).filter((f) => f.rule === 'suppression-unused').map((f) => f.name)).toEqual(['example.org.']);
+  });
+
   test('a stack with warningsAsErrors fails lint on its warnings, as its synth fails', async () => {
     const dir = join(outdir, 'strict');
     const app = new App({ outdir: dir, context: { [TODAY_CONTEXT]: TODAY } });
