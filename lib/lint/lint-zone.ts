@@ -4,7 +4,7 @@ import { fqdn, isInZone, ownerNameSyntaxProblem, parseHostname, resolveOwnerName
 import { SourcedRecord } from '../dns/record';
 import { Zone } from '../dns/zone';
 import { HOST_CHOICES, RULES, RULES_BY_ID, rulesForHost } from '../hosts';
-import { ExtraHit, Finding, internalError, LintOptions, runRules, Suppression } from '../rules/engine';
+import { appliesToZone, ExtraHit, Finding, internalError, LintOptions, runRules, Suppression } from '../rules/engine';
 import { RuleInfo, Severity } from '../rules/rule';
 import { INPUT_RULES, optionsInvalid, recordInvalid, recordOutsideZone, recordUnknownField, suppressionUnused, zoneInvalid } from './input-rules';
 
@@ -83,7 +83,7 @@ export function lintZoneWith(input: LintZoneInput, options: LintOptions, found: 
 export interface JudgedZone {
   /** Every finding but `suppression-unused`. */
   readonly findings: Finding[];
-  /** Suppressions (as read from the options) that applied to this zone and matched nothing. */
+  /** Suppressions (as read from the options) that matched nothing in this zone, those scoped to another zone included. */
   readonly unused: Suppression[];
   /** The zone's apex, when the input named one. */
   readonly apex?: string;
@@ -136,7 +136,9 @@ function finish(apex: string | undefined, extra: ExtraHit[], options: LintOption
   last?.();
   const result = runRules(zone ?? new Zone(apex ?? '.', []), options, zone ? (rulesForHost(options.host) ?? RULES) : [], extra);
   const unusedSeverity = severityOf(suppressionUnused, options);
-  return { findings: result.findings, unused: zone ? result.unusedSuppressions : [], ...(zone ? { apex: zone.apex } : {}), ...(unusedSeverity ? { unusedSeverity } : {}) };
+  // One scoped to another zone matched nothing here either.
+  const elsewhere = zone ? (options.suppressions ?? []).filter((s) => !appliesToZone(s, zone.apex) && options.rules?.[s.id] !== 'off') : [];
+  return { findings: result.findings, unused: zone ? [...result.unusedSuppressions, ...elsewhere] : [], ...(zone ? { apex: zone.apex } : {}), ...(unusedSeverity ? { unusedSeverity } : {}) };
 }
 
 function severityOf(rule: RuleInfo, options: LintOptions): Severity | undefined {
