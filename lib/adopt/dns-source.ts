@@ -5,47 +5,49 @@ import { ImportError } from './import-error';
 import { LiveRecord, LiveZone, normaliseLiveRecord, RawLiveRecord } from './live-zone';
 import { presetsMatching } from './recognise';
 
-/** TTL given to records read by lookups: node's resolver does not return TTLs for MX and TXT. */
-export const DNS_SOURCE_TTL = 3600;
-
 /**
  * Read the mail records of `domain` with live lookups, for zones hosted where no API is
  * configured: MX and TXT at the domain, TXT at `_dmarc`, A/AAAA (or the CNAME) of MX hosts inside the zone,
- * and the DKIM/autodiscover names of the vendor whose MX set is live, where they are fixed. DNS has no record ids, so nothing read here can be imported; TTLs are not in node's
- * answers and are set to {@link DNS_SOURCE_TTL} (said in `unreadable`). A failed lookup fails
- * the import; NXDOMAIN and NODATA are empty answers.
+ * and the DKIM/autodiscover names of the vendor whose MX set is live, where they are fixed. DNS has
+ * no record ids, so nothing read here can be imported. Each record keeps the TTL the server
+ * answered: the zone's own from its authoritative server (`servers` given); from the system's
+ * resolver what is left of its cache time, which `unreadable` says. A failed lookup fails the
+ * import; NXDOMAIN and NODATA are empty answers.
  */
-export async function readDnsZone(domain: string, client: DnsClient): Promise<LiveZone> {
+export async function readDnsZone(domain: string, client: DnsClient, options: { fromResolver?: boolean } = {}): Promise<LiveZone> {
   const raw: RawLiveRecord[] = [];
-  const mx = answer(await client.mx(domain), `MX ${domain}`);
-  for (const m of mx) raw.push({ name: domain, type: 'MX', content: m.exchange, priority: m.priority, ttl: DNS_SOURCE_TTL });
-  for (const text of answer(await client.txt(domain), `TXT ${domain}`)) raw.push({ name: domain, type: 'TXT', content: text, ttl: DNS_SOURCE_TTL });
+  const add = <T>(lookup: Lookup<T>, what: string, record: (value: T) => Omit<RawLiveRecord, 'ttl'>): T[] => {
+    const { records, ttl } = answer(lookup, what);
+    for (const value of records) raw.push({ ...record(value), ttl });
+    return [...records];
+  };
+  const mx = add(await client.mx(domain), `MX ${domain}`, (m) => ({ name: domain, type: 'MX', content: m.exchange, priority: m.priority }));
+  add(await client.txt(domain), `TXT ${domain}`, (text) => ({ name: domain, type: 'TXT', content: text }));
   const dmarc = `_dmarc.${domain}`;
-  for (const text of answer(await client.txt(dmarc), `TXT ${dmarc}`)) raw.push({ name: dmarc, type: 'TXT', content: text, ttl: DNS_SOURCE_TTL });
+  add(await client.txt(dmarc), `TXT ${dmarc}`, (text) => ({ name: dmarc, type: 'TXT', content: text }));
   const hosts = [...new Set(mx.map((m) => m.exchange.toLowerCase().replace(/\.$/, '')))].filter((h) => h !== NULL_MX_EXCHANGE && h !== '' && isInZone(h, domain));
   for (const host of hosts) {
     // A resolver answers A/AAAA of an alias with the CNAME and its target's addresses (RFC 1034
     // §4.3.2); asked first, the alias is kept as it is live (so mx-target-cname reports it).
-    const alias = answer(await client.cname(host), `CNAME ${host}`);
-    if (alias.length > 0) {
-      for (const target of alias) raw.push({ name: host, type: 'CNAME', content: target, ttl: DNS_SOURCE_TTL });
-      continue;
-    }
-    for (const address of answer(await client.a(host), `A ${host}`)) raw.push({ name: host, type: 'A', content: address, ttl: DNS_SOURCE_TTL });
-    for (const address of answer(await client.aaaa(host), `AAAA ${host}`)) raw.push({ name: host, type: 'AAAA', content: address, ttl: DNS_SOURCE_TTL });
+    const alias = add(await client.cname(host), `CNAME ${host}`, (target) => ({ name: host, type: 'CNAME', content: target }));
+    if (alias.length > 0) continue;
+    add(await client.a(host), `A ${host}`, (address) => ({ name: host, type: 'A', content: address }));
+    add(await client.aaaa(host), `AAAA ${host}`, (address) => ({ name: host, type: 'AAAA', content: address }));
   }
   // DNS cannot list names, but a recognised vendor's DKIM and autodiscover names are known.
   for (const { name, type } of companionNames(mx, domain)) {
     if (raw.some((r) => r.name === name && r.type === type)) continue;
     const found = type === 'CNAME' ? await client.cname(name) : await client.txt(name);
-    for (const content of answer(found, `${type} ${name}`)) raw.push({ name, type, content, ttl: DNS_SOURCE_TTL });
+    add<string>(found, `${type} ${name}`, (content) => ({ name, type, content }));
   }
   const records: LiveRecord[] = raw.map((r) => normaliseLiveRecord(r, domain));
   return {
     domain,
     source: 'DNS lookups',
     records,
-    unreadable: records.length > 0 ? [`TTLs: DNS lookups here do not return them; the generated records use ${DNS_SOURCE_TTL} s. Check them against your DNS host.`] : [],
+    unreadable: records.length > 0 && options.fromResolver
+      ? ['TTLs: read from the system\'s resolver, which answers what is left of its cache time; give --server <the zone\'s authoritative server> for the zone\'s own TTLs.']
+      : [],
   };
 }
 
@@ -72,8 +74,8 @@ function companionNames(mx: ReadonlyArray<{ priority: number; exchange: string }
   return names;
 }
 
-function answer<T>(lookup: Lookup<T>, what: string): readonly T[] {
-  if (lookup.status === 'answer') return lookup.records;
+function answer<T>(lookup: Lookup<T>, what: string): { records: readonly T[]; ttl: number } {
+  if (lookup.status === 'answer') return lookup;
   if (lookup.status === 'error') throw new ImportError(`DNS lookup of ${what} failed: ${lookup.message}`);
-  return [];
+  return { records: [], ttl: 0 };
 }

@@ -13,5 +13,5 @@ export { liveFindings } from './findings';
 export { readCloudflareZone, CLOUDFLARE_API_BASE_URL, REQUIRED_PERMISSIONS } from './cloudflare-source';
 export type { CloudflareSourceOptions } from './cloudflare-source';
 export { readLiveZoneFile } from './zone-file-source';
-export { readDnsZone, DNS_SOURCE_TTL } from './dns-source';
+export { readDnsZone } from './dns-source';
 export { ImportError } from './import-error';

@@ -100,14 +100,19 @@ export function writeApp(options: WriteAppOptions): string {
   const leftover = findings.map((f) => `// ${comment(formatFinding(f))}`);
   // Errors in what is live would fail synth; adoption keeps what is live, so they are suppressed
   // with a reason the synthesized output records, and fixed after the first deploy.
-  const errors = new Map<string, Set<string>>();
+  // Each is scoped to the adopted zone and the name it was found at, so it never hides the rule
+  // for another name or another domain declared in the same stack later.
+  const errors = new Set<string>();
+  const suppressions: string[] = [];
   for (const finding of options.findings ?? []) {
     // Only rules synth runs: lintZone's input findings (record-invalid, …) have nothing to suppress.
     if (finding.severity !== 'error' || findings.includes(finding) || !RULES_BY_ID.has(finding.rule)) continue;
-    errors.set(finding.rule, (errors.get(finding.rule) ?? new Set()).add(finding.name));
+    const key = `${finding.rule} ${finding.name}`;
+    if (errors.has(key)) continue;
+    errors.add(key);
+    const name = nameInZone(finding.name, zone.domain);
+    suppressions.push(`suppressMxRule(this, { id: ${str(finding.rule)}, zone: domain, name: ${str(name)}, reason: ${str(`live at adoption (${finding.name}); adopted as is, fix after the first deploy`)} });`);
   }
-  const suppressions = [...errors].map(([rule, names]) =>
-    `suppressMxRule(this, { id: ${str(rule)}, reason: ${str(`live at adoption (${[...names].join(', ')}); adopted as is, fix after the first deploy`)} });`);
   if (suppressions.length > 0) constructs.add('suppressMxRule');
 
   const imports = [
@@ -310,4 +315,11 @@ function literal(value: unknown, indent: number): string {
     return `{\n${parts.map((p) => `${pad}${p},`).join('\n')}\n${end}}`;
   }
   return 'undefined';
+}
+
+/** `@` for the apex, `mail` for `mail.example.com.` in `example.com`, else the absolute name with its dot. */
+function nameInZone(name: string, domain: string): string {
+  const bare = name.replace(/\.$/, '');
+  if (bare === domain) return '@';
+  return bare.endsWith(`.${domain}`) ? bare.slice(0, -domain.length - 1) : fqdn(bare);
 }

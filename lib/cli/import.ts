@@ -26,7 +26,9 @@ autodiscover, A/AAAA of in-zone mail hosts). Everything else is listed and left 
                        comments and tags (cf_tags); $INCLUDE is followed relative to
                        the file's directory, never out of it unless --allow-include-outside
 --from dns             live lookups (no import ids): MX, TXT at the domain and _dmarc, CNAME
-                       or A/AAAA of in-zone mail hosts, the vendor's fixed DKIM names; --server ip[:port]
+                       or A/AAAA of in-zone mail hosts, the vendor's fixed DKIM names, with
+                       the TTLs answered; --server ip[:port] of the zone's authoritative
+                       server gives its own TTLs (a caching resolver gives what is left)
 --out <file.ts>        where to write; an existing file is kept unless --force
 --construct            write a construct class to paste into a stack, not a whole app
 --force                overwrite --out
@@ -34,7 +36,7 @@ autodiscover, A/AAAA of in-zone mail hosts). Everything else is listed and left 
 --timeout <ms>         longest one API request or lookup may take (default 15000 / 5000)
 --retries <n>          retries of an API request after 429, 5xx or a timeout (default 3)
 
-exit code: 0 written, 2 could not import (nothing is written)
+Exit status: 0 written, 2 could not import (nothing is written)
 `;
 
 /** What `import` needs from the outside world; tests pass their own. */
@@ -160,7 +162,7 @@ async function readZone(args: Args, env: ImportIo['env']): Promise<LiveZone> {
     });
   }
   if (args.from === 'dns') {
-    return readDnsZone(args.domain, new DnsClient({ servers: args.servers, ...(args.timeoutMs !== undefined ? { timeoutMs: args.timeoutMs } : {}) }));
+    return readDnsZone(args.domain, new DnsClient({ servers: args.servers, ...(args.timeoutMs !== undefined ? { timeoutMs: args.timeoutMs } : {}) }), { fromResolver: !args.servers || args.servers.length === 0 });
   }
   let text: string;
   try {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { lintZone, LintZoneInput } from '../lint/lint-zone';
+import { lintZone, lintZoneJudged, LintZoneInput, unusedSuppressionFinding } from '../lint/lint-zone';
 import { lintZoneFile, problemPlace } from '../lint/zone-file';
 import { isSynthesizedPath, isTerraformJson, shown, synthesizedFile, SynthesizedZone, synthesizedZones } from './synthesized-input';
 import { HOST_CHOICES } from '../hosts';
@@ -8,9 +8,9 @@ import { isMachineFormat, LocatedFinding, renderMachine } from './machine-output
 import { version } from './main';
 import { CommonArgs, commonArgs, parseCommandLine, UsageError, useColor } from './options';
 import { zoneFileInclude } from './zone-file-include';
-import { suppressionUnused } from '../lint/input-rules';
 import { ALL_RULES } from '../lint/reference';
-import { Finding, LintOptions } from '../rules/engine';
+import { appliesToZone, Finding, LintOptions, Suppression } from '../rules/engine';
+import { Severity } from '../rules/rule';
 
 const USAGE = `usage: cdktf-mx lint <input> [options]
 
@@ -89,7 +89,8 @@ export async function run(argv: string[], io: LintIo = defaultIo()): Promise<num
     for (const rule of ALL_RULES) io.stdout.write(`${rule.id.padEnd(30)} ${rule.severity.padEnd(8)} ${rule.summary}\n`);
     return 0;
   }
-  let findings: Finding[];
+  let findings: StackFinding[];
+  let stacks = 0;
   try {
     if (!args.file) throw new UsageError('give the zone file to check');
     const options = readConfig(args, io);
@@ -97,7 +98,9 @@ export async function run(argv: string[], io: LintIo = defaultIo()): Promise<num
       if (options.host !== undefined) {
         throw new UsageError(`--host${args.host === undefined ? ' (host in --config)' : ''} is for zone files and JSON, whose host is unknown; in synthesized cdktf output each zone is checked with the rules of the host its resources are at`);
       }
-      return lintZones(synthesizedZones(args.file!, { zone: args.zone, stack: args.stack }), options);
+      const zones = synthesizedZones(args.file!, { zone: args.zone, stack: args.stack });
+      stacks = new Set(zones.map((z) => z.stack)).size;
+      return lintZones(zones, options);
     };
     // Synthesized cdktf output (directories, cdk.tf.json, Terraform JSON): every zone in it.
     if (isSynthesizedPath(args.file)) findings = synthesized();
@@ -115,7 +118,7 @@ export async function run(argv: string[], io: LintIo = defaultIo()): Promise<num
   }
   if (args.format === 'json') io.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
   else if (isMachineFormat(args.format)) io.stdout.write(renderMachine(args.format, locate(findings, args), ALL_RULES, { command: 'lint', version: version() }));
-  else io.stdout.write(renderText(findings, useColor(args.color, io)));
+  else io.stdout.write(renderText(withStackNames(findings, stacks), useColor(args.color, io)));
   const failing = findings.some((f) => f.severity === 'error' || (args.strict && f.severity === 'warning'));
   return failing ? 1 : 0;
 }
@@ -127,36 +130,87 @@ const PLACE = /^(.+?):(\d+): /;
  * Findings placed for machine output: in the input file (the stack's cdk.tf.json for
  * synthesized output), at the line a zone-file finding names, at the construct path.
  */
-function locate(findings: readonly Finding[], args: Args): LocatedFinding[] {
+function locate(findings: readonly StackFinding[], args: Args): LocatedFinding[] {
   const file = synthesizedFile(args.file!, args.stack);
   return findings.map((finding) => {
+    // A finding of one stack of several is placed in that stack's cdk.tf.json.
+    const ownFile = finding.stack !== undefined && args.stack === undefined ? synthesizedFile(args.file!, finding.stack) : file;
     const place = finding.rule.startsWith('zone-file-') ? PLACE.exec(finding.message) : null;
     return {
       ...finding,
-      ...(place ? { file: place[1] === '<stdin>' ? place[1] : shown(place[1]), line: Number(place[2]) } : file !== undefined ? { file } : {}),
-      ...(finding.path !== undefined ? { resource: finding.path } : {}),
+      ...(place ? { file: place[1] === '<stdin>' ? place[1] : shown(place[1]), line: Number(place[2]) } : ownFile !== undefined ? { file: ownFile } : {}),
+      // The construct path findings of cdktf output now carry (for path-scoped suppressions) is not
+      // the SARIF location: results stay at the owner name, and their fingerprints stay stable.
     };
   });
 }
 
+/** A finding of synthesized output, with the stack it is in. */
+export type StackFinding = Finding & { readonly stack?: string };
+
 /**
- * Findings of every zone. A suppression applies to all of them, so it is unused only
- * when no zone used it: its suppression-unused finding is kept once, and only then.
+ * Findings of synthesized output with several stacks (`stacks` of them) for the text output:
+ * each name says its stack (`example.com. (stack prod)`), so two stacks' identical findings are
+ * not two identical lines. One stack's findings, and a zone file's or JSON's, are shown as they are.
  */
-function lintZones(inputs: readonly SynthesizedZone[], options: LintOptions): Finding[] {
-  // Each zone with the rules of its host (every host's when its records are at several).
-  const lintOne = ({ host, ...input }: SynthesizedZone) => lintZone(input, host !== undefined ? { ...options, host } : options);
-  if (inputs.length === 1) return lintOne(inputs[0]);
-  const all = inputs.map(lintOne);
-  const unusedIn = new Map<string, number>();
-  for (const findings of all) for (const f of findings) if (f.rule === suppressionUnused.id) unusedIn.set(f.message, (unusedIn.get(f.message) ?? 0) + 1);
-  const reported = new Set<string>();
-  return all.flat().filter((f) => {
-    if (f.rule !== suppressionUnused.id) return true;
-    if (unusedIn.get(f.message) !== inputs.length || reported.has(f.message)) return false;
-    reported.add(f.message);
-    return true;
-  });
+function withStackNames(findings: readonly StackFinding[], stacks: number): Finding[] {
+  if (stacks < 2) return findings.map(({ stack: _stack, ...finding }) => finding);
+  return findings.map(({ stack, ...finding }) => (stack !== undefined ? { ...finding, name: `${finding.name} (stack ${stack})` } : finding));
+}
+
+/**
+ * Findings of every zone of synthesized output, each judged as synth judged its stack: with
+ * the stack's own suppressions and `configureMxValidation` settings from its metadata, under
+ * the command line's (`--rule`, `--config`); a stack with `warningsAsErrors` has its warnings
+ * as errors. A suppression is unused only when no zone it applies to used it: its
+ * `suppression-unused` finding is kept once, and only then (also for one scoped to a zone
+ * the output does not hold, as synth reports it).
+ */
+function lintZones(inputs: readonly SynthesizedZone[], options: LintOptions): StackFinding[] {
+  const findings: StackFinding[] = [];
+  const unused = new Map<string, { suppression: Suppression; apex: string; stack?: string; applies: number; unusedIn: number }>();
+  let severity: Severity | undefined;
+  for (const { host, stack, validation, ...zone } of inputs) {
+    const judged: LintOptions = {
+      ...(validation.minPriorityGap !== undefined ? { minPriorityGap: validation.minPriorityGap } : {}),
+      ...options,
+      rules: { ...validation.rules, ...options.rules },
+      suppressions: [...(options.suppressions ?? []), ...validation.suppressions],
+      ...(host !== undefined ? { host } : {}),
+    };
+    const result = lintZoneJudged(zone, judged);
+    severity = result.unusedSeverity;
+    const strict = validation.warningsAsErrors === true;
+    for (const finding of result.findings) findings.push({ ...finding, ...(strict && finding.severity === 'warning' ? { severity: 'error' as const } : {}), stack });
+    if (result.apex === undefined) continue;
+    const off = (s: Suppression) => judged.rules?.[s.id] === 'off';
+    // The command line's suppressions are judged over every zone, a stack's over its own zones.
+    const own = (options.suppressions ?? []).map((s) => ({ s, key: suppressionKey(s) }))
+      .concat(validation.suppressions.map((s) => ({ s, key: `${stack}\n${suppressionKey(s)}` })));
+    const unusedHere = new Set(result.unused.map(suppressionKey));
+    for (const { s, key } of own) {
+      if (off(s)) continue;
+      // A suppression scoped to a zone the output does not hold is unused too, as synth reports it.
+      const entry = unused.get(key) ?? { suppression: s, apex: s.zone ?? result.apex, ...(key.includes('\n') ? { stack } : {}), applies: 0, unusedIn: 0 };
+      unused.set(key, entry);
+      if (!appliesToZone(s, result.apex)) continue;
+      entry.apex = result.apex;
+      entry.applies += 1;
+      if (unusedHere.has(suppressionKey(s))) entry.unusedIn += 1;
+      unused.set(key, entry);
+    }
+  }
+  if (severity !== undefined) {
+    for (const { suppression, apex, stack, applies, unusedIn } of unused.values()) {
+      if (unusedIn === applies) findings.push({ ...unusedSuppressionFinding(suppression, apex, severity), ...(stack !== undefined ? { stack } : {}) });
+    }
+  }
+  return findings;
+}
+
+/** A suppression's identity by content: the same rule, reason and scope is one suppression. */
+function suppressionKey(s: Suppression): string {
+  return [s.id, s.reason.trim(), s.zone ?? '', s.name ?? '', s.path ?? ''].join('\u0000');
 }
 
 function parseArgs(argv: readonly string[]): Args {

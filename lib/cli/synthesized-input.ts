@@ -3,7 +3,8 @@ import { basename, join, relative, resolve } from 'node:path';
 import { MxInputError } from '../dns/errors';
 import { HOST_READERS } from '../hosts';
 import { lintRecordOf, LintZoneInput } from '../lint/lint-zone';
-import { readSynthesizedRecords, SynthesizedRecord } from '../testing/synthesized';
+import { readSynthesizedStacks, SynthesizedRecord } from '../testing/synthesized';
+import { SynthesizedValidation } from '../validation/synthesized-validation';
 import { inferredApexes, recordsOfZone } from '../testing/zone-records';
 
 /**
@@ -30,17 +31,13 @@ export function isTerraformJson(json: unknown): boolean {
  * dropped silently.
  */
 export function synthesizedZones(path: string, options: { zone?: string; stack?: string } = {}): SynthesizedZone[] {
-  const byStack = new Map<string, SynthesizedRecord[]>();
-  for (const record of readSynthesizedRecords(path, { stack: options.stack })) {
-    const list = byStack.get(record.stack);
-    if (list) list.push(record);
-    else byStack.set(record.stack, [record]);
-  }
   const zones: SynthesizedZone[] = [];
-  for (const records of byStack.values()) {
+  for (const { stack, records, validation } of readSynthesizedStacks(path, { stack: options.stack })) {
+    if (records.length === 0) continue;
+    const ofStack = { stack, validation };
     if (options.zone !== undefined) {
       const selected = recordsOfZone(records, options.zone);
-      if (selected.length > 0) zones.push({ zone: options.zone, records: selected.map(lintRecordOf), ...hostOf(selected) });
+      if (selected.length > 0) zones.push({ zone: options.zone, records: selected.map(lintRecordOf), ...hostOf(selected), ...ofStack });
       continue;
     }
     for (const [zoneId, apex] of inferredApexes(records)) {
@@ -49,7 +46,7 @@ export function synthesizedZones(path: string, options: { zone?: string; stack?:
         const where = ofZone[0].address;
         throw new MxInputError('zone', `${path}: the zone of ${where} (stack ${ofZone[0].stack}, zone id ${zoneId}) cannot be told from its names (${[...new Set(ofZone.map((r) => r.name))].join(', ')}); give --zone <domain>`);
       }
-      zones.push({ zone: apex, records: recordsOfZone(ofZone, apex, zoneId).map(lintRecordOf), ...hostOf(ofZone) });
+      zones.push({ zone: apex, records: recordsOfZone(ofZone, apex, zoneId).map(lintRecordOf), ...hostOf(ofZone), ...ofStack });
     }
   }
   if (zones.length === 0) {
@@ -61,10 +58,14 @@ export function synthesizedZones(path: string, options: { zone?: string; stack?:
   return zones.sort((a, b) => (a.zone < b.zone ? -1 : a.zone > b.zone ? 1 : 0));
 }
 
-/** A zone of synthesized output as lint input, with the host its resources are at. */
+/** A zone of synthesized output as lint input, with the host its resources are at and the stack it is in. */
 export interface SynthesizedZone extends LintZoneInput {
   /** Id of the host whose resources hold the zone's records; absent when they are at several hosts. */
   readonly host?: string;
+  /** The stack the zone is declared in. */
+  readonly stack: string;
+  /** What synth judged the stack with: its suppressions and `configureMxValidation` settings. */
+  readonly validation: SynthesizedValidation;
 }
 
 /** `{ host }` when every record is at one host, else `{}` (every host's rules then run). */

@@ -10,6 +10,7 @@ import { exitCodeOf, formatJson, formatTable } from '../verify/report';
 import { VERIFY_RULES, verifyFindings } from '../verify/findings';
 import { isMachineFormat, renderMachine } from './machine-output';
 import { version } from './main';
+import { useColor } from './options';
 import { synthesizedFile } from './synthesized-input';
 
 /** Where `verify` writes: stdout for the report, stderr for progress and errors. */
@@ -38,18 +39,26 @@ input                  cdktf.out directory (default), a stack directory, a cdk.t
                        or a zone JSON file { "zone", "records": [...] }
 --domain <name>        check only this domain (repeatable); an undeclared one is checked too
 --stack <name>         only this stack of cdktf.out
---server <ip[:port]>   ask this name server (repeatable); default: the system resolver
---format table|json|sarif|github  output format (default table; sarif for code scanning,
-                       github for workflow annotations)
+--server <ip[:port]>   ask this name server for the domains' MX (repeatable), e.g. their
+                       authoritative server; default: the system resolver
+--resolver <ip[:port]> recursive resolver for the exchanges' addresses, which are usually in
+                       other zones (repeatable); default: the --server, else the system
+                       resolver. An exchange a --server refuses is "not checked" (warn)
+--format text|json|sarif|github  output format (default text, a table; sarif for code
+                       scanning, github for workflow annotations; "table" is kept as another
+                       name for text)
 --timeout <ms>         longest one lookup may take, 1–${MAX_TIMEOUT_MS} (default ${DEFAULT_TIMEOUT_MS})
---tries <n>            attempts per lookup within the timeout, 1–${MAX_TRIES} (default ${DEFAULT_TRIES})
+--retries <n>          retries of a lookup within the timeout, each to the next server,
+                       0–${MAX_TRIES - 1} (default ${DEFAULT_TRIES - 1}); --tries <n> (n attempts) is deprecated
 --concurrency <n>      domains checked at once, 1–${MAX_CONCURRENCY} (default ${DEFAULT_CONCURRENCY})
 --smtp                 also connect to each exchange's SMTP port and read its greeting (sends no mail)
 --smtp-port <n>        port for --smtp, 1–65535 (default ${SMTP_PORT})
+--no-color             plain text even on a terminal (also NO_COLOR=1)
 -h, --help             this help
 
-exit code: 0 as declared, 1 drift or a broken setup, 2 could not check (a timeout, any
-answer but NOERROR or NXDOMAIN, a malformed answer, bad input)
+Exit status: 0 as declared, 1 drift or a broken setup (also when another check of the
+domain could not be made), 2 could not check (a timeout, any answer but NOERROR or
+NXDOMAIN, a malformed answer, bad input)
 `;
 
 /** `cdktf-mx verify`, as the dispatcher runs it. */
@@ -66,6 +75,7 @@ export async function runVerify(argv: readonly string[], io: VerifyIo): Promise<
   let options: VerifierOptions;
   let input: string;
   let stack: string | undefined;
+  let noColor = false;
   try {
     const { values, positionals } = parseArgs({
       args: [...argv],
@@ -74,9 +84,12 @@ export async function runVerify(argv: readonly string[], io: VerifyIo): Promise<
         domain: { type: 'string', multiple: true },
         stack: { type: 'string' },
         server: { type: 'string', multiple: true },
-        format: { type: 'string', default: 'table' },
+        resolver: { type: 'string', multiple: true },
+        format: { type: 'string', default: 'text' },
         timeout: { type: 'string' },
+        retries: { type: 'string' },
         tries: { type: 'string' },
+        'no-color': { type: 'boolean' },
         concurrency: { type: 'string' },
         smtp: { type: 'boolean' },
         'smtp-port': { type: 'string' },
@@ -88,13 +101,20 @@ export async function runVerify(argv: readonly string[], io: VerifyIo): Promise<
       return 0;
     }
     if (positionals.length > 1) throw new MxInputError('input', `give one input, not ${positionals.length}`);
-    format = values.format!;
-    if (format !== 'table' && format !== 'json' && !isMachineFormat(format)) throw new MxInputError('format', `"${format}" is not table, json, sarif or github`);
+    // "table" was verify's name for the text format every other command calls text: kept as an alias.
+    format = values.format === 'table' ? 'text' : values.format!;
+    if (format !== 'text' && format !== 'json' && !isMachineFormat(format)) throw new MxInputError('format', `"${format}" is not text, json, sarif or github`);
+    noColor = values['no-color'] === true;
     concurrency = wholeNumber('concurrency', values.concurrency, MAX_CONCURRENCY) ?? DEFAULT_CONCURRENCY;
     const timeoutMs = wholeNumber('timeout', values.timeout, MAX_TIMEOUT_MS) ?? DEFAULT_TIMEOUT_MS;
-    client = new DnsClient({ servers: values.server, timeoutMs, tries: wholeNumber('tries', values.tries, MAX_TRIES) });
+    const tries = attempts(values.retries, values.tries, io);
+    client = new DnsClient({ servers: values.server, timeoutMs, tries });
+    const resolver = values.resolver ? new DnsClient({ servers: values.resolver, timeoutMs, tries }) : undefined;
     const smtpPort = wholeNumber('smtp-port', values['smtp-port'], 65535) ?? SMTP_PORT;
-    options = values.smtp ? { smtp: { port: smtpPort, timeoutMs } } : {};
+    options = {
+      ...(values.smtp ? { smtp: { port: smtpPort, timeoutMs } } : {}),
+      ...(resolver ? { resolver } : values.server ? { authoritativeOnly: true } : {}),
+    };
     input = positionals[0] ?? 'cdktf.out';
     stack = values.stack;
     domains = select(readDeclaredMail(input, { stack }), values.domain);
@@ -117,7 +137,7 @@ export async function runVerify(argv: readonly string[], io: VerifyIo): Promise<
     const file = synthesizedFile(input, stack);
     const findings = verifyFindings(reports).map((f) => ({ ...f, ...(file !== undefined ? { file } : {}) }));
     io.stdout.write(renderMachine(format, findings, VERIFY_RULES, { command: 'verify', version: version() }));
-  } else io.stdout.write(format === 'json' ? formatJson(reports) : formatTable(reports, { colour: io.stdout.isTTY === true && env.NO_COLOR === undefined }));
+  } else io.stdout.write(format === 'json' ? formatJson(reports) : formatTable(reports, { colour: useColor(noColor ? false : undefined, { stdout: io.stdout, env }) }));
   return exitCodeOf(reports);
 }
 
@@ -134,6 +154,23 @@ function domainName(name: string): string {
     throw new MxInputError('domain', `"${name}" is not a domain name such as example.com (${parsed.problems.map((p) => p.detail).join('; ')})`);
   }
   return parsed.ascii;
+}
+
+/**
+ * Attempts per lookup from `--retries` (retries after the first attempt, the name `import`
+ * uses too), or from the deprecated `--tries` (attempts), which warns.
+ */
+function attempts(retries: string | undefined, tries: string | undefined, io: VerifyIo): number | undefined {
+  if (retries !== undefined && tries !== undefined) throw new MxInputError('retries', 'give --retries only (--tries is its deprecated form)');
+  if (tries !== undefined) {
+    const value = wholeNumber('tries', tries, MAX_TRIES)!;
+    io.stderr.write(`cdktf-mx verify: --tries is deprecated; use --retries ${value - 1} (retries after the first attempt)\n`);
+    return value;
+  }
+  if (retries === undefined) return undefined;
+  const number = Number(retries);
+  if (!/^\d+$/.test(retries.trim()) || number > MAX_TRIES - 1) throw new MxInputError('retries', `must be a whole number from 0 to ${MAX_TRIES - 1}, not "${retries}"`);
+  return number + 1;
 }
 
 /** A whole number option from 1 to `max`. */

@@ -53,7 +53,8 @@ export abstract class MailRecordsBase extends Construct {
 
   /** The zone the records go to. */
   public readonly zone: ZoneTarget;
-  private readonly ttl: number;
+  /** TTL of every record this construct publishes. */
+  protected readonly ttl: number;
   private readonly comment?: string;
   /** The construct path, computed once: every record's origin holds it. */
   private readonly path: string;
@@ -112,6 +113,7 @@ export abstract class MailRecordsBase extends Construct {
       zone: this.zone,
       recordName: this.recordName,
       where: this.where(),
+      ttl: this.ttl,
       // Bound, not arrows: a bound function adds no frame to the stack cdktf captures per record.
       publish: this.publish.bind(this),
       publishMx: this.publishMx.bind(this),

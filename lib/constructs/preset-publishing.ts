@@ -34,6 +34,8 @@ export interface PresetPublisher {
   readonly recordName: string;
   /** `VendorMx at stack/mail`, for error messages. */
   readonly where: string;
+  /** TTL of the construct's records (its SPF contribution must agree with the other contributors'). */
+  readonly ttl: number;
   publish(request: RecordRequest): void;
   publishMx(entries: ReadonlyArray<{ priority: number; exchange: string }>, field: string, vendor: { preset: string; variant: string }): void;
 }
@@ -132,7 +134,7 @@ function publishCompanions(publisher: PresetPublisher, resolved: ResolvedPreset,
   if (chosenAll !== undefined && !SPF_TERMINATORS.includes(chosenAll)) {
     throw new MxInputError('companions.spf.all', `"${chosenAll}" is not an SPF terminator; use one of: ${SPF_TERMINATORS.join(', ')}.`);
   }
-  contributeSpf(publisher.scope, { zone: publisher.zone, name: publisher.recordName }, { ...spf, ...(chosenAll ? { chosenAll } : {}), path: publisher.scope.node.path }, (value) =>
+  contributeSpf(publisher.scope, { zone: publisher.zone, name: publisher.recordName }, { ...spf, ...(chosenAll ? { chosenAll } : {}), path: publisher.scope.node.path, ttl: publisher.ttl }, (value) =>
     publisher.publish({ type: 'TXT', value, identity: 'spf', field: `${prefix}companions.spf` }),
   );
 }

@@ -39,7 +39,7 @@ export class SpfInclude extends MailRecordsBase {
     }
     const create = (value: string) => this.publish({ type: 'TXT', value, identity: 'spf', field: 'include' });
     includes.forEach((include, index) => {
-      contributeSpf(this, { zone: this.zone, name: this.recordName }, { include: include.trim(), ...(index === 0 && props.all ? { chosenAll: props.all } : {}), path: this.node.path }, create);
+      contributeSpf(this, { zone: this.zone, name: this.recordName }, { include: include.trim(), ...(index === 0 && props.all ? { chosenAll: props.all } : {}), path: this.node.path, ttl: this.ttl }, create);
     });
   }
 }

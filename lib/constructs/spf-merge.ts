@@ -16,12 +16,16 @@ export interface SpfContribution {
   readonly chosenAll?: SpfAll;
   /** Construct path of the contributor, for error messages. */
   readonly path: string;
+  /** TTL the contributor gives its records: the one record has one TTL (RFC 2181 §5.2), so all must agree. */
+  readonly ttl: number;
 }
 
 /** Terminator when no contributor documents or chooses one: soft fail, what most vendors document. */
 export const DEFAULT_SPF_ALL: SpfAll = '~all';
 
 interface MergedSpf {
+  /** The record's TTL, as its first contributor declared it. */
+  readonly ttl: { readonly value: number; readonly path: string };
   readonly includes: string[];
   readonly alls: SpfAll[];
   chosen?: { readonly all: SpfAll; readonly path: string };
@@ -43,8 +47,11 @@ export function contributeSpf(scope: IConstruct, key: { readonly zone: ZoneTarge
   let merged = records.get(id);
   const isNew = merged === undefined;
   if (!merged) {
-    merged = { includes: [], alls: [] };
+    merged = { ttl: { value: contribution.ttl, path: contribution.path }, includes: [], alls: [] };
     records.set(id, merged);
+  } else if (merged.ttl.value !== contribution.ttl) {
+    // Keeping the first contributor's TTL would make the result depend on declaration order.
+    throw new MxInputError('ttl', `the SPF record of ${key.name} is one TXT record, and a record set has one TTL (RFC 2181 §5.2): ${merged.ttl.path} declares ${merged.ttl.value}, ${contribution.path} declares ${contribution.ttl}; give both the same ttl.`);
   }
   if (contribution.chosenAll !== undefined) {
     if (merged.chosen && merged.chosen.all !== contribution.chosenAll) {

@@ -4,7 +4,7 @@ import { fqdn, isInZone, ownerNameSyntaxProblem, parseHostname, resolveOwnerName
 import { SourcedRecord } from '../dns/record';
 import { Zone } from '../dns/zone';
 import { HOST_CHOICES, RULES, RULES_BY_ID, rulesForHost } from '../hosts';
-import { ExtraHit, Finding, internalError, LintOptions, runRules, Suppression } from '../rules/engine';
+import { appliesToZone, ExtraHit, Finding, internalError, LintOptions, runRules, Suppression } from '../rules/engine';
 import { RuleInfo, Severity } from '../rules/rule';
 import { INPUT_RULES, optionsInvalid, recordInvalid, recordOutsideZone, recordUnknownField, suppressionUnused, zoneInvalid } from './input-rules';
 
@@ -22,13 +22,18 @@ export interface LintZoneRecord {
   readonly ttl?: number;
   /** Cloudflare proxy status. */
   readonly proxied?: boolean;
+  /**
+   * Construct path of the record in a CDKTF app (lint of cdktf output sets it from the synth
+   * metadata): findings carry it, and a suppression with a `path` matches records at or below it.
+   */
+  readonly path?: string;
 }
 
 /**
  * A record whose name is absolute (no trailing dot) as `lintZone` takes it: the name with its
  * trailing dot, so it is never read as relative; optional fields only when set.
  */
-export function lintRecordOf(record: { readonly name: string; readonly type: string; readonly value: string; readonly priority?: number; readonly ttl?: number; readonly proxied?: boolean }): LintZoneRecord {
+export function lintRecordOf(record: { readonly name: string; readonly type: string; readonly value: string; readonly priority?: number; readonly ttl?: number; readonly proxied?: boolean; readonly path?: string }): LintZoneRecord {
   return {
     name: `${record.name}.`,
     type: record.type,
@@ -36,6 +41,7 @@ export function lintRecordOf(record: { readonly name: string; readonly type: str
     ...(record.priority !== undefined ? { priority: record.priority } : {}),
     ...(record.ttl !== undefined ? { ttl: record.ttl } : {}),
     ...(record.proxied !== undefined ? { proxied: record.proxied } : {}),
+    ...(record.path !== undefined ? { path: record.path } : {}),
   };
 }
 
@@ -47,7 +53,7 @@ export interface LintZoneInput {
 }
 
 /** Fields a record may have; `comment` is accepted and ignored. */
-const KNOWN_FIELDS: ReadonlySet<string> = new Set(['name', 'type', 'priority', 'value', 'ttl', 'proxied', 'comment']);
+const KNOWN_FIELDS: ReadonlySet<string> = new Set(['name', 'type', 'priority', 'value', 'ttl', 'proxied', 'comment', 'path']);
 const FIELD_HINTS: Readonly<Record<string, string>> = { content: 'value', data: 'value', target: 'value', exchange: 'value', prio: 'priority', preference: 'priority', pref: 'priority', host: 'name', owner: 'name' };
 const TYPE_MNEMONIC = /^[A-Z][A-Z0-9-]*$/;
 const NUMERIC = /^\s*\d+\s*$/;
@@ -69,15 +75,39 @@ export function lintZone(input: LintZoneInput, options: LintOptions = {}): Findi
  * unreadable lines): they take severity overrides and suppressions like any rule's.
  */
 export function lintZoneWith(input: LintZoneInput, options: LintOptions, found: readonly ExtraHit[]): Finding[] {
+  const { findings, unused, apex, unusedSeverity } = lintZoneJudged(input, options, found);
+  return unusedSeverity && apex !== undefined ? [...findings, ...unused.map((s) => unusedSuppressionFinding(s, apex, unusedSeverity))] : findings;
+}
+
+/** What {@link lintZone} judged, with the suppressions that matched nothing apart (for callers judging several zones at once). */
+export interface JudgedZone {
+  /** Every finding but `suppression-unused`. */
+  readonly findings: Finding[];
+  /** Suppressions (as read from the options) that matched nothing in this zone, those scoped to another zone included. */
+  readonly unused: Suppression[];
+  /** The zone's apex, when the input named one. */
+  readonly apex?: string;
+  /** Severity of `suppression-unused` under the options; undefined when it is off. */
+  readonly unusedSeverity?: Severity;
+}
+
+/** {@link lintZoneWith}, with unused suppressions returned apart instead of as findings. */
+export function lintZoneJudged(input: LintZoneInput, options: LintOptions, found: readonly ExtraHit[] = []): JudgedZone {
   try {
     return lint(input as unknown, options as unknown, found);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return [{ rule: internalError.id, severity: 'error', name: '.', message: `lintZone failed (${detail}); please report this with the input.` }];
+    return { findings: [{ rule: internalError.id, severity: 'error', name: '.', message: `lintZone failed (${detail}); please report this with the input.` }], unused: [] };
   }
 }
 
-function lint(input: unknown, rawOptions: unknown, found: readonly ExtraHit[]): Finding[] {
+/** The `suppression-unused` finding of a suppression that matched nothing in the zone at `apex`. */
+export function unusedSuppressionFinding(unused: Suppression, apex: string, severity: Severity): Finding {
+  const where = unused.name !== undefined ? ` at ${unused.name}` : '';
+  return { rule: suppressionUnused.id, severity, name: fqdn(unused.name !== undefined ? resolveOwnerName(unused.name, unused.zone ?? apex) : unused.zone ?? apex), message: `suppression of ${unused.id}${where} matched no finding; remove it (reason given: "${unused.reason}").` };
+}
+
+function lint(input: unknown, rawOptions: unknown, found: readonly ExtraHit[]): JudgedZone {
   const extra: ExtraHit[] = [...found];
   const note = (rule: RuleInfo, name: string, message: string, record?: SourcedRecord) => extra.push({ rule, hit: { name, message, ...(record ? { record } : {}) } });
   const options = readOptions(rawOptions, (message) => note(optionsInvalid, '.', message));
@@ -101,19 +131,14 @@ function lint(input: unknown, rawOptions: unknown, found: readonly ExtraHit[]): 
   return finish(apex, extra, options, undefined, new Zone(apex, accepted));
 }
 
-/** Run the rules (when there is a zone), then report unused suppressions. */
-function finish(apex: string | undefined, extra: ExtraHit[], options: LintOptions, last?: () => void, zone?: Zone): Finding[] {
+/** Run the rules (when there is a zone); unused suppressions are told only when there is one. */
+function finish(apex: string | undefined, extra: ExtraHit[], options: LintOptions, last?: () => void, zone?: Zone): JudgedZone {
   last?.();
   const result = runRules(zone ?? new Zone(apex ?? '.', []), options, zone ? (rulesForHost(options.host) ?? RULES) : [], extra);
-  const findings = [...result.findings];
-  const severity = severityOf(suppressionUnused, options);
-  if (severity && zone) {
-    for (const unused of result.unusedSuppressions) {
-      const where = unused.name !== undefined ? ` at ${unused.name}` : '';
-      findings.push({ rule: suppressionUnused.id, severity, name: fqdn(unused.name !== undefined ? resolveOwnerName(unused.name, zone.apex) : zone.apex), message: `suppression of ${unused.id}${where} matched no finding; remove it (reason given: "${unused.reason}").` });
-    }
-  }
-  return findings;
+  const unusedSeverity = severityOf(suppressionUnused, options);
+  // One scoped to another zone matched nothing here either.
+  const elsewhere = zone ? (options.suppressions ?? []).filter((s) => !appliesToZone(s, zone.apex) && options.rules?.[s.id] !== 'off') : [];
+  return { findings: result.findings, unused: zone ? [...result.unusedSuppressions, ...elsewhere] : [], ...(zone ? { apex: zone.apex } : {}), ...(unusedSeverity ? { unusedSeverity } : {}) };
 }
 
 function severityOf(rule: RuleInfo, options: LintOptions): Severity | undefined {
@@ -178,6 +203,7 @@ function readRecord(raw: unknown, index: number, apex: string, note: (rule: Rule
   if (priority !== undefined) record.priority = priority as number;
   if (ttl !== undefined) record.ttl = ttl as number;
   if (typeof fields.proxied === 'boolean') record.proxied = fields.proxied;
+  if (typeof fields.path === 'string' && fields.path !== '') record.origin = { path: fields.path };
   return record;
 }
 
@@ -193,6 +219,9 @@ export function numeric(value: unknown): unknown {
   if (value === null || value === undefined) return undefined;
   return typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' ? value : describeValue(value);
 }
+
+/** What narrows a suppression: its zone, owner name and construct path (as synth records them). */
+const SCOPE_FIELDS = ['zone', 'name', 'path'] as const;
 
 /** The options that can be applied; each problem reported once. */
 function readOptions(raw: unknown, problem: (message: string) => void): LintOptions {
@@ -221,15 +250,18 @@ function readOptions(raw: unknown, problem: (message: string) => void): LintOpti
   }
   const accepted: Suppression[] = [];
   if (suppressions !== undefined) {
-    if (!Array.isArray(suppressions)) problem(`options.suppressions must be an array of { id, reason, name? }, not ${describeValue(suppressions)}.`);
+    if (!Array.isArray(suppressions)) problem(`options.suppressions must be an array of { id, reason, zone?, name?, path? }, not ${describeValue(suppressions)}.`);
     else {
       suppressions.forEach((s: unknown, i: number) => {
         const entry = (s ?? {}) as Record<string, unknown>;
         const reason = typeof entry.reason === 'string' ? entry.reason.trim() : '';
         if (typeof entry.id !== 'string' || !known(entry.id)) problem(`options.suppressions[${i}]: there is no rule ${describeValue(entry.id)}${typeof entry.id === 'string' ? suggest(entry.id) : ''}.`);
         else if (reason.length < MIN_REASON) problem(`options.suppressions[${i}] (${entry.id}) needs a reason of at least ${MIN_REASON} characters that says why the finding is safe; it is not applied.`);
-        else if (entry.name !== undefined && typeof entry.name !== 'string') problem(`options.suppressions[${i}] (${entry.id}): name must be a string.`);
-        else accepted.push({ id: entry.id, reason, ...(typeof entry.name === 'string' ? { name: entry.name } : {}) });
+        else {
+          const wrong = SCOPE_FIELDS.find((field) => entry[field] !== undefined && typeof entry[field] !== 'string');
+          if (wrong) problem(`options.suppressions[${i}] (${entry.id}): ${wrong} must be a string.`);
+          else accepted.push({ id: entry.id, reason, ...Object.fromEntries(SCOPE_FIELDS.filter((field) => entry[field] !== undefined).map((field) => [field, entry[field]])) });
+        }
       });
     }
   }

@@ -28,6 +28,7 @@ import { nullMxDmarc } from './null-mx-dmarc';
 import { nullMxPriority } from './null-mx-priority';
 import { nullMxSpf } from './null-mx-spf';
 import { Rule } from './rule';
+import { rrsetTtlMismatch } from './rrset-ttl-mismatch';
 import { spfIncludeLoop } from './spf-include-loop';
 import { spfLookupLimit } from './spf-lookup-limit';
 import { spfMultiple } from './spf-multiple';
@@ -77,6 +78,7 @@ const POLICY_RULES: readonly Rule[] = [
   mxPriorityGap,
   mxPriorityHigh,
   mxTtlHigh,
+  rrsetTtlMismatch,
   mxMixedVendors,
   mxVendorIncomplete,
   implicitMx,

@@ -23,7 +23,12 @@ export interface Suppression {
   readonly id: string;
   /** Why this is safe here; at least 10 characters. */
   readonly reason: string;
-  /** Only findings at this owner name (relative, absolute or `@`). */
+  /**
+   * Only findings in this zone (its apex, e.g. `example.com`): a suppression written for one
+   * domain never hides the same rule in another zone judged in the same run.
+   */
+  readonly zone?: string;
+  /** Only findings at this owner name (relative to `zone`, else to the zone judged; absolute; or `@`). */
   readonly name?: string;
   /** Only findings on records declared at or below this construct path. */
   readonly path?: string;
@@ -84,11 +89,12 @@ export function runRules(zone: Zone, options: LintOptions = {}, rules: readonly 
 
 function run(zone: Zone, options: LintOptions, rules: readonly Rule[], extra: readonly ExtraHit[]): LintResult {
   const settings: RuleSettings = { minPriorityGap: options.minPriorityGap ?? DEFAULT_MIN_PRIORITY_GAP };
-  const suppressions = options.suppressions ?? [];
+  // A suppression scoped to another zone does not apply here at all (nor is it "unused" here).
+  const suppressions = (options.suppressions ?? []).filter((s) => appliesToZone(s, zone.apex));
   const byRule = new Map<string, Array<{ suppression: Suppression; name?: string }>>();
   for (const suppression of suppressions) {
     const list = byRule.get(suppression.id) ?? [];
-    list.push({ suppression, ...(suppression.name !== undefined ? { name: fqdn(resolveOwnerName(suppression.name, zone.apex)) } : {}) });
+    list.push({ suppression, ...(suppression.name !== undefined ? { name: fqdn(resolveOwnerName(suppression.name, suppression.zone ?? zone.apex)) } : {}) });
     byRule.set(suppression.id, list);
   }
   const used = new Set<Suppression>();
@@ -133,6 +139,11 @@ function run(zone: Zone, options: LintOptions, rules: readonly Rule[], extra: re
     }
   }
   return { findings, suppressed, unusedSuppressions: suppressions.filter((s) => !used.has(s) && !off.has(s.id)) };
+}
+
+/** True when `suppression` may apply to findings in the zone at `apex`: it names no zone, or this one. */
+export function appliesToZone(suppression: Suppression, apex: string): boolean {
+  return suppression.zone === undefined || resolveOwnerName('@', suppression.zone) === resolveOwnerName('@', apex);
 }
 
 function matches(candidate: { suppression: Suppression; name?: string }, finding: Finding, hit: RuleHit): boolean {

@@ -6,4 +6,5 @@ export type { ZoneTextOptions } from './zone-text';
 export { readSynthesizedRecords } from './synthesized';
 export type { SynthesizedRecord } from './synthesized';
 export { zoneSnapshotSerializer, mxMatchers, setupMxJest } from './jest';
+export type { JestExpect } from './jest';
 export type { MxExpectation, MxMatchers, NoFindingsOptions } from './jest';

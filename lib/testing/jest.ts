@@ -101,19 +101,25 @@ export const mxMatchers = {
   },
 };
 
-interface JestExpect {
+/** The part of jest's `expect` that {@link setupMxJest} uses. */
+export interface JestExpect {
   extend(matchers: object): void;
   addSnapshotSerializer(serializer: object): void;
 }
 
 /**
  * Register the zone snapshot serializer and the matchers with jest. Call it once in a
- * file listed in jest's `setupFilesAfterEnv`.
+ * file listed in jest's `setupFilesAfterEnv`. Under `injectGlobals: false` there is no global
+ * `expect`: pass the one you import, `setupMxJest(expect)` with
+ * `import { expect } from '@jest/globals'`.
  */
-export function setupMxJest(): void {
-  const expect = (globalThis as { expect?: JestExpect }).expect;
+export function setupMxJest(expect: JestExpect | undefined = (globalThis as { expect?: JestExpect }).expect): void {
   if (!expect || typeof expect.extend !== 'function') {
-    throw new Error('setupMxJest() needs jest\'s global `expect`: call it from a file in jest\'s setupFilesAfterEnv.');
+    throw new Error([
+      'setupMxJest() found no jest `expect` to extend.',
+      'With injectGlobals: false (jest config), pass it: import { expect } from \'@jest/globals\'; setupMxJest(expect);',
+      'otherwise call setupMxJest() from a file in setupFilesAfterEnv (jest\'s globals are not there yet in setupFiles).',
+    ].join(' '));
   }
   expect.extend(mxMatchers);
   expect.addSnapshotSerializer(zoneSnapshotSerializer);

@@ -4,6 +4,7 @@ import { MxInputError } from '../dns/errors';
 import { WrittenRecord } from '../dns/record';
 import { HOST_READERS } from '../hosts';
 import { HostReader } from '../zones/host';
+import { synthesizedValidation, SynthesizedValidation } from '../validation/synthesized-validation';
 import { synthesizedResources } from '../zones/raw-resources';
 
 /** A record resource of any known host as `cdktf synth` wrote it, before its name is resolved against a zone. */
@@ -27,12 +28,28 @@ export interface SynthesizedRecord extends WrittenRecord {
  * literal it stands for.
  */
 export function readSynthesizedRecords(path: string, options: { stack?: string } = {}): SynthesizedRecord[] {
+  return readSynthesizedStacks(path, options).flatMap((stack) => stack.records);
+}
+
+/** One synthesized stack: its record resources (as {@link readSynthesizedRecords}) and what synth's validation judged it with. */
+export interface SynthesizedStack {
+  readonly stack: string;
+  readonly records: SynthesizedRecord[];
+  /** Suppressions and `configureMxValidation` settings from `//.metadata["cdktf-mx"]`. */
+  readonly validation: SynthesizedValidation;
+}
+
+/** {@link readSynthesizedRecords}, stack by stack, with each stack's validation metadata. */
+export function readSynthesizedStacks(path: string, options: { stack?: string } = {}): SynthesizedStack[] {
   const files = stackFiles(path).filter((file) => options.stack === undefined || file.stack === options.stack);
   if (files.length === 0) {
     const which = options.stack === undefined ? 'no synthesized stacks' : `no stack "${options.stack}"`;
     throw new MxInputError('path', `${which} in ${path}; give a cdktf.out directory (run \`cdktf synth\` first), a stack directory or a cdk.tf.json file.`);
   }
-  return files.flatMap(({ stack, file }) => recordsOfStack(stack, file));
+  return files.map(({ stack, file }) => {
+    const json = readJson(file);
+    return { stack, records: recordsOfStack(stack, json), validation: synthesizedValidation(json) };
+  });
 }
 
 function stackFiles(path: string): Array<{ stack: string; file: string }> {
@@ -55,10 +72,10 @@ function stackFiles(path: string): Array<{ stack: string; file: string }> {
     .map((name) => ({ stack: name, file: join(stacksDir, name, 'cdk.tf.json') }));
 }
 
-function recordsOfStack(stack: string, file: string, hosts: readonly HostReader[] = HOST_READERS): SynthesizedRecord[] {
+function recordsOfStack(stack: string, json: unknown, hosts: readonly HostReader[] = HOST_READERS): SynthesizedRecord[] {
   const byType = new Map<string, HostReader>();
   for (const host of hosts) for (const type of host.recordTypes) byType.set(type, host);
-  const { records: resources } = synthesizedResources(readJson(file), { recordTypes: new Set(byType.keys()), zoneTypes: new Set() });
+  const { records: resources } = synthesizedResources(json, { recordTypes: new Set(byType.keys()), zoneTypes: new Set() });
   const records: SynthesizedRecord[] = [];
   for (const resource of resources) {
     const host = byType.get(resource.type)!;

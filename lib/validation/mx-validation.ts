@@ -1,6 +1,7 @@
 import { Annotations, TerraformElement, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { describeValue, MxInputError } from '../dns/errors';
+import { parseHostname } from '../dns/names';
 import { Zone } from '../dns/zone';
 import { RULES_BY_ID } from '../hosts';
 import { rulesWithHost } from '../rules/catalogue';
@@ -8,6 +9,7 @@ import { Finding, LintOptions, runRules, Suppression } from '../rules/engine';
 import { ZoneTarget } from '../zones/host';
 import { eachStackZone, stackZones } from '../zones/stack-zones';
 import { METADATA_KEY } from './metadata-key';
+import { SuppressionMetadata } from './synthesized-validation';
 
 /** Stack-wide validation settings. */
 export interface MxValidationSettings {
@@ -25,6 +27,17 @@ export interface MxRuleSuppression {
   readonly id: string;
   /** Why the finding is safe here, for reviewers: at least 10 characters. Kept in the synthesized output. */
   readonly reason: string;
+  /**
+   * Only findings in this zone (its apex, e.g. `example.com`). Give it when `scope` is the stack:
+   * a stack-wide suppression also hides the rule for every other domain in the stack, including
+   * ones added later. Default: every zone the records under `scope` are in.
+   */
+  readonly zone?: string;
+  /**
+   * Only findings at this owner name: relative to `zone` (`@` is its apex), or absolute with a
+   * trailing dot. Default: every name.
+   */
+  readonly name?: string;
 }
 
 /** Shortest reason a suppression may give; "ok" or "legacy" explains nothing to a reviewer. */
@@ -83,6 +96,7 @@ export class MxValidation {
       throw new MxInputError('minPriorityGap', `must be a number ≥ 0, not ${describeValue(settings.minPriorityGap)} (${this.stack.node.path}).`);
     }
     this.settings = { ...this.settings, ...settings, rules: { ...this.settings.rules, ...settings.rules } };
+    this.recordInMetadata();
     return this;
   }
 
@@ -100,9 +114,19 @@ export class MxValidation {
     if (reason.length < MIN_SUPPRESSION_REASON) {
       throw new MxInputError('reason', `suppressing "${id}" at ${scope.node.path} needs a reason of at least ${MIN_SUPPRESSION_REASON} characters that says why the finding is safe here.`);
     }
+    const zone = optionalName(suppression, 'zone', id, scope);
+    const name = optionalName(suppression, 'name', id, scope);
+    if (zone !== undefined && parseHostname(zone.replace(/\.$/, '')).ascii === undefined) {
+      throw new MxInputError('zone', `suppressing "${id}" at ${scope.node.path}: zone must be a domain such as "example.com", not ${describeValue(suppression.zone)}.`);
+    }
     const path = scope === this.stack ? undefined : scope.node.path;
-    this.suppressions.push({ id, reason, ...(path ? { path } : {}) });
-    if (!this.stack.node.tryFindChild(METADATA_ID)) new SuppressionMetadata(this.stack, () => this.metadata());
+    this.suppressions.push({ id, reason, ...(path ? { path } : {}), ...(zone !== undefined ? { zone } : {}), ...(name !== undefined ? { name } : {}) });
+    this.recordInMetadata();
+  }
+
+  /** Write suppressions and settings to the synthesized stack, for review and for `cdktf-mx lint` of the output. */
+  private recordInMetadata(): void {
+    if (!this.stack.node.tryFindChild(METADATA_ID)) new ValidationMetadata(this.stack, () => this.metadata());
   }
 
   /**
@@ -165,7 +189,8 @@ export class MxValidation {
       }
     }
     for (const unused of outcome.unusedSuppressions) {
-      const message = `[suppression-unused] ${unused.path ?? this.stack.node.path}: the suppression of "${unused.id}" matched no finding; remove it (reason given: "${unused.reason}").`;
+      const at = [unused.zone !== undefined ? `zone ${unused.zone}` : '', unused.name !== undefined ? `name ${unused.name}` : ''].filter(Boolean).join(', ');
+      const message = `[suppression-unused] ${unused.path ?? this.stack.node.path}: the suppression of "${unused.id}"${at ? ` (${at})` : ''} matched no finding; remove it (reason given: "${unused.reason}").`;
       if (strict) errors.push(message);
       else notes.push({ severity: 'warning', message, path: unused.path });
     }
@@ -173,19 +198,28 @@ export class MxValidation {
     return errors;
   }
 
-  /** What the synthesized output records: each suppression, its reason and what it matched. */
+  /**
+   * What the synthesized output records (read back by `synthesizedValidation`): each suppression
+   * with its scope, reason and what it matched, and the stack's settings.
+   */
   private metadata(): Record<string, unknown> {
     const outcome = this.lastOutcome ?? this.findings();
-    return {
-      [METADATA_KEY]: {
-        suppressions: this.suppressions.map((suppression) => ({
-          rule: suppression.id,
-          scope: suppression.path ?? this.stack.node.path,
-          reason: suppression.reason,
-          matched: outcome.suppressed.filter((s) => s.suppression === suppression).map(({ finding }) => formatFinding(finding)),
-        })),
-      },
+    const { rules, minPriorityGap, warningsAsErrors } = this.settings;
+    const suppressions: SuppressionMetadata[] = this.suppressions.map((suppression) => ({
+      rule: suppression.id,
+      scope: suppression.path ?? this.stack.node.path,
+      ...(suppression.path !== undefined ? { path: suppression.path } : {}),
+      ...(suppression.zone !== undefined ? { zone: suppression.zone } : {}),
+      ...(suppression.name !== undefined ? { name: suppression.name } : {}),
+      reason: suppression.reason,
+      matched: outcome.suppressed.filter((s) => s.suppression === suppression).map(({ finding }) => formatFinding(finding)),
+    }));
+    const settings = {
+      ...(rules !== undefined && Object.keys(rules).length > 0 ? { rules } : {}),
+      ...(minPriorityGap !== undefined ? { minPriorityGap } : {}),
+      ...(warningsAsErrors !== undefined ? { warningsAsErrors } : {}),
     };
+    return { [METADATA_KEY]: { suppressions, ...(Object.keys(settings).length > 0 ? { settings } : {}) } };
   }
 
   /** Attach warnings and infos to the construct they are about, once each however often synth runs. */
@@ -218,13 +252,24 @@ export class MxValidation {
   }
 }
 
+/** `zone` or `name` of a suppression, trimmed; undefined when absent; a clear error when not a non-empty string. */
+function optionalName(suppression: MxRuleSuppression, field: 'zone' | 'name', id: string, scope: IConstruct): string | undefined {
+  const value: unknown = suppression[field];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new MxInputError(field, `suppressing "${id}" at ${scope.node.path}: ${field} must be a non-empty string, not ${describeValue(value)}.`);
+  }
+  return value.trim();
+}
+
 const METADATA_ID = 'cdktf-mx-suppressions';
 
 /**
- * Writes the stack's suppressions into the synthesized JSON under `//.metadata`, where
- * Terraform ignores them and reviewers of cdk.tf.json see them. It renders no Terraform.
+ * Writes the stack's suppressions and validation settings into the synthesized JSON under
+ * `//.metadata`, where Terraform ignores them, reviewers of cdk.tf.json see them, and
+ * `cdktf-mx lint` reads them to judge as synth did. It renders no Terraform.
  */
-class SuppressionMetadata extends TerraformElement {
+class ValidationMetadata extends TerraformElement {
   constructor(stack: TerraformStack, private readonly render: () => Record<string, unknown>) {
     super(stack, METADATA_ID);
   }

@@ -9,6 +9,17 @@ import { probeSmtp, SmtpProbe } from './smtp-probe';
 export interface VerifierOptions {
   /** Also connect to each exchange's SMTP port and read its greeting. Default off. */
   readonly smtp?: { readonly port: number; readonly timeoutMs: number };
+  /**
+   * A recursive resolver for the exchanges' CNAME/A/AAAA (`--resolver`): they are usually in
+   * other zones than the domain. Default: the client the MX is asked of.
+   */
+  readonly resolver?: DnsClient;
+  /**
+   * The MX client asks the domain's authoritative server (`--server`) and no resolver is given:
+   * a REFUSED for an exchange is that server not serving the exchange's zone, so the exchange is
+   * not checked (a warning saying to give `--resolver`), never a failure to check the domain.
+   */
+  readonly authoritativeOnly?: boolean;
 }
 
 /** At most this many addresses of one exchange are probed. */
@@ -62,7 +73,10 @@ export interface DomainReport {
 interface HostInfo {
   readonly addresses: string[];
   readonly aliasOf?: string;
+  /** Failed lookups, each message once with the types it failed for. */
   readonly errors: string[];
+  /** Every failed lookup was REFUSED. */
+  readonly refused: boolean;
 }
 
 /**
@@ -73,7 +87,11 @@ export class MailVerifier {
   private readonly hosts = new Map<string, Promise<HostInfo>>();
   private readonly probes = new Map<string, Promise<SmtpProbe>>();
 
-  constructor(private readonly client: DnsClient, private readonly options: VerifierOptions = {}) {}
+  private readonly hostClient: DnsClient;
+
+  constructor(private readonly client: DnsClient, private readonly options: VerifierOptions = {}) {
+    this.hostClient = options.resolver ?? client;
+  }
 
   public async verify(declared: DeclaredDomain): Promise<DomainReport> {
     const { domain } = declared;
@@ -91,8 +109,9 @@ export class MailVerifier {
     const hosts = new Map<string, HostInfo>();
     await Promise.all([...new Set(routing.map((mx) => mx.exchange))].map(async (host) => hosts.set(host, await this.host(host))));
     const smtp = this.options.smtp;
+    const notAuthoritative = this.options.authoritativeOnly === true;
     const exchangeChecks = await Promise.all([...hosts].sort(([a], [b]) => (a < b ? -1 : 1)).map(async ([host, info]) => [
-      checkExchange(host, info),
+      checkExchange(host, info, notAuthoritative),
       ...(smtp && info.addresses.length > 0 ? [await this.checkSmtp(host, info.addresses, smtp)] : []),
     ]));
     checks.push(...exchangeChecks.flat());
@@ -106,13 +125,12 @@ export class MailVerifier {
       delivery = { kind: 'null-mx' };
     } else {
       const host = absoluteHost(domain);
-      const info = await this.host(host);
+      const info = await this.host(host, this.client);
       delivery = info.addresses.length > 0 ? { kind: 'implicit-mx', host: { host, addresses: info.addresses } } : { kind: 'none', reason: 'no MX and no A/AAAA' };
       checks.push(checkImplicitMx(host, info));
     }
     checks.push({ check: 'delivery order', status: 'info', message: describeDelivery(delivery) });
-    // Infos describe, they do not judge: a domain whose checks are ok and info is ok.
-    return { domain, status: worst(checks.map((c) => (c.status === 'info' ? 'ok' : c.status))), declared: declared.mx, live, checks, delivery };
+    return { domain, status: domainStatus(checks), declared: declared.mx, live, checks, delivery };
   }
 
   /** The exchange's SMTP greeting on each of its addresses, each address probed once per run. */
@@ -125,14 +143,19 @@ export class MailVerifier {
     return { check: `smtp ${host}`, status, message };
   }
 
-  /** Addresses and alias of a host, looked up once per run. */
-  private host(host: string): Promise<HostInfo> {
-    return once(this.hosts, host, async () => {
-      const [cname, a, aaaa] = await Promise.all([this.client.cname(host), this.client.a(host), this.client.aaaa(host)]);
+  /** Addresses and alias of a host, looked up once per run (exchanges through the resolver, when one is given). */
+  private host(host: string, client: DnsClient = this.hostClient): Promise<HostInfo> {
+    return once(this.hosts, `${client === this.client ? 'server' : 'resolver'} ${host}`, async () => {
+      const [cname, a, aaaa] = await Promise.all([client.cname(host), client.a(host), client.aaaa(host)]);
+      const failed = ([['CNAME', cname], ['A', a], ['AAAA', aaaa]] as const).flatMap(([type, l]) => (l.status === 'error' ? [{ type, code: l.code, message: l.message }] : []));
+      // One message per cause: three lookups refused by one server are one detail, not three.
+      const byMessage = new Map<string, string[]>();
+      for (const { type, message } of failed) byMessage.set(message, [...(byMessage.get(message) ?? []), type]);
       return {
         addresses: [...answers(a), ...answers(aaaa)],
         ...(cname.status === 'answer' ? { aliasOf: absoluteHost(cname.records[0]) } : {}),
-        errors: [cname, a, aaaa].flatMap((l) => (l.status === 'error' ? [l.message] : [])),
+        errors: [...byMessage].map(([message, types]) => `${types.join('/')}: ${message}`),
+        refused: failed.length > 0 && failed.every((f) => f.code === 'EREFUSED'),
       };
     });
   }
@@ -200,9 +223,12 @@ function checkNullMx(declared: readonly PublishedMx[], live: readonly PublishedM
  * An exchange has its own A/AAAA and is not an alias (RFC 2181 §10.3, RFC 5321 §5.1).
  * A failed CNAME, A or AAAA lookup leaves that unknown: the check could not be made.
  */
-function checkExchange(host: string, info: HostInfo): CheckResult {
+function checkExchange(host: string, info: HostInfo, notAuthoritative: boolean): CheckResult {
   const check = `exchange ${host}`;
   if (info.aliasOf) return { check, status: 'fail', message: `is a CNAME to ${info.aliasOf}; an MX must name the host itself (RFC 2181 §10.3), some senders refuse it` };
+  if (notAuthoritative && info.refused && info.addresses.length === 0) {
+    return { check, status: 'warn', message: 'not checked: the --server does not serve this name (REFUSED); give --resolver <ip[:port]> of a recursive resolver to look exchanges up' };
+  }
   if (info.errors.length > 0) return { check, status: 'error', message: `could not check: ${info.errors.join('; ')}${info.addresses.length > 0 ? ` (addresses found: ${info.addresses.join(', ')})` : ''}` };
   if (info.addresses.length > 0) return { check, status: 'ok', message: info.addresses.join(', ') };
   return { check, status: 'fail', message: 'has no A/AAAA record: senders cannot connect to it' };
@@ -250,6 +276,17 @@ export function describeDelivery(delivery: Delivery): string {
 
 export function describeMx(mx: PublishedMx): string {
   return `${mx.priority} ${mx.exchange}`;
+}
+
+/**
+ * A domain's status: the worst of its checks, infos counting as ok. Drift and failures that were
+ * seen are reported as such even when another check could not be made (exit 1, not 2): only a
+ * domain with nothing definite wrong is "could not check".
+ */
+function domainStatus(checks: readonly CheckResult[]): CheckStatus {
+  const statuses = checks.map((c) => (c.status === 'info' ? 'ok' : c.status));
+  const seen = worst(statuses.filter((s) => s !== 'error'));
+  return seen === 'drift' || seen === 'fail' ? seen : worst(statuses);
 }
 
 export function worst(statuses: readonly CheckStatus[]): CheckStatus {

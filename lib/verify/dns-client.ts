@@ -7,7 +7,12 @@ import { AnswerRecord, decodeResponse, DnsResponse, encodeQuery, MalformedMessag
 
 /** The outcome of one DNS lookup, with "no such data" told apart from failures. */
 export type Lookup<T> =
-  | { readonly status: 'answer'; readonly records: readonly T[] }
+  /**
+   * `ttl`: the TTL of the RRset answered, as the server gave it (an authoritative server gives the
+   * zone's; a caching resolver what is left of its cache time); the lowest when they differ, as
+   * RFC 2181 §5.2 tells a resolver to treat them.
+   */
+  | { readonly status: 'answer'; readonly records: readonly T[]; readonly ttl: number }
   /** The name exists but holds no record of the type (NODATA). */
   | { readonly status: 'nodata' }
   /** The name does not exist (NXDOMAIN). */
@@ -119,8 +124,8 @@ export class DnsClient {
         failure = rcodeFailure(outcome.rcode, name, type, server);
         continue;
       }
-      const records = answersFor(outcome, qname, type).map(map);
-      return records.length > 0 ? { status: 'answer', records } : { status: 'nodata' };
+      const answers = answersFor(outcome, qname, type);
+      return answers.length > 0 ? { status: 'answer', records: answers.map(map), ttl: Math.min(...answers.map((r) => r.ttl)) } : { status: 'nodata' };
     }
     return failure;
   }

@@ -32,6 +32,8 @@ export interface AnswerRecord {
   /** Owner name, lower case, no trailing dot (`''` for the root). */
   readonly name: string;
   readonly type: number;
+  /** TTL in seconds as the server answered it (RFC 2181 §8: a value with the top bit set counts as 0). */
+  readonly ttl: number;
   /** A/AAAA: the address; CNAME: the target; MX: preference and exchange (`''` for the root); TXT: its character-strings. Other types: undefined. */
   readonly data?: string | { readonly priority: number; readonly exchange: string } | readonly string[];
 }
@@ -122,11 +124,12 @@ export function decodeResponse(message: Buffer): DnsResponse {
     need(message, offset, 10);
     const type = message.readUInt16BE(offset);
     const cls = message.readUInt16BE(offset + 2);
+    const ttl = message.readUInt32BE(offset + 4);
     const length = message.readUInt16BE(offset + 8);
     const start = offset + 10;
     need(message, start, length);
     // The query asks class IN: a record of another class (CH, HS …) answers nothing asked.
-    if (cls === CLASS_IN) answers.push({ name: owner.name, type, data: readData(message, type, start, length) });
+    if (cls === CLASS_IN) answers.push({ name: owner.name, type, ttl: ttl > 0x7fffffff ? 0 : ttl, data: readData(message, type, start, length) });
     offset = start + length;
   }
   return { id, truncated, rcode, question, answers };

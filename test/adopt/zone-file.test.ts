@@ -110,6 +110,39 @@ describe('zone file source (Cloudflare dashboard export)', () => {
       if (checkzone) expect(namedCheckzone(checkzone, 'example.org', renderZone(join(dir, 'app.out'), 'example.org', { soa: true })).loaded).toBe(true);
     });
 
+    test('a live error is suppressed for the adopted zone and name only: a second domain with two SPF records still fails synth', async () => {
+      writeFileSync(join(dir, 'two-spf.txt'), '$ORIGIN example.org.\n$TTL 300\n@ IN MX 10 mail.example.org.\n@ IN TXT "v=spf1 mx -all"\n@ IN TXT "v=spf1 a -all"\nmail IN A 192.0.2.25\n');
+      let stderr = '';
+      const code = await runImport(['example.org', '--from', join(dir, 'two-spf.txt'), '--out', join(dir, 'two-spf.ts'), '--module', LIB], {
+        stdout: { write: () => true },
+        stderr: { write: (t: string) => (stderr += t) },
+        env: {},
+      });
+      expect({ code, stderr }).toEqual({ code: 0, stderr: expect.stringContaining('[spf-multiple] error at example.org.') });
+      const adopted = readFileSync(join(dir, 'two-spf.ts'), 'utf8');
+      expect(adopted).toContain(`suppressMxRule(this, { id: 'spf-multiple', zone: domain, name: '@',`);
+      // The generated app synthesizes as it is: the live error is suppressed for example.org.
+      runTsx(join(dir, 'two-spf.ts'), join(dir, 'two-spf.out'));
+      // The user then adds a second domain to the same stack, with two SPF records of its own.
+      const zoneId = `zoneId: '0123456789abcdef0123456789abcdef', domain: 'example.net'`;
+      const second = [
+        `    new SecondMx(this, 'second', { ${zoneId}, records: [{ priority: 10, exchange: 'mx.example.net' }] });`,
+        `    new SecondSpf(this, 'second-spf', { ${zoneId}, include: '_spf.example.com', all: '-all' });`,
+        `    new SecondRaw(this, 'second-raw-spf', { zoneId: '0123456789abcdef0123456789abcdef', name: 'example.net', type: 'TXT', content: '"v=spf1 -all"', ttl: 300 });`,
+      ];
+      const close = adopted.indexOf('\n  }\n}\n');
+      const head = [
+        `import { MxRecords as SecondMx, SpfInclude as SecondSpf } from ${JSON.stringify(LIB)};`,
+        `import { DnsRecord as SecondRaw } from '@cdktf/provider-cloudflare/lib/dns-record';`,
+      ].join('\n');
+      const extended = `${head}\n${adopted.slice(0, close)}\n${second.join('\n')}${adopted.slice(close)}`;
+      writeFileSync(join(dir, 'two-domains.ts'), extended);
+      const run = spawnSync(process.execPath, [TSX, join(dir, 'two-domains.ts')], { cwd: dir, encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1', CDKTF_OUTDIR: join(dir, 'two-domains.out') }, timeout: 120_000 });
+      expect(run.status).not.toBe(0);
+      expect(run.stderr).toMatch(/\[spf-multiple\] example\.net\./);
+      expect(run.stderr).not.toMatch(/\[spf-multiple\] example\.org\./);
+    });
+
     test('--construct writes a class a stack of your own can hold', async () => {
       const { code, text } = await importTo('mail-construct.ts', ['--construct']);
       expect(code).toBe(0);

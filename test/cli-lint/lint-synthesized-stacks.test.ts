@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../lib/cli/lint';
-import { GoogleWorkspaceMx } from '../../lib';
+import { GoogleWorkspaceMx, MxRecords } from '../../lib';
 
 /**
  * `cdktf-mx lint cdktf.out` with several stacks. Two stacks that each declare their own
@@ -36,5 +36,26 @@ describe('lint of a cdktf.out with several stacks', () => {
     });
     const rules = stdout.trim() === '' ? [] : (JSON.parse(stdout) as Array<{ rule: string }>).map((f) => f.rule);
     expect({ code, stderr, errors: rules.filter((r) => r === 'mx-duplicate' || r === 'spf-multiple') }).toEqual({ code: 0, stderr: '', errors: [] });
+  });
+});
+
+/** Issue 19 item 10: the same finding in two stacks is two lines that say which stack. */
+describe('lint text output of several stacks names the stack', () => {
+  const outdir = mkdtempSync(join(tmpdir(), 'cdktf-mx-stack-names-'));
+  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+  test('prod and staging with the same single MX: each finding heading says its stack', async () => {
+    const app = new App({ outdir });
+    for (const id of ['prod', 'staging']) {
+      const stack = new TerraformStack(app, id);
+      new CloudflareProvider(stack, 'cloudflare', {});
+      new MxRecords(stack, 'mail', { zoneId: `${id}-zone`, domain: 'example.com', records: [{ priority: 10, exchange: 'mx.example.net' }] });
+    }
+    app.synth();
+    let stdout = '';
+    const code = await run([outdir, '--no-color'], { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => true }, readFile: (p: string) => readFileSync(p, 'utf8'), env: {} });
+    expect(code).toBe(0);
+    const headings = stdout.split('\n').filter((line) => line.startsWith('example.com.'));
+    expect(headings).toEqual(['example.com. (stack prod)', 'example.com. (stack staging)']);
   });
 });

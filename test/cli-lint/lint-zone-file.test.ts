@@ -150,3 +150,31 @@ describe("Cloudflare's dashboard export", () => {
     expect(findings.find((f) => f.rule === 'zone-file-reading')?.message).toMatch(/cloudflare-export\.zone:30: the SOA owner "example\.com" has no trailing dot/);
   });
 });
+
+describe('issue 19 item 2: one RRset, one TTL (RFC 2181 §5.2)', () => {
+  const mail = [
+    { name: '@', type: 'TXT', value: 'v=spf1 include:_spf.example.net -all', ttl: 3600 },
+    { name: '_dmarc', type: 'TXT', value: 'v=DMARC1; p=reject', ttl: 3600 },
+  ];
+  test('JSON zone: two MX at one name with different TTLs: rrset-ttl-mismatch (a warning: exit 1 under --strict)', async () => {
+    const records = [{ name: '@', type: 'MX', priority: 10, value: 'mx1.example.net', ttl: 300 }, { name: '@', type: 'MX', priority: 20, value: 'mx2.example.net', ttl: 3600 }, ...mail];
+    const path = file('rrset-ttl.json', JSON.stringify({ zone: 'example.com', records }));
+    const { code, findings } = await lint([path]);
+    expect(ids(findings)).toEqual(['rrset-ttl-mismatch example.com.']);
+    expect(findings[0].message).toContain('300 (mx1.example.net)');
+    expect(findings[0].message).toContain('3600 (mx2.example.net)');
+    expect(code).toBe(0);
+    expect((await lint([path, '--strict'])).code).toBe(1);
+  });
+
+  test('records of one name but different types may have different TTLs', async () => {
+    const records = [{ name: '@', type: 'MX', priority: 10, value: 'mx1.example.net', ttl: 300 }, { name: '@', type: 'MX', priority: 20, value: 'mx2.example.net', ttl: 300 }, ...mail];
+    const { findings } = await lint([file('rrset-ttl-types.json', JSON.stringify({ zone: 'example.com', records }))]);
+    expect(ids(findings)).toEqual([]);
+  });
+
+  test('a zone file is read as BIND loads it (one TTL per RRset), with the reader\'s warning and no second finding', async () => {
+    const { findings } = await lint([file('rrset-ttl.example.com.zone', '$TTL 1h\n@ 300 IN MX 10 mx1.example.net.\n@ 3600 IN MX 20 mx2.example.net.\n@ IN TXT "v=spf1 include:_spf.example.net -all"\n_dmarc IN TXT "v=DMARC1; p=reject"\n')]);
+    expect(ids(findings)).toEqual(['zone-file-reading example.com.']);
+  });
+});

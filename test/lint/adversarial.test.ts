@@ -257,6 +257,8 @@ const VALID: Readonly<Record<string, ValidCase>> = {
     zone: 'example.com',
     records: [mx('@', 10, 'mx1.example.net', { ttl: 60 }), mx('@', 20, 'mx2.example.net', { ttl: 3600 }), spf('@', 'v=spf1 -all'), txt('_dmarc', 'v=DMARC1; p=none', { ttl: 86400 })],
     quiet: MX_HYGIENE,
+    // Both TTLs are valid at Cloudflare, but the two MX are one RRset with two TTLs (RFC 2181 §5.2).
+    expectedWarnings: ['rrset-ttl-mismatch'],
   },
   'parked domain: MX 0 ., v=spf1 -all, DMARC p=reject': {
     zone: 'parked.example',

@@ -211,3 +211,9 @@ describe('lintZone options', () => {
     expect(hostRules(unknown)).toEqual(every);
   });
 });
+
+test('a suppression scoped to another zone matches nothing here: suppression-unused (issue 19 item 1)', () => {
+  const records = [{ name: '@', type: 'TXT', value: 'v=spf1 a -all' }, { name: '@', type: 'TXT', value: 'v=spf1 mx -all' }];
+  const findings = lintZone({ zone: 'example.com', records }, { suppressions: [{ id: 'spf-multiple', zone: 'example.org', name: '@', reason: 'live at adoption of example.org' }] });
+  expect(findings.filter((f) => f.rule === 'spf-multiple' || f.rule === 'suppression-unused').map((f) => `${f.rule} ${f.name}`)).toEqual(['spf-multiple example.com.', 'suppression-unused example.org.']);
+});

@@ -46,7 +46,7 @@ describeWithTools(['named', 'tsig-keygen', 'terraform'], 'examples/pipeline/pipe
           TESTS: `npx jest --ci --config ${join(ROOT, 'jest.config.js')} --roots ${EXAMPLE} ${EXAMPLE}`,
           TERRAFORM: tools.terraform,
           TF_CLI_CONFIG_FILE: join(work, 'terraform.rc'),
-          VERIFY_ARGS: `--server ${bind.address} --timeout 1000 --tries 1`,
+          VERIFY_ARGS: `--server ${bind.address} --timeout 1000 --retries 0`,
           MAIL_ZONE: ZONE,
           MAIL_STATE: join(work, 'terraform.tfstate'),
           DNS_PROVIDER_VERSION: providerPin('dns').version,

@@ -154,7 +154,7 @@ describeWithTools(['named', 'tsig-keygen', 'dig', 'terraform'], `real deploy: te
       ],
     }));
     let out = '';
-    await runVerify([declaration, '--server', bind.address, '--format', 'json', '--timeout', '1000', '--tries', '1'], { stdout: { write: (text: string) => (out += text) }, stderr: { write: () => true } });
+    await runVerify([declaration, '--server', bind.address, '--format', 'json', '--timeout', '1000', '--retries', '0'], { stdout: { write: (text: string) => (out += text) }, stderr: { write: () => true } });
     const reports = (JSON.parse(out) as { domains: Array<{ domain: string; checks: Array<{ check: string; status: string; message: string }> }> }).domains;
     const check = (domain: string, name: string) => reports.find((r) => r.domain === domain)?.checks.find((c) => c.check === name);
     expect(check(ZONE, 'MX')).toMatchObject({ status: 'ok', message: 'as declared: 10 mx1.mail.example.net., 20 mx2.mail.example.net.' });

@@ -97,7 +97,7 @@ describeWithTools(['named', 'tsig-keygen', 'dig', 'terraform'], `real deploy of 
   /** `cdktf-mx verify --server` on cdktf.out: exit code and every check's status by domain. */
   const verify = async (): Promise<{ code: number; checks: Array<{ domain: string; check: string; status: string; message: string }> }> => {
     let out = '';
-    const code = await runVerify([outdir, '--server', bind.address, '--format', 'json', '--timeout', '1000', '--tries', '1'], { stdout: { write: (text: string) => (out += text) }, stderr: { write: () => true } });
+    const code = await runVerify([outdir, '--server', bind.address, '--format', 'json', '--timeout', '1000', '--retries', '0'], { stdout: { write: (text: string) => (out += text) }, stderr: { write: () => true } });
     const reports = (JSON.parse(out) as { domains: Array<{ domain: string; checks: Array<{ check: string; status: string; message: string }> }> }).domains;
     return { code, checks: reports.flatMap((r) => r.checks.map((c) => ({ domain: r.domain, ...c }))) };
   };

@@ -62,7 +62,7 @@ describeRule(spfTerminator, {
     { label: 'no all', records: [txt('@', 'v=spf1 include:_spf.google.com')], message: /no "all"/ },
     { label: '+all', records: [txt('@', 'v=spf1 mx +all')], message: /every host/ },
     { label: 'bare all', records: [txt('@', 'v=spf1 mx all')], message: /every host/ },
-    { label: '?all', records: [txt('@', 'v=spf1 include:spf.messagingengine.com ?all')], message: /neutral/ },
+    { label: '?all', records: [txt('@', 'v=spf1 include:_spf.google.com ?all')], message: /neutral/ },
     { label: 'terms after all', records: [txt('@', 'v=spf1 -all include:_spf.google.com')], message: /never evaluated/ },
     { label: 'all and redirect', records: [txt('@', 'v=spf1 redirect=_spf.example.net ~all')], message: /redirect= is ignored/ },
   ],
@@ -71,6 +71,8 @@ describeRule(spfTerminator, {
     { label: '~all', records: [txt('@', 'v=spf1 include:_spf.google.com ~all')] },
     { label: 'redirect', records: [txt('@', 'v=spf1 redirect=_spf.yandex.net')] },
     { label: 'exp= after -all is a modifier, not a term after all', records: [txt('@', 'v=spf1 -all exp=why.example.com')] },
+    // Fastmail documents ?all for domains that also send elsewhere: followed, not warned about.
+    { label: '?all with a vendor that documents it', records: [txt('@', 'v=spf1 include:_spf.google.com include:spf.messagingengine.com ?all')] },
   ],
 });
 

@@ -105,7 +105,7 @@ describe('suppressMxRule', () => {
     expect(notes(stack).some((n) => n.includes('[mx-single]'))).toBe(false);
     const json = stack.toTerraform() as { '//': { metadata: Record<string, unknown> } };
     expect(json['//'].metadata['cdktf-mx']).toEqual({
-      suppressions: [{ rule: 'mx-single', scope: 'stack/mail', reason: 'one relay on purpose; senders queue during maintenance', matched: [expect.stringMatching(/^\[mx-single\] example\.com\. \(stack\/mail\): /)] }],
+      suppressions: [{ rule: 'mx-single', scope: 'stack/mail', path: 'stack/mail', reason: 'one relay on purpose; senders queue during maintenance', matched: [expect.stringMatching(/^\[mx-single\] example\.com\. \(stack\/mail\): /)] }],
     });
   });
 
@@ -126,6 +126,27 @@ describe('suppressMxRule', () => {
     expect(notes(stack)).toContainEqual(expect.stringContaining('[suppression-unused] stack: the suppression of "mx-ttl-high" matched no finding'));
     configureMxValidation(stack, { warningsAsErrors: true });
     expect(synthError(stack)).toContain('[suppression-unused]');
+  });
+
+  test('a stack-wide suppression with zone and name hides that finding only, never another domain\'s', () => {
+    const stack = newStack();
+    selfHosted(stack);
+    raw(stack, 'host', { name: 'mail', type: 'A', content: '192.0.2.25' });
+    raw(stack, 'spf-a', { name: '@', type: 'TXT', content: '"v=spf1 a -all"' });
+    raw(stack, 'spf-b', { name: '@', type: 'TXT', content: '"v=spf1 mx -all"' });
+    suppressMxRule(stack, { id: 'spf-multiple', zone: 'example.com', name: '@', reason: 'live at adoption; fixed after the first deploy' });
+    expect(synthError(stack)).toBe('');
+    // A second domain in another zone with the same error still fails synth.
+    new MxRecords(stack, 'other', { zoneId: 'zone-2', domain: 'example.net', records: [{ priority: 10, exchange: 'mx.example.org' }, { priority: 20, exchange: 'mx2.example.org' }] });
+    raw(stack, 'other-spf-a', { zoneId: 'zone-2', name: 'example.net', type: 'TXT', content: '"v=spf1 a -all"' });
+    raw(stack, 'other-spf-b', { zoneId: 'zone-2', name: 'example.net', type: 'TXT', content: '"v=spf1 mx -all"' });
+    const error = synthError(stack);
+    expect(error).toContain('[spf-multiple] example.net.');
+    expect(error).not.toContain('[spf-multiple] example.com.');
+    const json = stack.toTerraform() as { '//': { metadata: Record<string, { suppressions: unknown[] }> } };
+    expect(json['//'].metadata['cdktf-mx'].suppressions).toEqual([expect.objectContaining({ rule: 'spf-multiple', scope: 'stack', zone: 'example.com', name: '@' })]);
+    expect(() => suppressMxRule(stack, { id: 'spf-multiple', zone: 'not a domain', reason: 'a long enough reason' })).toThrow(/zone must be a domain/);
+    expect(() => suppressMxRule(stack, { id: 'spf-multiple', name: 5 as unknown as string, reason: 'a long enough reason' })).toThrow(/name must be a non-empty string/);
   });
 
   test('the reason must say something, and the id must exist', () => {

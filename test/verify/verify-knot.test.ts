@@ -211,7 +211,7 @@ describe('cdktf-mx verify input errors (exit code 2, no lookups)', () => {
   });
 
   test('an unknown format', async () => {
-    expect(await run(dir, '--format', 'xml')).toEqual({ code: 2, err: expect.stringContaining('"xml" is not table, json, sarif or github') });
+    expect(await run(dir, '--format', 'xml')).toEqual({ code: 2, err: expect.stringContaining('"xml" is not text, json, sarif or github') });
   });
 
   test('a missing cdktf.out', async () => {
@@ -226,5 +226,63 @@ describe('cdktf-mx verify input errors (exit code 2, no lookups)', () => {
 
   test('a zero timeout', async () => {
     expect(await run(dir, '--timeout', '0')).toEqual({ code: 2, err: expect.stringContaining('timeout: must be a whole number from 1 to') });
+  });
+});
+
+/**
+ * Issue 19 item 7: `--server` is the domain's authoritative server, which refuses names in zones
+ * it does not serve (the vendor's exchanges). MX drift it shows is drift (exit 1), the exchanges
+ * it refuses are "not checked" with the way out (`--resolver`), and one cause is told once.
+ */
+describeWithTool('knotd', 'cdktf-mx verify --server <authoritative> with --resolver (two Knot servers)', (knotd) => {
+  const dir = mkdtempSync(join(tmpdir(), 'cdktf-mx-verify-auth-'));
+  const declaration = join(dir, 'declared.json');
+  writeFileSync(declaration, JSON.stringify({ zone: 'shop.example', records: [
+    { name: '@', type: 'MX', priority: 10, value: 'mx1.vendor.example' },
+    { name: '@', type: 'MX', priority: 20, value: 'mx2.vendor.example' },
+  ] }));
+  let authoritative: KnotServer;
+  let resolver: KnotServer;
+  beforeAll(async () => {
+    // The shop's own server: only shop.example, where someone deleted the second MX.
+    authoritative = await startKnot(knotd, [{ apex: 'shop.example', text: `${SOA('shop.example')}shop.example. 300 IN MX 10 mx1.vendor.example.\n` }]);
+    // Stands in for a recursive resolver: it answers for the vendor's zone.
+    resolver = await startKnot(knotd, [{ apex: 'vendor.example', text: `${SOA('vendor.example')}mx1.vendor.example. 300 IN A 198.51.100.1\nmx2.vendor.example. 300 IN A 198.51.100.2\n` }]);
+  });
+  afterAll(async () => {
+    await authoritative?.stop();
+    await resolver?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const verify = async (...args: string[]) => {
+    const io = capture();
+    const code = await runVerify([declaration, ...args], io);
+    return { code, io };
+  };
+  const domainOf = (io: ReturnType<typeof capture>) => (JSON.parse(io.out()) as { domains: DomainReport[] }).domains[0];
+
+  test('--server alone: the MX drift is drift (exit 1); refused exchanges are not checked, with the way out', async () => {
+    const { code, io } = await verify('--server', authoritative.address, '--format', 'json');
+    const report = domainOf(io);
+    expect({ code, status: report.status }).toEqual({ code: 1, status: 'drift' });
+    expect(report.checks.find((c) => c.check === 'MX')).toMatchObject({ status: 'drift', message: expect.stringContaining('missing MX 20 mx2.vendor.example.') });
+    expect(report.checks.find((c) => c.check === 'exchange mx1.vendor.example.')).toMatchObject({ status: 'warn', message: expect.stringContaining('give --resolver') });
+  });
+
+  test('--server and --resolver: exchanges are looked up through the resolver', async () => {
+    const { code, io } = await verify('--server', authoritative.address, '--resolver', resolver.address, '--format', 'json');
+    const report = domainOf(io);
+    expect({ code, status: report.status }).toEqual({ code: 1, status: 'drift' });
+    expect(report.checks.find((c) => c.check === 'exchange mx1.vendor.example.')).toEqual({ check: 'exchange mx1.vendor.example.', status: 'ok', message: '198.51.100.1' });
+  });
+
+  test('a resolver that refuses too: the exchange could not be checked, said once per cause; the drift still exits 1', async () => {
+    const { code, io } = await verify('--server', authoritative.address, '--resolver', authoritative.address);
+    expect(code).toBe(1);
+    const table = io.out();
+    const row = table.split('\n').find((line) => line.includes('exchange mx1.vendor.example.'))!;
+    expect(row).toContain('CNAME/A/AAAA: the server refused to answer for mx1.vendor.example');
+    expect(row.match(/refused/g)).toHaveLength(1);
   });
 });

@@ -78,7 +78,7 @@ describe('cdktf-mx verify against a scripted DNS server', () => {
   test('SERVFAIL on the exchange CNAME query: could not check, though A answers', async () => {
     const { code, report } = await verify((q) => (q.name === 'mx1.example.net' && q.type === 'CNAME' ? { rcode: 2 } : live(q)));
     expect(code).toBe(2);
-    expect(check(report, 'exchange mx1.example.net.')).toMatchObject({ status: 'error', message: expect.stringMatching(/^could not check: the server failed to answer for mx1\.example\.net\. \(SERVFAIL.*\(addresses found: 192\.0\.2\.1\)$/) });
+    expect(check(report, 'exchange mx1.example.net.')).toMatchObject({ status: 'error', message: expect.stringMatching(/^could not check: CNAME: the server failed to answer for mx1\.example\.net\. \(SERVFAIL.*\(addresses found: 192\.0\.2\.1\)$/) });
   });
 
   test('NXDOMAIN and NODATA are answers: drift, exit 1', async () => {
@@ -200,4 +200,32 @@ test('a declared name with a label too long for a query is reported as not check
   expect(code).toBe(2);
   expect((JSON.parse(out) as { domains: DomainReport[] }).domains[0].checks[0]).toMatchObject({ status: 'error', message: expect.stringContaining('longer than 63 octets') });
   expect(server.queries).toEqual([]);
+});
+
+/** Issue 19 item 10: the options every command shares, as the installed bin takes them. */
+describe('cdktf-mx verify speaks the other commands\' options', () => {
+  test('--no-color, --format text (table kept as its alias), --retries; --tries warns as deprecated', async () => {
+    server = await startScriptedDns(live);
+    const base = ['verify', declaration, '--server', server.address, '--timeout', '1000'];
+    const text = await runBin([...base, '--no-color', '--format', 'text', '--retries', '1'], { env: { FORCE_COLOR: '1' } });
+    expect({ code: text.code, stderr: text.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(text.stdout).toContain('example.com');
+    expect(text.stdout).not.toContain('\u001b[');
+    const table = await runBin([...base, '--format', 'table']);
+    expect({ code: table.code, stdout: table.stdout }).toEqual({ code: 0, stdout: text.stdout });
+    const tries = await runBin([...base, '--tries', '2', '--format', 'json']);
+    expect(tries.code).toBe(0);
+    expect(tries.stderr).toContain('--tries is deprecated; use --retries 1');
+    const both = await runBin([...base, '--tries', '2', '--retries', '1']);
+    expect({ code: both.code, err: both.stderr }).toEqual({ code: 2, err: expect.stringContaining('give --retries only') });
+    const help = await runBin(['verify', '--help']);
+    expect(help.stdout).toContain('Exit status:');
+    expect(help.stdout).not.toContain('exit code');
+    // One wording in every command's help.
+    for (const command of ['import', 'lint', 'plan-check']) {
+      const { stdout, stderr } = await runBin([command, '--help']);
+      expect(`${stdout}${stderr}`).toContain('Exit status:');
+      expect(`${stdout}${stderr}`).not.toContain('exit code');
+    }
+  });
 });
