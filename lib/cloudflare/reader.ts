@@ -18,6 +18,7 @@ export const cloudflareReader: HostReader = {
   id: 'cloudflare',
   name: 'Cloudflare',
   recordTypes: [CLOUDFLARE_DNS_RECORD_TYPE],
+  recordSets: false,
   zoneTypes: [CLOUDFLARE_ZONE_TYPE],
   rules: CLOUDFLARE_RULES,
   readRecords: readCloudflareRecord,

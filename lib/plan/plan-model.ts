@@ -9,7 +9,7 @@ import { ResourceChange, TerraformPlan } from './plan-json';
  * A record before or after the plan: name absolute (lower-case ASCII, no trailing dot); MX
  * exchange / CNAME target lower-case without the trailing dot (`.` for a null MX); TXT unquoted.
  */
-export type PlannedRecord = Pick<RecordSpec, 'name' | 'type' | 'value' | 'priority' | 'ttl' | 'proxied'>;
+export type PlannedRecord = Pick<RecordSpec, 'name' | 'type' | 'value' | 'priority' | 'ttl' | 'proxied'> & Pick<WrittenRecord, 'resource'>;
 
 /**
  * What the apply does to a resource's records: `kept` (no-op, in-place update, read, forget:
@@ -129,6 +129,7 @@ function plannedRecord(record: WrittenRecord, apex: string | undefined): Planned
     ...(record.priority !== undefined ? { priority: record.priority } : {}),
     ...(record.ttl !== undefined ? { ttl: record.ttl } : {}),
     ...(record.proxied !== undefined ? { proxied: record.proxied } : {}),
+    ...(record.resource !== undefined ? { resource: record.resource } : {}),
   };
 }
 

@@ -224,7 +224,7 @@ describe('plan-check on Route 53 plans (aws_route53_record as the prebuilt bindi
     const after = route53((s) => new Route53Record(s, 'spf', { zoneId: 'Z1', name: 'example.com', type: 'TXT', ttl: 300, records: [chunked] }));
     expect(brief(check(null, after, ROUTE53))).toEqual([]);
     const model = planModel(readPlanJson(JSON.stringify(planBetween(null, after, ROUTE53)), 'fixture'));
-    expect(model.resources[0].after).toEqual([{ name: 'example.com', type: 'TXT', value: long, ttl: 300 }]);
+    expect(model.resources[0].after).toEqual([{ name: 'example.com', type: 'TXT', value: long, ttl: 300, resource: expect.objectContaining({ address: 'aws_route53_record.spf', ownsRecordSet: true }) }]);
   });
 });
 
@@ -242,7 +242,7 @@ describe('plan-check on Google Cloud DNS plans (google_dns_record_set as the pre
 
   test('records read from rrdatas in presentation form: MX and quoted TXT chunks joined', () => {
     const model = planModel(readPlanJson(JSON.stringify(planBetween(null, google(['10 mx1.mail.example.net.'])!, GOOGLE)), 'fixture'));
-    expect(model.resources.flatMap((r) => r.after)).toEqual([
+    expect(model.resources.flatMap((r) => r.after).map(({ resource, ...record }) => record)).toEqual([
       { name: 'example.com', type: 'MX', value: 'mx1.mail.example.net', priority: 10, ttl: 300 },
       { name: 'example.com', type: 'TXT', value: SPF, ttl: 300 },
     ]);
