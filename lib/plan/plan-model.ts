@@ -7,9 +7,10 @@ import { ResourceChange, TerraformPlan } from './plan-json';
 
 /**
  * A record before or after the plan: name absolute (lower-case ASCII, no trailing dot); MX
- * exchange / CNAME target lower-case without the trailing dot (`.` for a null MX); TXT unquoted.
+ * exchange / CNAME target lower-case without the trailing dot (`.` for a null MX); TXT unquoted;
+ * `zone` the zone that holds it, as `<host> <zone key>` (the same name in two zones is two names).
  */
-export type PlannedRecord = Pick<RecordSpec, 'name' | 'type' | 'value' | 'priority' | 'ttl' | 'proxied'> & Pick<WrittenRecord, 'resource'>;
+export type PlannedRecord = Pick<RecordSpec, 'name' | 'type' | 'value' | 'priority' | 'ttl' | 'proxied'> & Pick<WrittenRecord, 'resource'> & { readonly zone: string };
 
 /**
  * What the apply does to a resource's records: `kept` (no-op, in-place update, read, forget:
@@ -24,7 +25,7 @@ export interface PlannedResource {
   readonly change: ResourceChange;
   readonly host: PlanHost;
   readonly fate: Fate;
-  /** The zone as `<host> <zone identity>`. */
+  /** The zone as `<host> <zone identity>` (of its records before the plan, else after; each record names its own). */
   readonly zone: string;
   readonly before: readonly PlannedRecord[];
   readonly after: readonly PlannedRecord[];
@@ -77,23 +78,31 @@ export function planModel(plan: TerraformPlan, imports: ImportBlocks = new Map()
     read.push({ change, host, before, after, ...(problems.length > 0 ? { unreadable: `cannot read ${problems.join(' or ')}` } : {}) });
   }
   // Zone apexes: from the host, else from every name written in full on either side.
-  const keyOf = (host: PlanHost, zoneId: string) => `${host.reader.name} ${host.reader.zoneKey(zoneId, new Map())}`;
-  const placed = read.flatMap(({ host, before, after }) => [...before, ...after].map((r) => ({ zoneId: keyOf(host, r.zoneId), name: r.name })));
+  // The zone's key: host, zone identity, and (where the identity is unique only per server or
+  // project) the provider configuration, so prod and staging zones of one name stay two zones.
+  const keyOf = (host: PlanHost, zoneId: string, change: ResourceChange) => {
+    const provider = host.zonesPerProvider && change.providerConfigKey !== undefined ? ` via ${change.providerConfigKey}` : '';
+    return `${host.reader.name} ${host.reader.zoneKey(zoneId, new Map())}${provider}`;
+  };
+  const placed = read.flatMap(({ change, host, before, after }) => [...before, ...after].map((r) => ({ zoneId: keyOf(host, r.zoneId, change), name: r.name })));
   const inferred = inferredApexes(placed);
   const apexes = new Map<string, string | undefined>();
   const zoneHosts = new Map<string, PlanHost>();
-  for (const { host, before, after } of read) {
+  for (const { change, host, before, after } of read) {
     for (const record of [...before, ...after]) {
-      const key = keyOf(host, record.zoneId);
+      const key = keyOf(host, record.zoneId, change);
       zoneHosts.set(key, host);
       if (!apexes.has(key)) apexes.set(key, host.apexOf?.(record.zoneId) ?? inferred.get(key));
     }
   }
   const resources: PlannedResource[] = read.map(({ change, host, before, after, unreadable }) => {
     const zoneId = before[0]?.zoneId ?? after[0]?.zoneId;
-    const zone = zoneId === undefined ? `${host.reader.name} ?` : keyOf(host, zoneId);
-    const apex = apexes.get(zone);
-    const normalise = (records: WrittenRecord[]) => records.map((r) => plannedRecord(r, apex));
+    const zone = zoneId === undefined ? `${host.reader.name} ?` : keyOf(host, zoneId, change);
+    // Each record in its own zone: an update that moves a record to another zone removes it from the first.
+    const normalise = (records: WrittenRecord[]) => records.map((r) => {
+      const key = keyOf(host, r.zoneId, change);
+      return plannedRecord(r, key, apexes.get(key));
+    });
     const fate = fateOf(change.actions);
     const adopted = change.importing ? `import id ${change.importing.id ?? '(unknown)'}` : imports.has(change.address) ? `import block${imports.get(change.address) ? ` (id ${imports.get(change.address)})` : ''}` : undefined;
     // `forget` (a `removed` block) leaves the live records where they are.
@@ -101,8 +110,8 @@ export function planModel(plan: TerraformPlan, imports: ImportBlocks = new Map()
     return { change, host, fate, zone, before: normalise(before), after: afterRecords, ...(unreadable ? { unreadable } : {}), ...(adopted ? { adopted } : {}) };
   });
   const zones = [...zoneHosts].map(([key, host]) => {
-    const of = resources.filter((r) => r.zone === key);
-    return { key, host, ...(apexes.get(key) !== undefined ? { apex: apexes.get(key) } : {}), before: of.flatMap((r) => r.before), after: of.flatMap((r) => r.after) };
+    const of = (side: 'before' | 'after') => resources.flatMap((r) => r[side].filter((record) => record.zone === key));
+    return { key, host, ...(apexes.get(key) !== undefined ? { apex: apexes.get(key) } : {}), before: of('before'), after: of('after') };
   });
   return { resources, zones };
 }
@@ -117,13 +126,14 @@ export function fateOf(actions: readonly string[]): Fate {
   return 'kept';
 }
 
-function plannedRecord(record: WrittenRecord, apex: string | undefined): PlannedRecord {
+function plannedRecord(record: WrittenRecord, zone: string, apex: string | undefined): PlannedRecord {
   const written = record.name.trim();
   const name = apex !== undefined ? resolveOwnerName(written, apex) : resolveOwnerName(written.endsWith('.') ? written : `${written}.`, '.');
   const hostValued = record.type === 'MX' || record.type === 'CNAME';
   const value = hostValued && record.value !== '.' ? record.value.trim().toLowerCase().replace(/\.$/, '') : record.value;
   return {
     name,
+    zone,
     type: record.type,
     value,
     ...(record.priority !== undefined ? { priority: record.priority } : {}),
