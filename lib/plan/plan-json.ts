@@ -29,8 +29,9 @@ export interface ResourceChange {
   readonly replacePaths?: readonly (readonly (string | number)[])[];
   /**
    * The provider configuration of the resource as the plan's `configuration` names it
-   * (`provider_config_key`: `dns.staging` at the root, `prod:dns` in module call `prod`); undefined
-   * when the plan does not say.
+   * (`provider_config_key`: `dns.staging` at the root, `prod:dns` in module call `prod`). A
+   * resource being deleted is no longer in the configuration: it gets the provider's only
+   * configuration when there is one; undefined when the plan does not tell.
    */
   readonly providerConfigKey?: string;
 }
@@ -100,7 +101,7 @@ export function readPlanJson(text: string, source: string): TerraformPlan {
       afterUnknown: change.after_unknown,
       ...(isObject(change.importing) ? { importing: { ...(typeof change.importing.id === 'string' ? { id: change.importing.id } : {}) } } : {}),
       ...(Array.isArray(change.replace_paths) ? { replacePaths: change.replace_paths as (string | number)[][] } : {}),
-      ...(providerKeys.has(configAddress(entry.address)) ? { providerConfigKey: providerKeys.get(configAddress(entry.address)) } : {}),
+      ...withProviderKey(providerKeys.byAddress.get(configAddress(entry.address)) ?? (typeof entry.provider_name === 'string' ? providerKeys.onlyOf.get(entry.provider_name) : undefined)),
     });
   });
   return {
@@ -115,7 +116,7 @@ export function readPlanJson(text: string, source: string): TerraformPlan {
  * `provider_config_key` of every resource in the plan's `configuration`, by configuration address
  * (`module.prod.dns_mx_record_set.apex`: module calls, no instance keys).
  */
-function providerConfigKeys(configuration: unknown): Map<string, string> {
+function providerConfigKeys(configuration: unknown): { byAddress: Map<string, string>; onlyOf: Map<string, string> } {
   const keys = new Map<string, string>();
   const walk = (module: unknown, prefix: string, depth: number) => {
     if (!isObject(module) || depth > 100) return;
@@ -129,7 +130,19 @@ function providerConfigKeys(configuration: unknown): Map<string, string> {
     }
   };
   if (isObject(configuration)) walk(configuration.root_module, '', 0);
-  return keys;
+  // The configuration key of each provider (`registry.terraform.io/hashicorp/dns`) that has exactly one.
+  const seen = new Map<string, string[]>();
+  const configs = isObject(configuration) && isObject(configuration.provider_config) ? configuration.provider_config : {};
+  for (const [key, config] of Object.entries(configs)) {
+    if (!isObject(config) || typeof config.full_name !== 'string') continue;
+    seen.set(config.full_name, [...(seen.get(config.full_name) ?? []), key]);
+  }
+  const onlyOf = new Map([...seen].filter(([, list]) => list.length === 1).map(([name, list]) => [name, list[0]!]));
+  return { byAddress: keys, onlyOf };
+}
+
+function withProviderKey(key: string | undefined): { providerConfigKey?: string } {
+  return key === undefined ? {} : { providerConfigKey: key };
 }
 
 /** A resource instance address without instance keys: `module.mail["prod"].x.y[0]` → `module.mail.x.y`. */
