@@ -1,5 +1,5 @@
 import { describeRecord } from '../plan-model';
-import { addresses, mxByName, PlanRule, shown } from './plan-rule';
+import { addresses, afterUnknown, mxByName, PlanRule, shown } from './plan-rule';
 
 /** A name that has MX before the plan has neither MX nor null MX after it. */
 export const planMxRemoved: PlanRule = {
@@ -13,6 +13,8 @@ export const planMxRemoved: PlanRule = {
     for (const entry of mxByName(model)) {
       const { name } = entry;
       if (entry.before.length === 0 || entry.after.length > 0) continue;
+      // A resource whose new records are known only after apply may keep them: plan-unreadable's warning, not a removal.
+      if (entry.before.some((h) => afterUnknown(h.resource))) continue;
       const records = entry.before.map((h) => describeRecord(h.record)).join(', ');
       const resources = new Set(entry.before.map((h) => h.resource)).size;
       yield {

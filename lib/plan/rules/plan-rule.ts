@@ -65,6 +65,14 @@ export function survives(entry: Pick<MxAtName, 'before' | 'after'>): boolean {
     (resource.fate === 'replaced-create-first' && !resource.host.recordSets));
 }
 
+/**
+ * True when the resource will exist after the plan but what it holds then is known only after
+ * apply: it may keep the MX it held, so no rule may say they are gone (plan-unreadable warns).
+ */
+export function afterUnknown(resource: PlannedResource): boolean {
+  return resource.change.after !== null && resource.fate !== 'deleted' && resource.after.length === 0 && resource.unreadable !== undefined;
+}
+
 /** `dns_mx_record_set.plain` — the addresses of some held records, once each. */
 export function addresses(held: readonly HeldRecord[]): string {
   return [...new Set(held.map((h) => h.resource.change.address))].join(', ');
