@@ -13,6 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GoogleDnsZone, MxRecords, Rfc2136Zone, Route53Zone, SpfInclude } from '../../lib';
 import { run as lint } from '../../lib/cli/lint';
+import { checkPlan, PlanFinding } from '../../lib/plan/check-plan';
+import { readPlanJson } from '../../lib/plan/plan-json';
 import { newStack } from '../helpers';
 import { HOSTS, hostStack } from '../hosts/host-stacks';
 
@@ -99,5 +101,36 @@ describe('record-set-shared in `cdktf-mx lint` of synthesized output', () => {
     expect(findings[0].message).toContain('dns_mx_record_set.mx__example_com (');
     expect(findings[0].message).toContain('and dns_mx_record_set.raw (');
     expect(code).toBe(1);
+  });
+});
+
+describe('plan-record-set-delete-shared: deleting one of two resources of a set deletes the other\'s records', () => {
+  const dnsMx = (...exchanges: string[]) => ({ zone: 'example.com.', name: null, ttl: 300, mx: exchanges.map((exchange, i) => ({ preference: 10 * (i + 1), exchange })) });
+  const plan = (...changes: Array<[string, string[], object | null, object | null]>) => readPlanJson(JSON.stringify({
+    format_version: '1.2',
+    planned_values: { root_module: {} },
+    resource_changes: changes.map(([address, actions, before, after]) => ({ address, mode: 'managed', type: 'dns_mx_record_set', name: address.split('.')[1], change: { actions, before, after, after_unknown: {} } })),
+  }), 'fixture');
+  const brief = (findings: readonly PlanFinding[]) => findings.filter((f) => f.rule.startsWith('plan-')).map((f) => [f.rule, f.severity, f.name, f.address]);
+
+  test('dropping the raw set from the code while the construct\'s set stays: error naming both and `terraform state rm`', () => {
+    const findings = checkPlan(plan(
+      ['dns_mx_record_set.raw', ['delete'], dnsMx('mx1.mail.example.net.', 'mx2.mail.example.net.', 'mx3.other.example.'), null],
+      ['dns_mx_record_set.mx__example_com', ['update'], dnsMx('mx1.mail.example.net.', 'mx2.mail.example.net.', 'mx3.other.example.'), dnsMx('mx1.mail.example.net.', 'mx2.mail.example.net.', 'mx3.other.example.')],
+    ), { endState: false });
+    expect(brief(findings)).toEqual([['plan-record-set-delete-shared', 'error', 'example.com.', 'dns_mx_record_set.raw']]);
+    expect(findings[0].message).toContain('its delete removes the whole MX set at example.com., which dns_mx_record_set.mx__example_com holds after the plan');
+    expect(findings[0].message).toContain('terraform state rm dns_mx_record_set.raw');
+  });
+
+  test('a set renamed without a moved block (delete one address, create another at the same name): error, beside plan-mx-gap', () => {
+    expect(brief(checkPlan(plan(
+      ['dns_mx_record_set.old', ['delete'], dnsMx('mx1.mail.example.net.'), null],
+      ['dns_mx_record_set.new', ['create'], null, dnsMx('mx1.mail.example.net.')],
+    ), { endState: false }))).toEqual([['plan-mx-gap', 'error', 'example.com.', 'dns_mx_record_set.old'], ['plan-record-set-delete-shared', 'error', 'example.com.', 'dns_mx_record_set.old']]);
+  });
+
+  test('a set deleted where nothing else holds its name and type: not this rule (plan-mx-removed judges the MX)', () => {
+    expect(brief(checkPlan(plan(['dns_mx_record_set.raw', ['delete'], dnsMx('mx1.mail.example.net.'), null]), { endState: false })).map((f) => f[0])).toEqual(['plan-mx-removed']);
   });
 });
