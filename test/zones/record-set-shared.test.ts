@@ -49,6 +49,16 @@ describe('record-set-shared at synth', () => {
     expect(synthError(stack)).toMatch(/\[record-set-shared\][^\n]*TXT at example\.com is one record set, held by 2 resources: dns_txt_record_set\.\S+ \(stack\/spf: TXT v=spf1[^)]*\) and dns_txt_record_set\.verify/);
   });
 
+  test('the fix for TXT: the raw value published into the zone (zone.host.publish) joins the construct\'s set: one resource, synth passes', () => {
+    const stack = hostStack(RFC2136);
+    const zone = Rfc2136Zone.of('example.com');
+    new SpfInclude(stack, 'spf', { zone, include: ['_spf.example.net'] });
+    zone.host.publish(stack, zone, { name: 'example.com', type: 'TXT', value: 'site-verification=abc', ttl: 3600 }, 'verification');
+    expect(synthError(stack)).toBe('');
+    const sets = Object.values(JSON.parse(Testing.synth(stack, true)).resource.dns_txt_record_set as Record<string, { txt: string[] }>);
+    expect(sets.map((s) => s.txt.sort())).toEqual([['site-verification=abc', 'v=spf1 include:_spf.example.net ~all']]);
+  });
+
   test('RFC 2136: a raw set at another name of the zone is fine', () => {
     const stack = hostStack(RFC2136);
     new MxRecords(stack, 'mail', { zone: Rfc2136Zone.of('example.com'), records: OURS });
