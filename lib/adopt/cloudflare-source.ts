@@ -1,3 +1,4 @@
+import { isInZone, toAscii } from '../dns/names';
 import { LiveRecord, LiveZone, normaliseLiveRecord } from './live-zone';
 import { ImportError } from './import-error';
 
@@ -87,13 +88,20 @@ function readRecord(raw: unknown, domain: string): LiveRecord | string {
   }
   if (!/^[A-Za-z0-9-]{1,64}$/.test(id)) return `${type} ${name} has an id that is not a Cloudflare record id: ${JSON.stringify(id.slice(0, 80))}`;
   if (typeof content !== 'string') return `${type} ${name} (id ${id}) has no content the importer can read (structured data only)`;
+  // The API names every record in full: a name outside the zone is not re-rooted into it (`evil.com` is not `evil.com.example.com`).
+  const owner = name.trim().replace(/\.$/, '');
+  if (!isInZone(toAscii(owner) ?? owner.toLowerCase(), domain)) {
+    return `${type} ${name} (id ${id}) is named outside the zone ${domain} (the API gives full names); not adopted`;
+  }
+  const preference = readPriority(priority);
+  if (typeof preference === 'string') return `${type} ${name} (id ${id}) has priority ${preference}, not a number; not adopted`;
   return normaliseLiveRecord(
     {
       id,
       name,
       type,
       content,
-      ...(typeof priority === 'number' ? { priority } : {}),
+      ...(preference !== undefined ? { priority: preference } : {}),
       ttl,
       ...(typeof proxied === 'boolean' ? { proxied } : {}),
       ...(typeof comment === 'string' ? { comment } : {}),
@@ -102,6 +110,18 @@ function readRecord(raw: unknown, domain: string): LiveRecord | string {
     domain,
     { keepContent: true },
   );
+}
+
+/**
+ * A record's `priority` as a number: a number (out of range ones too: the rules report them), or
+ * a string of digits (`"10"`); undefined when absent; otherwise the value as shown (JSON) for the
+ * line saying why the record is not adopted.
+ */
+function readPriority(priority: unknown): number | undefined | string {
+  if (priority === undefined || priority === null) return undefined;
+  const value = typeof priority === 'string' && /^\s*\d+\s*$/.test(priority) ? Number(priority) : priority;
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  return JSON.stringify(priority)?.slice(0, 40) ?? String(priority);
 }
 
 /** GET with bounded retries; every failure becomes an {@link ImportError} that never holds the token. */

@@ -1,6 +1,6 @@
 import { toCloudflareTxt } from '../cloudflare/txt';
 import { DMARC_REJECT, SPF_REJECT_ALL } from '../constructs/null-mx';
-import { NULL_MX_EXCHANGE } from '../dns/names';
+import { NULL_MX_EXCHANGE, ownerNameSyntaxProblem } from '../dns/names';
 import { presets } from '../presets/catalogue';
 import { CompanionInput, expandCompanionGroup, presetSpf, resolvePreset, ResolvedPreset } from '../presets/expand';
 import { CompanionGroupName, MailPreset, PresetRecordGroup, SpfAll } from '../presets/preset';
@@ -96,6 +96,8 @@ export function recogniseMail(records: readonly LiveRecord[]): AdoptedUnit[] {
 }
 
 function recogniseName(name: string, mx: readonly LiveRecord[], others: readonly LiveRecord[]): AdoptedUnit | undefined {
+  // A name our constructs refuse (`a/b`, `o'brien`: live data, not a host name) stays raw, with its record-invalid finding.
+  if (ownerNameSyntaxProblem(name) !== undefined) return undefined;
   const first = mx[0];
   // A construct gives all its records one TTL and one comment, and no tags: sets that differ stay raw.
   const uniform = mx.every((r) => r.ttl === first.ttl && r.comment === first.comment && !r.proxied && !r.tags && r.priority !== undefined);

@@ -3,7 +3,7 @@ import { WrittenRecord } from '../dns/record';
 import { HostReader, RawResource } from '../zones/host';
 import { terraformLiteral } from '../zones/terraform-strings';
 import { referencedZone } from '../zones/zone-reference';
-import { CLOUDFLARE_DNS_RECORD_TYPE, CLOUDFLARE_ZONE_TYPE } from './resource-types';
+import { CLOUDFLARE_DNS_RECORD_TYPE, CLOUDFLARE_RECORD_V4_TYPE, CLOUDFLARE_ZONE_TYPE } from './resource-types';
 import { CLOUDFLARE_RULES } from './rules';
 import { fromCloudflareTxt } from './txt';
 
@@ -12,12 +12,14 @@ import { fromCloudflareTxt } from './txt';
 /**
  * Reads Cloudflare resources whatever class wrote them (this package, the prebuilt binding,
  * `cdktf get`, cdktn): `cloudflare_dns_record` by its attributes `zone_id`, `name`, `type`,
- * `content` (or `data.target` / `data.priority`), `priority`, `ttl`, `proxied`. Pure.
+ * `content` (or `data.target` / `data.priority`), `priority`, `ttl`, `proxied`; provider 4.x
+ * `cloudflare_record` likewise, its data in `value` or `content` and `data` a one-element list in state. Pure.
  */
 export const cloudflareReader: HostReader = {
   id: 'cloudflare',
   name: 'Cloudflare',
-  recordTypes: [CLOUDFLARE_DNS_RECORD_TYPE],
+  recordTypes: [CLOUDFLARE_DNS_RECORD_TYPE, CLOUDFLARE_RECORD_V4_TYPE],
+  recordSets: false,
   zoneTypes: [CLOUDFLARE_ZONE_TYPE],
   rules: CLOUDFLARE_RULES,
   readRecords: readCloudflareRecord,
@@ -28,8 +30,10 @@ function readCloudflareRecord({ attributes: a }: RawResource): WrittenRecord[] {
   const zoneId = a.zone_id;
   const name = terraformLiteral(a.name);
   const type = terraformLiteral(a.type)?.toUpperCase();
-  const data = typeof a.data === 'object' && a.data !== null ? (a.data as { target?: unknown; priority?: unknown }) : {};
-  const content = terraformLiteral(a.content) ?? terraformLiteral(data.target);
+  // v4 state holds `data` as a list of one block.
+  const block = Array.isArray(a.data) ? a.data[0] : a.data;
+  const data = typeof block === 'object' && block !== null ? (block as { target?: unknown; priority?: unknown }) : {};
+  const content = terraformLiteral(a.content) ?? terraformLiteral(a.value) ?? terraformLiteral(data.target);
   if (typeof zoneId !== 'string' || name === undefined || type === undefined || content === undefined) return [];
   const priority = a.priority ?? data.priority;
   return [{

@@ -43,6 +43,13 @@ export interface ResourceFacts {
   readonly createBeforeDestroy?: boolean;
   /** The value exactly as the resource writes it (TXT: in the host's quoting, before it is undone). */
   readonly written?: string;
+  /**
+   * The resource holds every record of its name and type (a record-set resource: hashicorp/dns
+   * `dns_mx_record_set`, Route 53 `aws_route53_record` without `set_identifier`, Google
+   * `google_dns_record_set`): its apply replaces the whole RRset, so a second resource at the same
+   * name and type overwrites it.
+   */
+  readonly ownsRecordSet?: boolean;
 }
 
 /** A record plus where it came from. */

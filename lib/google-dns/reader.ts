@@ -18,6 +18,7 @@ export const googleDnsReader: HostReader = {
   id: 'google-dns',
   name: 'Google Cloud DNS',
   recordTypes: [GOOGLE_DNS_RECORD_SET_TYPE],
+  recordSets: true,
   zoneTypes: [GOOGLE_MANAGED_ZONE_TYPE],
   rules: GOOGLE_DNS_RULES,
   readRecords: (resource) => readPresentationSet(resource, { zone: 'managed_zone', values: 'rrdatas', txt: unquotedTxt }),

@@ -1,7 +1,7 @@
 import { fromCloudflareTxt } from '../cloudflare/txt';
 import { describeValue } from '../dns/errors';
 import { fqdn, isInZone, ownerNameSyntaxProblem, parseHostname, resolveOwnerName } from '../dns/names';
-import { SourcedRecord } from '../dns/record';
+import { ResourceFacts, SourcedRecord } from '../dns/record';
 import { Zone } from '../dns/zone';
 import { HOST_CHOICES, RULES, RULES_BY_ID, rulesForHost } from '../hosts';
 import { appliesToZone, ExtraHit, Finding, internalError, LintOptions, runRules, Suppression } from '../rules/engine';
@@ -27,13 +27,19 @@ export interface LintZoneRecord {
    * metadata): findings carry it, and a suppression with a `path` matches records at or below it.
    */
   readonly path?: string;
+  /**
+   * The Terraform resource holding the record, when it was read from one (synthesized cdktf
+   * output, a plan): the host rules that judge how resources are written read it (two resources on
+   * one record set, create_before_destroy on a set, the host's TXT quoting).
+   */
+  readonly resource?: ResourceFacts;
 }
 
 /**
  * A record whose name is absolute (no trailing dot) as `lintZone` takes it: the name with its
  * trailing dot, so it is never read as relative; optional fields only when set.
  */
-export function lintRecordOf(record: { readonly name: string; readonly type: string; readonly value: string; readonly priority?: number; readonly ttl?: number; readonly proxied?: boolean; readonly path?: string }): LintZoneRecord {
+export function lintRecordOf(record: { readonly name: string; readonly type: string; readonly value: string; readonly priority?: number; readonly ttl?: number; readonly proxied?: boolean; readonly path?: string; readonly resource?: ResourceFacts }): LintZoneRecord {
   return {
     name: `${record.name}.`,
     type: record.type,
@@ -42,6 +48,7 @@ export function lintRecordOf(record: { readonly name: string; readonly type: str
     ...(record.ttl !== undefined ? { ttl: record.ttl } : {}),
     ...(record.proxied !== undefined ? { proxied: record.proxied } : {}),
     ...(record.path !== undefined ? { path: record.path } : {}),
+    ...(record.resource !== undefined ? { resource: record.resource } : {}),
   };
 }
 
@@ -53,7 +60,7 @@ export interface LintZoneInput {
 }
 
 /** Fields a record may have; `comment` is accepted and ignored. */
-const KNOWN_FIELDS: ReadonlySet<string> = new Set(['name', 'type', 'priority', 'value', 'ttl', 'proxied', 'comment', 'path']);
+const KNOWN_FIELDS: ReadonlySet<string> = new Set(['name', 'type', 'priority', 'value', 'ttl', 'proxied', 'comment', 'path', 'resource']);
 const FIELD_HINTS: Readonly<Record<string, string>> = { content: 'value', data: 'value', target: 'value', exchange: 'value', prio: 'priority', preference: 'priority', pref: 'priority', host: 'name', owner: 'name' };
 const TYPE_MNEMONIC = /^[A-Z][A-Z0-9-]*$/;
 const NUMERIC = /^\s*\d+\s*$/;
@@ -204,7 +211,23 @@ function readRecord(raw: unknown, index: number, apex: string, note: (rule: Rule
   if (ttl !== undefined) record.ttl = ttl as number;
   if (typeof fields.proxied === 'boolean') record.proxied = fields.proxied;
   if (typeof fields.path === 'string' && fields.path !== '') record.origin = { path: fields.path };
+  const resource = resourceFacts(fields.resource);
+  if (resource) record.resource = resource;
+  else if (fields.resource !== undefined) note(recordInvalid, owner, `${where}: resource must be { address, ownsRecordSet?, createBeforeDestroy?, written? } with address a string, not ${describeValue(fields.resource)}; it is ignored.`);
   return record;
+}
+
+/** The facts of a record's resource as given, or undefined when they are not an object with an address. */
+function resourceFacts(value: unknown): ResourceFacts | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const { address, ownsRecordSet, createBeforeDestroy, written } = value as Record<string, unknown>;
+  if (typeof address !== 'string') return undefined;
+  return {
+    address,
+    ...(ownsRecordSet === true ? { ownsRecordSet } : {}),
+    ...(createBeforeDestroy === true ? { createBeforeDestroy } : {}),
+    ...(typeof written === 'string' ? { written } : {}),
+  };
 }
 
 /**

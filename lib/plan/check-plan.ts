@@ -8,11 +8,12 @@ import { DEFAULT_MAX_MAIL_CHANGES, planMailBlastRadius } from './rules/plan-mail
 import { planMxGap } from './rules/plan-mx-gap';
 import { planMxRemoved } from './rules/plan-mx-removed';
 import { PlanHit, PlanRule, shown } from './rules/plan-rule';
+import { planRecordSetDeleteShared } from './rules/plan-record-set-delete-shared';
 import { planUnreadable } from './rules/plan-unreadable';
 import { planVendorSwitchNoOverlap } from './rules/plan-vendor-switch-no-overlap';
 
 /** Every transition rule, in the order findings are reported. Ids are stable public API. */
-export const PLAN_RULES: readonly PlanRule[] = [planMxRemoved, planMxGap, planAdoptedDeleted, planVendorSwitchNoOverlap, planMailBlastRadius, planUnreadable];
+export const PLAN_RULES: readonly PlanRule[] = [planMxRemoved, planMxGap, planRecordSetDeleteShared, planAdoptedDeleted, planVendorSwitchNoOverlap, planMailBlastRadius, planUnreadable];
 
 const PLAN_RULE_IDS: ReadonlySet<string> = new Set(PLAN_RULES.map((rule) => rule.id));
 

@@ -27,6 +27,13 @@ export interface ResourceChange {
   readonly importing?: { readonly id?: string };
   /** The attribute paths that force a replace, e.g. `[["ttl"]]`. */
   readonly replacePaths?: readonly (readonly (string | number)[])[];
+  /**
+   * The provider configuration of the resource as the plan's `configuration` names it
+   * (`provider_config_key`: `dns.staging` at the root, `prod:dns` in module call `prod`). A
+   * resource being deleted is no longer in the configuration: it gets the provider's only
+   * configuration when there is one; undefined when the plan does not tell.
+   */
+  readonly providerConfigKey?: string;
 }
 
 /** A plan as plan-check uses it. */
@@ -68,6 +75,7 @@ export function readPlanJson(text: string, source: string): TerraformPlan {
   if (json.resource_changes === undefined && json.planned_values === undefined) {
     throw new PlanReadError(`${source} is Terraform state, not a plan (no resource_changes or planned_values); run \`terraform plan -out=tfplan\` and give tfplan`);
   }
+  const providerKeys = providerConfigKeys(json.configuration);
   const raw = json.resource_changes ?? [];
   if (!Array.isArray(raw)) throw new PlanReadError(`${source}: resource_changes must be an array`);
   const changes: ResourceChange[] = [];
@@ -93,6 +101,7 @@ export function readPlanJson(text: string, source: string): TerraformPlan {
       afterUnknown: change.after_unknown,
       ...(isObject(change.importing) ? { importing: { ...(typeof change.importing.id === 'string' ? { id: change.importing.id } : {}) } } : {}),
       ...(Array.isArray(change.replace_paths) ? { replacePaths: change.replace_paths as (string | number)[][] } : {}),
+      ...withProviderKey(providerKeys.byAddress.get(configAddress(entry.address)) ?? (typeof entry.provider_name === 'string' ? providerKeys.onlyOf.get(entry.provider_name) : undefined)),
     });
   });
   return {
@@ -101,6 +110,44 @@ export function readPlanJson(text: string, source: string): TerraformPlan {
     changes,
     errored: json.errored === true,
   };
+}
+
+/**
+ * `provider_config_key` of every resource in the plan's `configuration`, by configuration address
+ * (`module.prod.dns_mx_record_set.apex`: module calls, no instance keys).
+ */
+function providerConfigKeys(configuration: unknown): { byAddress: Map<string, string>; onlyOf: Map<string, string> } {
+  const keys = new Map<string, string>();
+  const walk = (module: unknown, prefix: string, depth: number) => {
+    if (!isObject(module) || depth > 100) return;
+    if (Array.isArray(module.resources)) {
+      for (const resource of module.resources) {
+        if (isObject(resource) && typeof resource.address === 'string' && typeof resource.provider_config_key === 'string') keys.set(`${prefix}${resource.address}`, resource.provider_config_key);
+      }
+    }
+    if (isObject(module.module_calls)) {
+      for (const [name, call] of Object.entries(module.module_calls)) if (isObject(call)) walk(call.module, `${prefix}module.${name}.`, depth + 1);
+    }
+  };
+  if (isObject(configuration)) walk(configuration.root_module, '', 0);
+  // The configuration key of each provider (`registry.terraform.io/hashicorp/dns`) that has exactly one.
+  const seen = new Map<string, string[]>();
+  const configs = isObject(configuration) && isObject(configuration.provider_config) ? configuration.provider_config : {};
+  for (const [key, config] of Object.entries(configs)) {
+    if (!isObject(config) || typeof config.full_name !== 'string') continue;
+    seen.set(config.full_name, [...(seen.get(config.full_name) ?? []), key]);
+  }
+  const onlyOf = new Map([...seen].filter(([, list]) => list.length === 1).map(([name, list]) => [name, list[0]!]));
+  return { byAddress: keys, onlyOf };
+}
+
+function withProviderKey(key: string | undefined): { providerConfigKey?: string } {
+  return key === undefined ? {} : { providerConfigKey: key };
+}
+
+/** A resource instance address without instance keys: `module.mail["prod"].x.y[0]` → `module.mail.x.y`. */
+function configAddress(address: string): string {
+  return address.replace(/\[(?:"(?:[^"\\]|\\.)*"|\d+)\]/g, '');
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

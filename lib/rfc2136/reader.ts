@@ -34,6 +34,7 @@ export const rfc2136Reader: HostReader = {
   id: 'rfc2136',
   name: 'RFC 2136',
   recordTypes: Object.keys(DATA_OF),
+  recordSets: true,
   zoneTypes: [],
   rules: RFC2136_RULES,
   readRecords: readRfc2136Record,
@@ -50,7 +51,7 @@ function readRfc2136Record({ type: resourceType, address, attributes: a }: RawRe
   if (typeof zoneId !== 'string' || zone === undefined || relative === undefined || !data) return [];
   // Written in full (`sel1._domainkey.example.com.`): a relative name with dots must not pass for a full one.
   const name = fqdn(relative === '' ? zone : `${relative}.${zone.replace(/\.$/, '')}`);
-  const facts: ResourceFacts = { address, ...(createsBeforeDestroy(a) ? { createBeforeDestroy: true } : {}) };
+  const facts: ResourceFacts = { address, ownsRecordSet: true, ...(createsBeforeDestroy(a) ? { createBeforeDestroy: true } : {}) };
   return data.read(a).map(({ written, ...value }) => ({
     zoneId,
     name,

@@ -19,6 +19,7 @@ export const route53Reader: HostReader = {
   id: 'route53',
   name: 'Route 53',
   recordTypes: [ROUTE53_RECORD_TYPE],
+  recordSets: true,
   zoneTypes: [ROUTE53_ZONE_TYPE],
   rules: ROUTE53_RULES,
   readRecords: (resource) => readPresentationSet(resource, { zone: 'zone_id', values: 'records', txt: fromRoute53Txt }),

@@ -29,6 +29,11 @@ export interface HostReader {
   readonly name: string;
   /** Terraform types of the resources that hold DNS records. */
   readonly recordTypes: readonly string[];
+  /**
+   * True when one resource holds every record of a (name, type) (Route 53, Google, RFC 2136):
+   * records it reads carry `resource.ownsRecordSet`. False for one resource per record (Cloudflare).
+   */
+  readonly recordSets: boolean;
   /** Terraform types (resource or data source) that name a zone, so two references to one zone are one zone. */
   readonly zoneTypes: readonly string[];
   /** Rules only this host needs (API limits, proxying); run with the zone-wide rules on its zones. */

@@ -58,7 +58,9 @@ export function readPresentationSet({ address, attributes: a }: RawResource, fie
   const type = terraformLiteral(a.type)?.toUpperCase();
   const values = a[fields.values];
   if (typeof zoneId !== 'string' || name === undefined || type === undefined || !Array.isArray(values)) return [];
-  const facts: ResourceFacts = { address, ...(createsBeforeDestroy(a) ? { createBeforeDestroy: true } : {}) };
+  // With `set_identifier` (Route 53 weighted, latency, failover … routing) several resources share a name and type by design.
+  const ownsRecordSet = a.set_identifier === undefined || a.set_identifier === null;
+  const facts: ResourceFacts = { address, ...(ownsRecordSet ? { ownsRecordSet } : {}), ...(createsBeforeDestroy(a) ? { createBeforeDestroy: true } : {}) };
   const records: WrittenRecord[] = [];
   for (const element of values) {
     const written = terraformLiteral(element);

@@ -88,13 +88,15 @@ export function eachStackZone(scope: IConstruct): StackZoneSource {
       entryOf.set(zone, entry);
     }
     if (!entry) continue;
+    // On a record-set host our set resource owns its name and type, as a raw one does: rules see both.
+    const held = zone.host.recordSets ? { ...spec, resource: { address: `${resource.terraformResourceType}.${resource.friendlyUniqueId}`, ownsRecordSet: true } } : spec;
     if (!Token.isUnresolved(spec.value)) {
-      entry.records.push(spec);
+      entry.records.push(held);
       continue;
     }
     // A lazy value (a merged SPF) as it will be written; skipped when only known at apply.
     const value = resolveTokens(resource, spec.value);
-    if (typeof value === 'string' && !value.includes('${')) entry.records.push({ ...spec, value });
+    if (typeof value === 'string' && !value.includes('${')) entry.records.push({ ...held, value });
   }
   // Each raw record becomes its final form as it is read; its resource's attributes are let go.
   records((written, host, origin) => {

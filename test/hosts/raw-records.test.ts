@@ -189,7 +189,7 @@ describe('synthesized output of every host (verify, renderZone)', () => {
 describe('host readers on plain attributes (as plan or state JSON holds them)', () => {
   test('RFC 2136: name null at the apex, an MX set, escaped TXT', () => {
     const mx = rfc2136Reader.readRecords({ type: 'dns_mx_record_set', address: 'dns_mx_record_set.m', attributes: { zone: 'example.com.', name: null, ttl: 300, mx: [{ preference: 0, exchange: '.' }] } });
-    expect(mx).toEqual([{ zoneId: 'example.com.', name: 'example.com.', type: 'MX', value: '.', priority: 0, ttl: 300, resource: { address: 'dns_mx_record_set.m' } }]);
+    expect(mx).toEqual([{ zoneId: 'example.com.', name: 'example.com.', type: 'MX', value: '.', priority: 0, ttl: 300, resource: { address: 'dns_mx_record_set.m', ownsRecordSet: true } }]);
     const txt = rfc2136Reader.readRecords({ type: 'dns_txt_record_set', address: 'dns_txt_record_set.t', attributes: { zone: 'example.com.', name: 'note', ttl: 300, txt: ['say \\"hi\\"'] } });
     expect(txt).toMatchObject([{ name: 'note.example.com.', value: 'say "hi"', resource: { written: 'say \\"hi\\"' } }]);
   });

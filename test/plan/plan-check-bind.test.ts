@@ -110,7 +110,7 @@ describeWithTools(['named', 'tsig-keygen', 'terraform'], 'plan-check on real has
     const result = await planCheck([jsonFile]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('plan-mx-removed');
-    expect(result.stdout).toContain(`old.${ZONE}. loses every MX: dns_mx_record_set.old is deleted (MX 10 mx1.mail.example.net, MX 20 mx2.mail.example.net)`);
+    expect(result.stdout).toContain(`old.${ZONE}. (RFC 2136 ${ZONE} via dns) loses every MX: dns_mx_record_set.old is deleted (MX 10 mx1.mail.example.net, MX 20 mx2.mail.example.net)`);
     expect(result.stdout).toContain('declare NullMx (MX 0 .)');
     const findings = JSON.parse((await planCheck([jsonFile, '--format', 'json'])).stdout) as Array<{ rule: string; severity: string; name: string; address?: string }>;
     expect(findings.map((f) => [f.rule, f.severity, f.name, f.address])).toEqual([['plan-mx-removed', 'error', `old.${ZONE}.`, 'dns_mx_record_set.old']]);
@@ -165,6 +165,6 @@ describeWithTools(['named', 'tsig-keygen', 'terraform'], 'plan-check on real has
     expect(log.runs[0].results.map((r) => [r.ruleId, r.level, r.locations[0].logicalLocations[0].fullyQualifiedName])).toEqual([['plan-mx-removed', 'error', 'dns_mx_record_set.old']]);
     expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toMatch(/stacks\/plan\/cdk\.tf\.json$/);
     const github = await planCheck([planFile, '--format', 'github']);
-    expect(github.stdout).toMatch(/^::error file=[^,]*stacks\/plan\/cdk\.tf\.json,title=plan-mx-removed old\.plan\.test\.::old\.plan\.test\. loses every MX/);
+    expect(github.stdout).toMatch(/^::error file=[^,]*stacks\/plan\/cdk\.tf\.json,title=plan-mx-removed old\.plan\.test\.::old\.plan\.test\. \(RFC 2136 plan\.test via dns\) loses every MX/);
   });
 }, ['dns']);

@@ -104,13 +104,20 @@ describe('plan-check on Cloudflare plans built from our synth (format_version 1.
     expect(brief(checkPlan(readPlanJson(JSON.stringify(plan), 'fixture'), { rules: { 'mx-priority-gap': 'off', 'dmarc-missing': 'off' } }))).toEqual([]);
   });
 
-  test('a zone move with create_before_destroy (our records) keeps MX; a raw record without it opens a gap', () => {
+  test('a zone move is a removal from the first zone (zone identity is part of the key), even with create_before_destroy', () => {
     const moved = cloudflare((s) => new GoogleWorkspaceMx(s, 'mail', { zoneId: 'zone-2', domain: 'example.com', companions: { spf: true } }));
-    expect(brief(check(google, moved))).toEqual([]);
-    const raw = (zoneId: string) => cloudflare((s) => new DnsRecord(s, 'mx', { zoneId, name: 'example.com', type: 'MX', content: 'mail.example.net', priority: 10, ttl: 3600 }));
-    const findings = check(raw(ZONE_ID), raw('zone-2'));
-    expect(brief(findings.filter((f) => f.rule === 'plan-mx-gap'))).toEqual([['plan-mx-gap', 'error', 'example.com.', 'cloudflare_dns_record.mx']]);
-    expect(findings[0].message).toContain('is replaced delete-first (forced by zone_id)');
+    const findings = check(google, moved).filter((f) => f.rule.startsWith('plan-'));
+    expect(brief(findings)).toEqual([['plan-mx-removed', 'error', 'example.com.', 'cloudflare_dns_record.mx__example_com__smtp_google_com']]);
+    expect(findings[0].message).toContain(`example.com. (Cloudflare ${ZONE_ID}) loses every MX`);
+  });
+
+  test('a one-record resource replaced delete-first: plan-mx-gap naming create_before_destroy', () => {
+    const raw = (priority: number) => cloudflare((s) => new DnsRecord(s, 'mx', { zoneId: ZONE_ID, name: 'example.com', type: 'MX', content: 'mail.example.net', priority, ttl: 3600 }));
+    const plan = planBetween(raw(10), raw(20), CLOUDFLARE) as { resource_changes: Array<{ change: { actions: string[]; replace_paths?: string[][] } }> };
+    Object.assign(plan.resource_changes[0].change, { actions: ['delete', 'create'], replace_paths: [['priority']] });
+    const findings = checkPlan(readPlanJson(JSON.stringify(plan), 'fixture'), { endState: false });
+    expect(brief(findings)).toEqual([['plan-mx-gap', 'error', 'example.com.', 'cloudflare_dns_record.mx']]);
+    expect(findings[0].message).toContain('is replaced delete-first (forced by priority)');
     expect(findings[0].message).toContain('create_before_destroy');
   });
 
@@ -224,7 +231,7 @@ describe('plan-check on Route 53 plans (aws_route53_record as the prebuilt bindi
     const after = route53((s) => new Route53Record(s, 'spf', { zoneId: 'Z1', name: 'example.com', type: 'TXT', ttl: 300, records: [chunked] }));
     expect(brief(check(null, after, ROUTE53))).toEqual([]);
     const model = planModel(readPlanJson(JSON.stringify(planBetween(null, after, ROUTE53)), 'fixture'));
-    expect(model.resources[0].after).toEqual([{ name: 'example.com', type: 'TXT', value: long, ttl: 300 }]);
+    expect(model.resources[0].after).toEqual([{ name: 'example.com', type: 'TXT', value: long, ttl: 300, resource: expect.objectContaining({ address: 'aws_route53_record.spf', ownsRecordSet: true }), zone: expect.stringMatching(/^Route 53 /) }]);
   });
 });
 
@@ -242,7 +249,7 @@ describe('plan-check on Google Cloud DNS plans (google_dns_record_set as the pre
 
   test('records read from rrdatas in presentation form: MX and quoted TXT chunks joined', () => {
     const model = planModel(readPlanJson(JSON.stringify(planBetween(null, google(['10 mx1.mail.example.net.'])!, GOOGLE)), 'fixture'));
-    expect(model.resources.flatMap((r) => r.after)).toEqual([
+    expect(model.resources.flatMap((r) => r.after).map(({ resource, zone, ...record }) => record)).toEqual([
       { name: 'example.com', type: 'MX', value: 'mx1.mail.example.net', priority: 10, ttl: 300 },
       { name: 'example.com', type: 'TXT', value: SPF, ttl: 300 },
     ]);

@@ -97,10 +97,11 @@ export async function stopDeploy(run: DeployRun | undefined): Promise<void> {
  * Synthesize a stack named `name` into `outdir` with `App.synth`, its state at `statePath` and the
  * user's hashicorp/dns provider (the prebuilt binding) with no `update` block: the provider reads
  * server, port and TSIG key from DNS_UPDATE_* variables. The binding pins 3.4.3; the version
- * is overridden with the one `npm run providers` installs (scripts/providers.json). `build` adds the records. Returns the stack directory.
+ * is overridden with the one `npm run providers` installs (scripts/providers.json). `build` adds the records;
+ * `skipValidation` writes the stack even when cdktf-mx's validation would refuse it (to deploy a hazard). Returns the stack directory.
  */
-export function synthDnsStack(outdir: string, statePath: string, name: string, build: (stack: TerraformStack) => void): string {
-  const app = new App({ outdir });
+export function synthDnsStack(outdir: string, statePath: string, name: string, build: (stack: TerraformStack) => void, options: { skipValidation?: boolean } = {}): string {
+  const app = new App({ outdir, ...(options.skipValidation ? { skipValidation: true } : {}) });
   const stack = new TerraformStack(app, name);
   new LocalBackend(stack, { path: statePath });
   new DnsProvider(stack, 'dns', {});

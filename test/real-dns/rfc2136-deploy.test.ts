@@ -202,32 +202,38 @@ describeWithTools(['named', 'tsig-keygen', 'dig', 'terraform'], `real deploy: te
     expect(await tf.plan()).toBe(0);
   });
 
-  test('TXT values with `"` or `\\` as they are: mangled when written and drifting on every plan', async () => {
+  test('TXT values with `"` or `\\` as they are (3.6.1): written mangled, the apply fails, the set is tainted and every later apply replaces it and fails again', async () => {
     const next: Variant = { ...FIRST, backup: 30, plainTtl: 600, cbdTtl: 600, quoted: 'raw' };
     deploy(next);
-    await tf.apply();
     // The provider writes `TXT "say "hi" now"` as a zone-file line: the quotes split the value into
-    // three strings; in `"back\slash"` the backslash escapes the `s` and is lost.
-    expect(served()).toEqual([...declaredRecords(next), `quoted.${ZONE}. 300 TXT "say " "hi" " now"`, `quoted.${ZONE}. 300 TXT "backslash"`].sort());
+    // three strings; in `"back\slash"` the backslash escapes the `s` and is lost. 3.6.1 then compares
+    // what it reads back with the plan and fails the apply (3.2.4 applied and drifted instead).
+    const mangled = [`quoted.${ZONE}. 300 TXT "say " "hi" " now"`, `quoted.${ZONE}. 300 TXT "backslash"`];
+    await expect(tf.apply()).rejects.toThrow(/Provider produced inconsistent result after apply[\s\S]*dns_txt_record_set\.quoted/);
+    expect(served()).toEqual([...declaredRecords(next), ...mangled].sort());
     expect((await resolver.resolveTxt(`quoted.${ZONE}.`)).sort()).toEqual([['backslash'], ['say ', 'hi', ' now']]);
+    const state = JSON.parse(readFileSync(statePath, 'utf8')) as { resources: Array<{ name: string; instances: Array<{ status?: string; attributes: { txt: string[] } }> }> };
+    const quoted = state.resources.find((r) => r.name === 'quoted')!.instances[0]!;
+    expect(quoted.status).toBe('tainted');
+    expect(quoted.attributes.txt.sort()).toEqual(['backslash', 'say hi now']);
     for (let round = 0; round < 2; round++) {
       const changes = await tf.planChanges();
-      expect(changes.map((c) => [c.address, c.actions])).toEqual([['dns_txt_record_set.quoted', ['update']]]);
+      expect(changes.map((c) => [c.address, c.actions])).toEqual([['dns_txt_record_set.quoted', ['delete', 'create']]]);
       expect(changes[0].before?.txt).toEqual(expect.arrayContaining(['say hi now', 'backslash']));
       expect(changes[0].after?.txt).toEqual(expect.arrayContaining([QUOTED, BACKSLASH]));
-      await tf.apply();
+      await expect(tf.apply()).rejects.toThrow(/Provider produced inconsistent result after apply/);
+      expect(served()).toEqual([...declaredRecords(next), ...mangled].sort());
     }
   });
 
-  test('zone-file escaped (`\\"`, `\\\\`) they are served exactly and plan clean; the mangled record is left behind', async () => {
+  test('zone-file escaped (`\\"`, `\\\\`) they are served exactly and plan clean; the replace of the tainted set removes the mangled records', async () => {
     const next: Variant = { ...FIRST, backup: 30, plainTtl: 600, cbdTtl: 600, quoted: 'escaped' };
     deploy(next);
     await tf.apply();
     expect((await resolver.resolveTxt(`escaped.${ZONE}.`)).sort()).toEqual([[BACKSLASH], [QUOTED]]);
-    // At `quoted` the update removes what the state holds (`say hi now`), which matches no live
-    // record: the three-string record stays beside the correct values, and the set keeps drifting.
-    expect((await resolver.resolveTxt(`quoted.${ZONE}.`)).sort()).toEqual([[BACKSLASH], [QUOTED], ['say ', 'hi', ' now']]);
-    expect((await tf.planChanges()).map((c) => [c.address, c.actions])).toEqual([['dns_txt_record_set.quoted', ['update']]]);
+    // The tainted set is replaced delete-first: the delete removes the RRset by name and type, mangled records included.
+    expect((await resolver.resolveTxt(`quoted.${ZONE}.`)).sort()).toEqual([[BACKSLASH], [QUOTED]]);
+    expect(await tf.plan()).toBe(0);
   });
 
   test('destroy: every name the stack wrote is empty again', async () => {

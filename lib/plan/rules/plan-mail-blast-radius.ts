@@ -12,7 +12,7 @@ export function isMailRecord(record: PlannedRecord): boolean {
   return record.type === 'TXT' && /^v=(spf1|DMARC1|DKIM1)(\s|;|$)/i.test(record.value);
 }
 
-const key = (r: PlannedRecord) => `${r.name}\u0000${r.type}\u0000${r.priority ?? ''}\u0000${r.value}\u0000${r.ttl ?? ''}`;
+const key = (r: PlannedRecord) => `${r.zone}\u0000${r.name}\u0000${r.type}\u0000${r.priority ?? ''}\u0000${r.value}\u0000${r.ttl ?? ''}`;
 
 /** Mail records added plus mail records removed by the plan (a changed record counts twice, a replace of equal records not at all). */
 export function mailRecordChanges(before: readonly PlannedRecord[], after: readonly PlannedRecord[]): number {
@@ -34,7 +34,7 @@ export const planMailBlastRadius: PlanRule = {
   *check(model, settings) {
     const changes = model.resources.reduce((sum, r) => sum + mailRecordChanges(r.before, r.after), 0);
     if (changes <= settings.maxMailChanges) return;
-    const names = new Set(model.resources.filter((r) => mailRecordChanges(r.before, r.after) > 0).flatMap((r) => [...r.before, ...r.after].map((x) => x.name)));
+    const names = new Set(model.resources.filter((r) => mailRecordChanges(r.before, r.after) > 0).flatMap((r) => [...r.before, ...r.after].map((x) => `${x.zone} ${x.name}`)));
     yield {
       name: '',
       message: `the plan changes ${changes} mail records (added or removed) at ${names.size} names, more than ${settings.maxMailChanges}. Review it and apply it in smaller parts (one stack or zone at a time, or -target), or raise --max-mail-changes if it is intended.`,

@@ -1,5 +1,5 @@
 import { describeRecord, PlannedResource } from '../plan-model';
-import { addresses, mxByName, PlanHit, PlanRule, shown, survives } from './plan-rule';
+import { addresses, MxAtName, mxByName, PlanHit, PlanRule, shown, survives } from './plan-rule';
 
 /**
  * An MX record or set is deleted before its replacement exists: a replace without
@@ -15,12 +15,13 @@ export const planMxGap: PlanRule = {
   fix: 'One-record hosts: give the record lifecycle create_before_destroy (cdktf-mx constructs do). Record sets: avoid the replace (the attributes in replace_paths, e.g. a TTL change on hashicorp/dns, force it); apply it when a short gap is acceptable, or change the live set out of band and run `terraform apply -refresh-only`. New exchanges on other resources: add them in one apply and delete the old ones in the next (MxMigration).',
   *check(model) {
     const reported = new Set<string>();
-    for (const [name, entry] of mxByName(model)) {
+    for (const entry of mxByName(model)) {
+      const { name } = entry;
       // A name left without MX at the end is plan-mx-removed's finding, not a gap.
       if (entry.after.length === 0) continue;
       const hits: PlanHit[] = [];
       for (const resource of new Set(entry.before.map((h) => h.resource))) {
-        const hit = replaceHit(resource, name, survives({ before: entry.before.filter((h) => h.resource !== resource), after: entry.after }));
+        const hit = replaceHit(resource, entry, survives({ before: entry.before.filter((h) => h.resource !== resource), after: entry.after }));
         if (hit) hits.push(hit);
       }
       if (hits.length === 0 && entry.before.length > 0 && !survives(entry)) {
@@ -29,7 +30,7 @@ export const planMxGap: PlanRule = {
         hits.push({
           name,
           address: deleted[0].resource.change.address,
-          message: `${shown(name)}: every MX is deleted (${addresses(deleted)}) while ${addresses(created)} create${created.length === 1 ? 's' : ''} the new ones (${created.map((h) => describeRecord(h.record)).join(', ')}); Terraform orders neither, so the name can be without MX during the apply. Add the new MX in one apply and delete the old ones in the next (MxMigration: step 'overlap', then 'cutover').`,
+          message: `${shown(name)} (${entry.zone}): every MX is deleted (${addresses(deleted)}) while ${addresses(created)} create${created.length === 1 ? 's' : ''} the new ones (${created.map((h) => describeRecord(h.record)).join(', ')}); Terraform orders neither, so the name can be without MX during the apply. Add the new MX in one apply and delete the old ones in the next (MxMigration: step 'overlap', then 'cutover').`,
         });
       }
       for (const hit of hits) {
@@ -43,10 +44,10 @@ export const planMxGap: PlanRule = {
 };
 
 /** The hit for a replace of `resource` holding MX at `name`, if it opens a gap. */
-function replaceHit(resource: PlannedResource, name: string, othersSurvive: boolean): PlanHit | undefined {
+function replaceHit(resource: PlannedResource, { name, zone }: MxAtName, othersSurvive: boolean): PlanHit | undefined {
   const { address } = resource.change;
   const why = resource.change.replacePaths && resource.change.replacePaths.length > 0 ? ` (forced by ${resource.change.replacePaths.map((p) => p.join('.')).join(', ')})` : '';
-  const records = resource.before.filter((r) => r.type === 'MX' && r.name === name).map(describeRecord).join(', ');
+  const records = resource.before.filter((r) => r.type === 'MX' && r.name === name && r.zone === zone).map(describeRecord).join(', ');
   if (resource.host.recordSets && resource.fate === 'replaced-delete-first') {
     return { name, address, message: `${address} (${shown(name)} ${records}) is replaced${why}: the set is deleted, then created, and the name has no MX in between. Avoid the replace (keep the attribute that forces it), or apply when a short gap is acceptable; with hashicorp/dns, change the live set with nsupdate and run \`terraform apply -refresh-only\`.` };
   }

@@ -28,25 +28,29 @@ export interface HeldRecord {
   readonly resource: PlannedResource;
 }
 
-/** MX records by owner name, before and after the plan. */
+/** MX records at one owner name of one zone, before and after the plan. */
 export interface MxAtName {
+  readonly name: string;
+  /** The zone, as {@link PlannedRecord.zone}: the same name in two zones (prod and staging, public and private) is two entries. */
+  readonly zone: string;
   readonly before: HeldRecord[];
   readonly after: HeldRecord[];
 }
 
-/** Every name that has MX before or after the plan, in plan order. */
-export function mxByName(model: PlanModel): Map<string, MxAtName> {
+/** Every (zone, name) that has MX before or after the plan, in plan order. */
+export function mxByName(model: PlanModel): MxAtName[] {
   const names = new Map<string, MxAtName>();
-  const at = (name: string) => {
-    let entry = names.get(name);
-    if (!entry) names.set(name, (entry = { before: [], after: [] }));
+  const at = (record: PlannedRecord) => {
+    const key = `${record.zone}\u0000${record.name}`;
+    let entry = names.get(key);
+    if (!entry) names.set(key, (entry = { name: record.name, zone: record.zone, before: [], after: [] }));
     return entry;
   };
   for (const resource of model.resources) {
-    for (const record of resource.before) if (record.type === 'MX') at(record.name).before.push({ record, resource });
-    for (const record of resource.after) if (record.type === 'MX') at(record.name).after.push({ record, resource });
+    for (const record of resource.before) if (record.type === 'MX') at(record).before.push({ record, resource });
+    for (const record of resource.after) if (record.type === 'MX') at(record).after.push({ record, resource });
   }
-  return names;
+  return [...names.values()];
 }
 
 /**
@@ -55,10 +59,18 @@ export function mxByName(model: PlanModel): Map<string, MxAtName> {
  * Terraform orders neither the creates nor the deletes of unrelated resources, so anything
  * else can leave the name without MX for a moment.
  */
-export function survives(entry: MxAtName): boolean {
+export function survives(entry: Pick<MxAtName, 'before' | 'after'>): boolean {
   return entry.before.some(({ resource, record }) =>
-    (resource.fate === 'kept' && resource.after.some((r) => r.type === 'MX' && r.name === record.name)) ||
+    (resource.fate === 'kept' && resource.after.some((r) => r.type === 'MX' && r.name === record.name && r.zone === record.zone)) ||
     (resource.fate === 'replaced-create-first' && !resource.host.recordSets));
+}
+
+/**
+ * True when the resource will exist after the plan but what it holds then is known only after
+ * apply: it may keep the MX it held, so no rule may say they are gone (plan-unreadable warns).
+ */
+export function afterUnknown(resource: PlannedResource): boolean {
+  return resource.change.after !== null && resource.fate !== 'deleted' && resource.after.length === 0 && resource.unreadable !== undefined;
 }
 
 /** `dns_mx_record_set.plain` — the addresses of some held records, once each. */

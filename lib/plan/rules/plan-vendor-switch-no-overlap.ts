@@ -24,7 +24,8 @@ export const planVendorSwitchNoOverlap: PlanRule = {
   sources: ['Google Workspace: "Set up MX records" (keep old records until mail flows)', 'Microsoft 365: "Add DNS records to connect your domain"'],
   fix: 'Use MxMigration: deploy step \'overlap\' (new MX added, old ones kept behind them), wait at least the old TTL and check that the new vendor receives mail, then deploy step \'cutover\'.',
   *check(model) {
-    for (const [name, entry] of mxByName(model)) {
+    for (const entry of mxByName(model)) {
+      const { name } = entry;
       if (entry.before.length === 0 || entry.after.length === 0) continue;
       const before = vendors(entry.before);
       const after = vendors(entry.after);

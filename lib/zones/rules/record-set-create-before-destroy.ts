@@ -10,7 +10,7 @@ export const recordSetCreateBeforeDestroy: Rule = {
   id: 'record-set-create-before-destroy',
   severity: 'error',
   summary: 'a record-set resource has lifecycle create_before_destroy',
-  why: 'A record-set resource owns every record of its name and type. With create_before_destroy a replace (on hashicorp/dns any TTL change) first writes the new set, which on the server is the same set, and then the deposed resource\'s delete removes that set by name and type: the name is left without its records (without MX: mail bounces or queues) while the state says they exist. Reproduced with hashicorp/dns 3.2.4 against BIND (test/real-dns/rfc2136-deploy.test.ts). On Route 53 and Google Cloud DNS every value change is an in-place update, so the setting buys nothing and has the same hazard when a replace keeps the name and type.',
+  why: 'A record-set resource owns every record of its name and type. With create_before_destroy a replace (on hashicorp/dns any TTL change) first writes the new set, which on the server is the same set, and then the deposed resource\'s delete removes that set by name and type: the name is left without its records (without MX: mail bounces or queues) while the state says they exist. Reproduced with hashicorp/dns 3.2.4 and 3.6.1 against BIND (test/real-dns/rfc2136-deploy.test.ts). On Route 53 and Google Cloud DNS every value change is an in-place update, so the setting buys nothing and has the same hazard when a replace keeps the name and type.',
   sources: ['hashicorp/terraform-provider-dns #97', 'docs/hosts.md (Lifecycle hazards)'],
   fix: 'Remove create_before_destroy from the resource\'s lifecycle block; record sets update in place.',
   *check({ zone }): Iterable<RuleHit> {
