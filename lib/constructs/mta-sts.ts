@@ -3,11 +3,11 @@ import { Construct } from 'constructs';
 import { describeValue, MxInputError } from '../dns/errors';
 import { parseHostname } from '../dns/names';
 import { SourcedRecord } from '../dns/record';
-import { identifyVendor, PRESETS } from '../presets/catalogue';
 import { isNullMx } from '../rules/mx-exchange';
 import {
-  DEFAULT_MTA_STS_MAX_AGE, maxAgeProblem, MTA_STS_MODES, MtaStsMode, mtaStsPolicyId, mxPatternMatches, mxPatternProblem, normalizePattern, renderMtaStsPolicy,
+  DEFAULT_MTA_STS_MAX_AGE, maxAgeProblem, MTA_STS_MODES, MtaStsMode, mtaStsPolicyId, mxPatternProblem, normalizePattern, renderMtaStsPolicy,
 } from '../transport/mta-sts-policy';
+import { coveringPattern } from '../transport/mx-patterns';
 import { MTA_STS_LABEL, MTA_STS_POLICY_HOST_LABEL, renderMtaStsRecord } from '../transport/mta-sts-record';
 import { ZoneRegistry } from '../zones/registry';
 import { MailDomainProps } from './mail-domain-props';
@@ -103,7 +103,7 @@ export class MtaSts extends MailRecordsBase {
    * (at synth: all of it), then `extraMx`; each once, sorted so declaration order changes nothing.
    */
   public get mxPatterns(): string[] {
-    const base = this.given ?? [...new Set(this.publishedMx().map((record) => patternFor(record)))].sort();
+    const base = this.given ?? [...new Set(this.publishedMx().map((record) => coveringPattern(record.value, record.origin?.vendor?.preset)))].sort();
     return [...new Set([...base, ...this.extra])];
   }
 
@@ -134,15 +134,4 @@ export class MtaSts extends MailRecordsBase {
       return normalizePattern(pattern);
     });
   }
-}
-
-/**
- * The pattern that covers an MX record: the wildcard its vendor documents when one matches the
- * exchange (the preset that declared it, else the vendor its host belongs to), else the exchange itself.
- */
-function patternFor(record: SourcedRecord): string {
-  const host = normalizePattern(record.value);
-  const preset = (record.origin?.vendor ? PRESETS[record.origin.vendor.preset] : undefined) ?? identifyVendor(host)?.preset;
-  const documented = preset?.transportSecurity?.mtaStsMx?.find(({ pattern }) => mxPatternMatches(pattern, host));
-  return documented?.pattern ?? host;
 }

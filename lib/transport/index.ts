@@ -3,3 +3,4 @@ export * from './mta-sts-policy';
 export * from './mta-sts-record';
 export * from './tls-rpt';
 export * from './tlsa';
+export * from './mx-patterns';

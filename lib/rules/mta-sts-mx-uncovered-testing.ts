@@ -1,0 +1,18 @@
+import { Rule, RuleHit } from './rule';
+import { uncoveredExchanges } from './transport-security';
+
+/** RFC 8461 §5: in testing mode senders deliver but report the failure; enforce would refuse it. */
+export const mtaStsMxUncoveredTesting: Rule = {
+  id: 'mta-sts-mx-uncovered-testing',
+  severity: 'warning',
+  summary: 'an MX exchange matched by no mx pattern of a testing MTA-STS policy',
+  why: 'RFC 8461 §5: in testing mode senders deliver anyway and send TLS-RPT failure reports, so nothing bounces yet; switching the policy to enforce as it stands would make senders refuse this MX host.',
+  sources: ['RFC 8461 §4.1', 'RFC 8461 §5'],
+  fix: 'Add the pattern the finding names to the policy before moving it to enforce, or remove the MX record.',
+  *check({ zone }): Iterable<RuleHit> {
+    for (const found of uncoveredExchanges(zone)) {
+      if (found.mode !== 'testing' || found.record.origin?.migration) continue;
+      yield { name: found.name, record: found.record, message: `MX ${found.record.value} is matched by no mx pattern of the testing MTA-STS policy; in enforce mode senders would not deliver there. Add "mx: ${found.add}" to the policy.` };
+    }
+  },
+};
