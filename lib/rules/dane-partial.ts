@@ -20,7 +20,8 @@ export const danePartial: Rule = {
       const without = inZone.filter((record) => !tlsa.has(normalizePattern(String(record.value))));
       if (without.length === 0 || without.length === inZone.length) continue;
       for (const record of without) {
-        yield { name: entry.name, record, message: `MX ${record.value} has no TLSA record at _25._tcp.${record.value} while other MX hosts of ${entry.name} have; senders can be steered to it without DANE. Publish its TLSA records.` };
+        const host = normalizePattern(String(record.value));
+        yield { name: entry.name, record, message: `MX ${host} has no TLSA record at _25._tcp.${host} while other MX hosts of ${entry.name} have; senders can be steered to it without DANE. Publish its TLSA records.` };
       }
     }
   },

@@ -12,7 +12,7 @@ export const mtaStsMxUncoveredTesting: Rule = {
   *check({ zone }): Iterable<RuleHit> {
     for (const found of uncoveredExchanges(zone)) {
       if (found.mode !== 'testing' || found.record.origin?.migration) continue;
-      yield { name: found.name, record: found.record, message: `MX ${found.record.value} is matched by no mx pattern of the testing MTA-STS policy; in enforce mode senders would not deliver there. Add "mx: ${found.add}" to the policy.` };
+      yield { name: found.name, record: found.record, message: `MX ${found.host} is matched by no mx pattern of the testing MTA-STS policy; in enforce mode senders would not deliver there. Add "mx: ${found.add}" to the policy.` };
     }
   },
 };

@@ -1,6 +1,6 @@
 import { SourcedRecord } from '../dns/record';
 import { Zone, ZoneDocument } from '../dns/zone';
-import { mxPatternMatches, parseMtaStsPolicy, ParsedMtaStsPolicy } from '../transport/mta-sts-policy';
+import { mxPatternMatches, normalizePattern, parseMtaStsPolicy, ParsedMtaStsPolicy } from '../transport/mta-sts-policy';
 import { coveringPattern } from '../transport/mx-patterns';
 import { isMtaStsText, MTA_STS_LABEL } from '../transport/mta-sts-record';
 import { isTlsRptText, TLS_RPT_LABEL } from '../transport/tls-rpt';
@@ -66,6 +66,8 @@ function push(map: Map<string, SourcedRecord[]>, key: string, record: SourcedRec
 export interface UncoveredExchange {
   readonly name: string;
   readonly record: SourcedRecord;
+  /** The exchange as senders compare it: lower case, no trailing dot. */
+  readonly host: string;
   readonly policy: ZoneDocument;
   readonly mode: string;
   /** The pattern that would cover it: the vendor's documented wildcard or the host itself. */
@@ -85,9 +87,9 @@ function findUncovered(zone: Zone): UncoveredExchange[] {
   for (const [name, { document, parsed }] of transportView(zone).policies) {
     if (parsed.mode === undefined || parsed.mode === 'none') continue;
     for (const record of index.at(name)?.routing ?? []) {
-      const host = String(record.value);
+      const host = normalizePattern(String(record.value));
       if (parsed.mx.some((pattern) => mxPatternMatches(pattern, host))) continue;
-      found.push({ name, record, policy: document, mode: parsed.mode, add: coveringPattern(host, record.origin?.vendor?.preset) });
+      found.push({ name, record, host, policy: document, mode: parsed.mode, add: coveringPattern(host, record.origin?.vendor?.preset) });
     }
   }
   return found;
