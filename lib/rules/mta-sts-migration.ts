@@ -20,7 +20,7 @@ export const mtaStsMigration: Rule = {
       const migration = found.record.origin?.migration;
       if (!migration) continue;
       const side = migration.role === 'from' ? 'the vendor mail leaves' : 'the vendor mail moves to';
-      yield { name: found.name, record: found.record, message: `MxMigration step ${migration.step}: MX ${found.host} (${side}) is matched by no mx pattern of the ${found.mode} MTA-STS policy. Add "mx: ${found.add}" to the policy for this step.` };
+      yield { name: found.name, record: found.record, related: [policyRecord(found.policy)], message: `MxMigration step ${migration.step}: MX ${found.host} (${side}) is matched by no mx pattern of the ${found.mode} MTA-STS policy. Add "mx: ${found.add}" to the policy for this step.` };
     }
     const index = ZoneIndex.of(zone);
     for (const [name, { document, parsed }] of transportView(zone).policies) {

@@ -1,5 +1,5 @@
 import { Rule, RuleHit } from './rule';
-import { uncoveredExchanges } from './transport-security';
+import { policyRecord, uncoveredExchanges } from './transport-security';
 
 /** RFC 8461 §5: in testing mode senders deliver but report the failure; enforce would refuse it. */
 export const mtaStsMxUncoveredTesting: Rule = {
@@ -12,7 +12,7 @@ export const mtaStsMxUncoveredTesting: Rule = {
   *check({ zone }): Iterable<RuleHit> {
     for (const found of uncoveredExchanges(zone)) {
       if (found.mode !== 'testing' || found.record.origin?.migration) continue;
-      yield { name: found.name, record: found.record, message: `MX ${found.host} is matched by no mx pattern of the testing MTA-STS policy; in enforce mode senders would not deliver there. Add "mx: ${found.add}" to the policy.` };
+      yield { name: found.name, record: policyRecord(found.policy), related: [found.record], message: `MX ${found.host} is matched by no mx pattern of the testing MTA-STS policy; in enforce mode senders would not deliver there. Add "mx: ${found.add}" to the policy.` };
     }
   },
 };

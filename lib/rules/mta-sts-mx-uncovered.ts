@@ -1,5 +1,5 @@
 import { Rule, RuleHit } from './rule';
-import { uncoveredExchanges } from './transport-security';
+import { policyRecord, uncoveredExchanges } from './transport-security';
 
 /** RFC 8461 §4.1, §5: in enforce mode senders refuse an MX host no `mx:` pattern matches. */
 export const mtaStsMxUncovered: Rule = {
@@ -12,7 +12,7 @@ export const mtaStsMxUncovered: Rule = {
   *check({ zone }): Iterable<RuleHit> {
     for (const found of uncoveredExchanges(zone)) {
       if (found.mode !== 'enforce' || found.record.origin?.migration) continue;
-      yield { name: found.name, record: found.record, message: `MX ${found.host} is matched by no mx pattern of the enforce MTA-STS policy; senders that honour it will not deliver there. Add "mx: ${found.add}" to the policy.` };
+      yield { name: found.name, record: policyRecord(found.policy), related: [found.record], message: `MX ${found.host} is matched by no mx pattern of the enforce MTA-STS policy; senders that honour it will not deliver there. Add "mx: ${found.add}" to the policy.` };
     }
   },
 };

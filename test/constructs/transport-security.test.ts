@@ -1,7 +1,8 @@
 // MtaSts, TlsRpt and DaneTlsa: what they synthesize on each host, and the tie between MX set and policy.
+import { DnsRecord } from '@cdktf/provider-cloudflare/lib/dns-record';
 import { TerraformStack, Testing } from 'cdktf';
 import {
-  CloudflareZone, DaneTlsa, GoogleDnsZone, Microsoft365Mx, MtaSts, MxInputError, MxMigration, MxRecords, renderZone, Rfc2136Zone, Route53Zone, TlsRpt,
+  CloudflareZone, DaneTlsa, GoogleDnsZone, Microsoft365Mx, MtaSts, MxInputError, MxMigration, MxRecords, MxValidation, NullMx, renderZone, Rfc2136Zone, Route53Zone, TlsRpt,
 } from '../../lib';
 import { mtaStsPolicyId, parseMtaStsPolicy } from '../../lib/transport/mta-sts-policy';
 import { newStack, synthRecords } from '../helpers';
@@ -137,5 +138,53 @@ describe('DaneTlsa', () => {
     new TlsRpt(stack, 'rpt', { zone, rua: ['mailto:tls@example.com'] });
     new DaneTlsa(stack, 'dane', { zone, records: [{ exchange: 'mx1.example.com', data: KEY }] });
     expect(renderZone(stack, 'example.com')).toMatchSnapshot();
+  });
+});
+
+describe('at synth the zone rules see the MtaSts policy and TLSA of the stack', () => {
+  test('an mx override that misses an MX host fails synth with mta-sts-mx-uncovered', () => {
+    const stack = newStack();
+    new MxRecords(stack, 'mail', { zone, records: [{ priority: 10, exchange: 'mx1.example.com' }, { priority: 20, exchange: 'backup.example.net' }] });
+    new MtaSts(stack, 'sts', { zone, mode: 'enforce', mx: ['mx1.example.com'] });
+    new TlsRpt(stack, 'rpt', { zone, rua: ['mailto:tls@example.com'] });
+    expect(() => synthRecords(stack)).toThrow('[mta-sts-mx-uncovered] example.com. (stack/sts): MX backup.example.net is matched by no mx pattern of the enforce MTA-STS policy');
+  });
+
+  test('the derived policy passes: consistent by construction', () => {
+    const stack = newStack();
+    new MxRecords(stack, 'mail', { zone, records: [{ priority: 10, exchange: 'mx1.example.com' }, { priority: 20, exchange: 'backup.example.net' }] });
+    new MtaSts(stack, 'sts', { zone, mode: 'enforce' });
+    new TlsRpt(stack, 'rpt', { zone, rua: ['mailto:tls@example.com'] });
+    expect(() => synthRecords(stack)).not.toThrow();
+  });
+
+  test('MxMigration overlap with a policy for the new vendor only fails synth naming the step and the pattern', () => {
+    const stack = newStack();
+    new MxMigration(stack, 'move', { zone, from: { preset: 'microsoft-365', parameters: { exchange: 'contoso-com.mail.protection.outlook.com' } }, to: { preset: 'fastmail' }, step: 'overlap' });
+    new MtaSts(stack, 'sts', { zone, mode: 'enforce', mx: ['in1-smtp.messagingengine.com', 'in2-smtp.messagingengine.com'] });
+    expect(() => synthRecords(stack)).toThrow(/\[mta-sts-migration\] example\.com\. \(stack\/move\): MxMigration step overlap: MX contoso-com\.mail\.protection\.outlook\.com \(the vendor mail leaves\).*Add "mx: \*\.mail\.protection\.outlook\.com"/);
+  });
+
+  test('MxMigration cutover with the old pattern left in extraMx fails synth', () => {
+    const stack = newStack();
+    new MxMigration(stack, 'move', { zone, from: { preset: 'microsoft-365', parameters: { exchange: 'contoso-com.mail.protection.outlook.com' } }, to: { preset: 'fastmail' }, step: 'cutover' });
+    new MtaSts(stack, 'sts', { zone, mode: 'enforce', extraMx: ['*.mail.protection.outlook.com'] });
+    expect(() => synthRecords(stack)).toThrow(/\[mta-sts-migration\] example\.com\. \(stack\/sts\): MxMigration step cutover: the MTA-STS policy still lists "mx: \*\.mail\.protection\.outlook\.com"/);
+  });
+
+  test('MTA-STS on a null MX name fails synth', () => {
+    const stack = newStack();
+    new NullMx(stack, 'parked', { zone });
+    new MtaSts(stack, 'sts', { zone, mode: 'none' });
+    expect(() => synthRecords(stack)).toThrow('[mta-sts-null-mx]');
+  });
+
+  test('a user\'s raw Cloudflare TLSA (prebuilt binding, data object) is read: DANE for one MX host of two warns dane-partial', () => {
+    const stack = newStack();
+    new MxRecords(stack, 'mail', { zone, records: [{ priority: 10, exchange: 'mx1.example.com' }, { priority: 20, exchange: 'mx2.example.com' }] });
+    new DnsRecord(stack, 'tlsa', { zoneId: 'zone-1', name: '_25._tcp.mx1.example.com', type: 'TLSA', ttl: 3600, data: { usage: 3, selector: 1, matchingType: 1, certificate: KEY } });
+    const findings = MxValidation.of(stack).findings().findings.map((f) => `${f.rule} ${f.message}`);
+    expect(findings).toContainEqual(expect.stringMatching(/^dane-partial MX mx2\.example\.com has no TLSA/));
+    expect(findings.some((f) => f.startsWith('dane-tlsa-stale'))).toBe(false);
   });
 });
