@@ -1,5 +1,5 @@
 import { Rule, RuleHit } from './rule';
-import { policyRecord, uncoveredExchanges } from './transport-security';
+import { uncoveredHits } from './transport-security';
 
 /** RFC 8461 §5: in testing mode senders deliver but report the failure; enforce would refuse it. */
 export const mtaStsMxUncoveredTesting: Rule = {
@@ -9,10 +9,5 @@ export const mtaStsMxUncoveredTesting: Rule = {
   why: 'RFC 8461 §5: in testing mode senders deliver anyway and send TLS-RPT failure reports, so nothing bounces yet; switching the policy to enforce as it stands would make senders refuse this MX host.',
   sources: ['RFC 8461 §4.1', 'RFC 8461 §5'],
   fix: 'Add the pattern the finding names to the policy before moving it to enforce, or remove the MX record.',
-  *check({ zone }): Iterable<RuleHit> {
-    for (const found of uncoveredExchanges(zone)) {
-      if (found.mode !== 'testing' || found.record.origin?.migration) continue;
-      yield { name: found.name, record: policyRecord(found.policy), related: [found.record], message: `MX ${found.host} is matched by no mx pattern of the testing MTA-STS policy; in enforce mode senders would not deliver there. Add "mx: ${found.add}" to the policy.` };
-    }
-  },
+  check: ({ zone }): Iterable<RuleHit> => uncoveredHits(zone, 'testing', 'in enforce mode senders would not deliver there'),
 };

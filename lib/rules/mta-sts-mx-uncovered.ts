@@ -1,5 +1,5 @@
 import { Rule, RuleHit } from './rule';
-import { policyRecord, uncoveredExchanges } from './transport-security';
+import { uncoveredHits } from './transport-security';
 
 /** RFC 8461 §4.1, §5: in enforce mode senders refuse an MX host no `mx:` pattern matches. */
 export const mtaStsMxUncovered: Rule = {
@@ -9,10 +9,5 @@ export const mtaStsMxUncovered: Rule = {
   why: 'RFC 8461 §4.1 and §5: a sender that honours MTA-STS (Gmail, Exchange Online, Yahoo, …) and holds an enforce policy does not deliver to an MX host that no "mx:" line matches; a leading "*." matches exactly one label. Mail to that host bounces or queues, silently for the domain owner, for as long as senders cache the policy (max_age).',
   sources: ['RFC 8461 §4.1', 'RFC 8461 §5'],
   fix: 'Add the pattern the finding names to the policy (MtaSts derives it from the MX set unless mx is given; give extraMx during a migration), or remove the MX record.',
-  *check({ zone }): Iterable<RuleHit> {
-    for (const found of uncoveredExchanges(zone)) {
-      if (found.mode !== 'enforce' || found.record.origin?.migration) continue;
-      yield { name: found.name, record: policyRecord(found.policy), related: [found.record], message: `MX ${found.host} is matched by no mx pattern of the enforce MTA-STS policy; senders that honour it will not deliver there. Add "mx: ${found.add}" to the policy.` };
-    }
-  },
+  check: ({ zone }): Iterable<RuleHit> => uncoveredHits(zone, 'enforce', 'senders that honour it will not deliver there'),
 };

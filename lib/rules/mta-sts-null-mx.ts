@@ -1,5 +1,5 @@
 import { Rule, RuleHit } from './rule';
-import { policyRecord, transportView } from './transport-security';
+import { stsRecordOf, transportView } from './transport-security';
 import { ZoneIndex } from './zone-index';
 import { isNullMx } from './mx-exchange';
 
@@ -17,8 +17,7 @@ export const mtaStsNullMx: Rule = {
     for (const name of view.stsNames) {
       const nulls = index.at(name)?.mx.filter(isNullMx) ?? [];
       if (nulls.length === 0) continue;
-      const policy = view.policies.get(name);
-      const record = view.mtaStsRecords.get(name)?.[0] ?? (policy ? policyRecord(policy.document) : undefined);
+      const record = stsRecordOf(view, name);
       yield { name, ...(record ? { record } : {}), related: nulls, message: `${name} has a null MX (it takes no mail) and an MTA-STS policy; remove MTA-STS or the null MX.` };
     }
   },

@@ -1,5 +1,5 @@
 import { Rule, RuleHit } from './rule';
-import { policyRecord, transportView } from './transport-security';
+import { stsRecordOf, transportView } from './transport-security';
 
 /** RFC 8461 §6.2 / RFC 8460: without TLS-RPT a policy failing senders stays invisible. */
 export const mtaStsWithoutTlsRpt: Rule = {
@@ -13,8 +13,7 @@ export const mtaStsWithoutTlsRpt: Rule = {
     const view = transportView(zone);
     for (const name of view.stsNames) {
       if (view.tlsRptRecords.has(name)) continue;
-      const policy = view.policies.get(name);
-      const record = view.mtaStsRecords.get(name)?.[0] ?? (policy ? policyRecord(policy.document) : undefined);
+      const record = stsRecordOf(view, name);
       yield { name, ...(record ? { record } : {}), message: `${name} publishes MTA-STS but no TLS-RPT record at _smtp._tls.${name}; failures of senders to deliver under the policy go unreported.` };
     }
   },

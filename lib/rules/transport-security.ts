@@ -5,6 +5,7 @@ import { coveringPattern } from '../transport/mx-patterns';
 import { isMtaStsText, MTA_STS_LABEL } from '../transport/mta-sts-record';
 import { isTlsRptText, TLS_RPT_LABEL } from '../transport/tls-rpt';
 import { smtpTlsaHost } from '../transport/tlsa';
+import { RuleHit } from './rule';
 import { runCached } from './run-cache';
 import { ZoneIndex } from './zone-index';
 
@@ -93,4 +94,18 @@ function findUncovered(zone: Zone): UncoveredExchange[] {
     }
   }
   return found;
+}
+
+/** The hits of the uncovered-MX rule for `mode`: the policy at fault, the MX record related (exchanges of an `MxMigration` are `mta-sts-migration`'s). */
+export function* uncoveredHits(zone: Zone, mode: 'enforce' | 'testing', consequence: string): Iterable<RuleHit> {
+  for (const found of uncoveredExchanges(zone)) {
+    if (found.mode !== mode || found.record.origin?.migration) continue;
+    yield { name: found.name, record: policyRecord(found.policy), related: [found.record], message: `MX ${found.host} is matched by no mx pattern of the ${mode} MTA-STS policy; ${consequence}. Add "mx: ${found.add}" to the policy.` };
+  }
+}
+
+/** The record that stands for a name's MTA-STS in findings: its `_mta-sts` TXT, else its policy. */
+export function stsRecordOf(view: TransportView, name: string): SourcedRecord | undefined {
+  const policy = view.policies.get(name);
+  return view.mtaStsRecords.get(name)?.[0] ?? (policy ? policyRecord(policy.document) : undefined);
 }

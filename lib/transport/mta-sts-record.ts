@@ -3,6 +3,8 @@
  * plus extension fields. Pure.
  */
 
+import { oneField, tagFields } from './tag-record';
+
 /** Owner label of the policy-discovery TXT record. */
 export const MTA_STS_LABEL = '_mta-sts';
 
@@ -35,16 +37,10 @@ export function mtaStsIdProblem(id: string): string | undefined {
  * `name=value` fields, exactly one `id`. Returns the record or the problem.
  */
 export function parseMtaStsRecord(text: string): { record?: MtaStsRecord; problem?: string } {
-  const parts = text.split(';').map((part) => part.trim());
-  if (parts[0] !== 'v=STSv1') return { problem: `"${text.slice(0, 60)}" does not start with v=STSv1` };
-  if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
-  const ids: string[] = [];
-  for (const field of parts.slice(1)) {
-    const match = /^([A-Za-z0-9][A-Za-z0-9_.-]{0,31})=([\x21-\x3a\x3c\x3e-\x7e]{1,})$/.exec(field);
-    if (!match) return { problem: `"${field.slice(0, 40)}" is not a name=value field` };
-    if (match[1] === 'id') ids.push(match[2]);
-  }
-  if (ids.length !== 1) return { problem: ids.length === 0 ? 'it has no id field' : `it has ${ids.length} id fields` };
-  const problem = mtaStsIdProblem(ids[0]);
-  return problem ? { problem } : { record: { id: ids[0] } };
+  const { fields, problem } = tagFields(text, 'STSv1', /^([A-Za-z0-9][A-Za-z0-9_.-]{0,31})=([\x21-\x3a\x3c\x3e-\x7e]+)$/);
+  if (!fields) return { problem };
+  const id = oneField(fields, 'id');
+  if (id.value === undefined) return { problem: id.problem };
+  const idProblem = mtaStsIdProblem(id.value);
+  return idProblem ? { problem: idProblem } : { record: { id: id.value } };
 }

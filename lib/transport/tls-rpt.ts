@@ -3,6 +3,8 @@
  * where each report URI is `mailto:` or `https:`. Pure.
  */
 
+import { oneField, tagFields } from './tag-record';
+
 /** Owner labels of the TLS-RPT TXT record. */
 export const TLS_RPT_LABEL = '_smtp._tls';
 
@@ -43,17 +45,11 @@ export function renderTlsRptRecord(rua: readonly string[]): string {
 
 /** Read a TLS-RPT TXT text: `v=TLSRPTv1` first, exactly one `rua` with valid URIs. */
 export function parseTlsRptRecord(text: string): { record?: TlsRptRecord; problem?: string } {
-  const parts = text.split(';').map((part) => part.trim());
-  if (parts[0] !== 'v=TLSRPTv1') return { problem: `"${text.slice(0, 60)}" does not start with v=TLSRPTv1` };
-  if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
-  const ruas: string[] = [];
-  for (const field of parts.slice(1)) {
-    const eq = field.indexOf('=');
-    if (eq <= 0) return { problem: `"${field.slice(0, 40)}" is not a name=value field` };
-    if (field.slice(0, eq).trim() === 'rua') ruas.push(field.slice(eq + 1).trim());
-  }
-  if (ruas.length !== 1) return { problem: ruas.length === 0 ? 'it has no rua field' : `it has ${ruas.length} rua fields` };
-  const rua = ruas[0].split(',').map((uri) => uri.trim());
+  const { fields, problem } = tagFields(text, 'TLSRPTv1', /^([^=\s]+)\s*=\s*(.*)$/);
+  if (!fields) return { problem };
+  const ruas = oneField(fields, 'rua');
+  if (ruas.value === undefined) return { problem: ruas.problem };
+  const rua = ruas.value.split(',').map((uri) => uri.trim());
   for (const uri of rua) {
     const problem = reportUriProblem(uri);
     if (problem) return { problem };
