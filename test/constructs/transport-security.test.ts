@@ -188,3 +188,17 @@ describe('at synth the zone rules see the MtaSts policy and TLSA of the stack', 
     expect(findings.some((f) => f.startsWith('dane-tlsa-stale'))).toBe(false);
   });
 });
+
+describe('MtaSts and TlsRpt on the record-set hosts', () => {
+  test.each(HOSTS.map((host) => [host.label, host] as const))('%s: the _mta-sts TXT carries the id of the policy derived at synth', (_label, host) => {
+    const stack = hostStack(host);
+    const target = host.zone('example.com');
+    const sts = new MtaSts(stack, 'sts', { zone: target, mode: 'enforce' });
+    new MxRecords(stack, 'mail', { zone: target, records: [{ priority: 10, exchange: 'mx1.example.com' }] });
+    new TlsRpt(stack, 'rpt', { zone: target, rua: ['mailto:tls@example.com'] });
+    const text = JSON.stringify(synthJson(stack).resource);
+    expect(sts.policyText).toContain('mx: mx1.example.com\r\n');
+    expect(text).toContain(`v=STSv1; id=${sts.policyId};`);
+    expect(text).toContain('v=TLSRPTv1; rua=mailto:tls@example.com');
+  });
+});
