@@ -103,7 +103,7 @@ export async function run(argv: string[], io: LintIo = defaultIo()): Promise<num
       if (options.host !== undefined) {
         throw new UsageError(`--host${args.host === undefined ? ' (host in --config)' : ''} is for zone files and JSON, whose host is unknown; in synthesized cdktf output each zone is checked with the rules of the host its resources are at`);
       }
-      if (args.mtaStsPolicies.length > 0) throw new UsageError('--mta-sts-policy is for zone files and JSON; synthesized cdktf output carries each MtaSts policy in its stack output');
+      if (args.mtaStsPolicies.length > 0) throw new UsageError('--mta-sts-policy is for zone files and JSON; synthesized cdktf output carries each MtaSts policy in its metadata, and lint reads it from there');
       return lintZones(synthesizedZones(args.file!, { zone: args.zone, stack: args.stack }), options);
     };
     // Synthesized cdktf output (directories, cdk.tf.json, Terraform JSON): every zone in it.

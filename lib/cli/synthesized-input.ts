@@ -3,7 +3,8 @@ import { basename, join, relative, resolve } from 'node:path';
 import { MxInputError } from '../dns/errors';
 import { HOST_READERS } from '../hosts';
 import { lintRecordOf, LintZoneInput } from '../lint/lint-zone';
-import { readSynthesizedRecords, SynthesizedRecord } from '../testing/synthesized';
+import { isInZone, parseHostname } from '../dns/names';
+import { readSynthesizedPolicies, readSynthesizedRecords, SynthesizedRecord } from '../testing/synthesized';
 import { inferredApexes, recordsOfZone } from '../testing/zone-records';
 
 /**
@@ -36,11 +37,18 @@ export function synthesizedZones(path: string, options: { zone?: string; stack?:
     if (list) list.push(record);
     else byStack.set(record.stack, [record]);
   }
+  const policies = readSynthesizedPolicies(path, { stack: options.stack });
+  /** The policies of a stack's zone (any zone id when undefined) with names in `apex`, as lint input. */
+  const policiesOf = (stack: string, apex: string, zoneId?: string): Pick<SynthesizedZone, 'mtaStsPolicies'> => {
+    const found = policies.filter((p) => p.stack === stack && (zoneId === undefined || p.zoneId === zoneId) && isInZone(p.name, apex)).map((p) => ({ name: `${p.name}.`, text: p.text }));
+    return found.length > 0 ? { mtaStsPolicies: found } : {};
+  };
   const zones: SynthesizedZone[] = [];
   for (const records of byStack.values()) {
+    const stack = records[0].stack;
     if (options.zone !== undefined) {
       const selected = recordsOfZone(records, options.zone);
-      if (selected.length > 0) zones.push({ zone: options.zone, records: selected.map(lintRecordOf), ...hostOf(selected) });
+      if (selected.length > 0) zones.push({ zone: options.zone, records: selected.map(lintRecordOf), ...hostOf(selected), ...policiesOf(stack, parseHostname(options.zone).ascii ?? options.zone) });
       continue;
     }
     for (const [zoneId, apex] of inferredApexes(records)) {
@@ -49,7 +57,7 @@ export function synthesizedZones(path: string, options: { zone?: string; stack?:
         const where = ofZone[0].address;
         throw new MxInputError('zone', `${path}: the zone of ${where} (stack ${ofZone[0].stack}, zone id ${zoneId}) cannot be told from its names (${[...new Set(ofZone.map((r) => r.name))].join(', ')}); give --zone <domain>`);
       }
-      zones.push({ zone: apex, records: recordsOfZone(ofZone, apex, zoneId).map(lintRecordOf), ...hostOf(ofZone) });
+      zones.push({ zone: apex, records: recordsOfZone(ofZone, apex, zoneId).map(lintRecordOf), ...hostOf(ofZone), ...policiesOf(stack, apex, zoneId) });
     }
   }
   if (zones.length === 0) {

@@ -9,6 +9,8 @@ import {
 } from '../transport/mta-sts-policy';
 import { coveringPattern } from '../transport/mx-patterns';
 import { MTA_STS_LABEL, MTA_STS_POLICY_HOST_LABEL, renderMtaStsRecord } from '../transport/mta-sts-record';
+import { METADATA_KEY, MTA_STS_POLICIES_KEY } from '../validation/metadata-key';
+import { SynthMetadata } from '../validation/synth-metadata';
 import { ZoneRegistry } from '../zones/registry';
 import { MailDomainProps } from './mail-domain-props';
 import { MailRecordsBase } from './mail-records-base';
@@ -95,7 +97,12 @@ export class MtaSts extends MailRecordsBase {
       description: `MTA-STS policy to serve at ${this.policyUrl} (text/plain)`,
     });
     const path = this.node.path;
-    ZoneRegistry.of(this).addDocument(this.zone, () => ({ kind: 'mta-sts-policy', name: this.recordName, text: this.policyText, origin: { path, field: 'mode' } }));
+    const registry = ZoneRegistry.of(this);
+    registry.addDocument(this.zone, () => ({ kind: 'mta-sts-policy', name: this.recordName, text: this.policyText, origin: { path, field: 'mode' } }));
+    // For `cdktf-mx lint` of the synthesized output, which has no construct to ask (see readSynthesizedPolicies).
+    new SynthMetadata(this, 'policy-metadata', () => ({
+      [METADATA_KEY]: { [MTA_STS_POLICIES_KEY]: { [path]: { zoneId: registry.resolvedIdentity(this.zone), host: this.zone.host.id, name: this.recordName, text: this.policyText } } },
+    }));
   }
 
   /**

@@ -4,6 +4,7 @@ import { MxInputError } from '../dns/errors';
 import { WrittenRecord } from '../dns/record';
 import { HOST_READERS } from '../hosts';
 import { HostReader } from '../zones/host';
+import { METADATA_KEY, MTA_STS_POLICIES_KEY } from '../validation/metadata-key';
 import { synthesizedResources } from '../zones/raw-resources';
 
 /** A record resource of any known host as `cdktf synth` wrote it, before its name is resolved against a zone. */
@@ -33,6 +34,39 @@ export function readSynthesizedRecords(path: string, options: { stack?: string }
     throw new MxInputError('path', `${which} in ${path}; give a cdktf.out directory (run \`cdktf synth\` first), a stack directory or a cdk.tf.json file.`);
   }
   return files.flatMap(({ stack, file }) => recordsOfStack(stack, file));
+}
+
+/** An MTA-STS policy an `MtaSts` construct wrote into a stack's `//.metadata` at synth. */
+export interface SynthesizedPolicy {
+  readonly stack: string;
+  /** The zone identity as the stack's record resources write it. */
+  readonly zoneId: string;
+  /** Id of the zone's host. */
+  readonly host: string;
+  /** The policy domain. */
+  readonly name: string;
+  readonly text: string;
+  /** Construct path of the `MtaSts`. */
+  readonly path: string;
+}
+
+/**
+ * The MTA-STS policies in synthesized output (`//.metadata["cdktf-mx"].mtaStsPolicies`, written by
+ * each `MtaSts`): the policy file is not in DNS, so lint of the output reads it from there.
+ * Entries of an unexpected shape are left out.
+ */
+export function readSynthesizedPolicies(path: string, options: { stack?: string } = {}): SynthesizedPolicy[] {
+  const policies: SynthesizedPolicy[] = [];
+  for (const { stack, file } of stackFiles(path).filter((f) => options.stack === undefined || f.stack === options.stack)) {
+    const json = readJson(file) as { '//'?: { metadata?: Record<string, { [MTA_STS_POLICIES_KEY]?: unknown } | undefined> } } | null;
+    const entries = json?.['//']?.metadata?.[METADATA_KEY]?.[MTA_STS_POLICIES_KEY];
+    if (entries === null || typeof entries !== 'object') continue;
+    for (const [constructPath, entry] of Object.entries(entries as Record<string, unknown>)) {
+      const { zoneId, host, name, text } = (entry ?? {}) as Record<string, unknown>;
+      if (typeof zoneId === 'string' && typeof host === 'string' && typeof name === 'string' && typeof text === 'string') policies.push({ stack, zoneId, host, name, text, path: constructPath });
+    }
+  }
+  return policies;
 }
 
 function stackFiles(path: string): Array<{ stack: string; file: string }> {

@@ -1,4 +1,4 @@
-import { Annotations, TerraformElement, TerraformStack } from 'cdktf';
+import { Annotations, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { describeValue, MxInputError } from '../dns/errors';
 import { Zone } from '../dns/zone';
@@ -8,6 +8,7 @@ import { Finding, LintOptions, runRules, Suppression } from '../rules/engine';
 import { ZoneTarget } from '../zones/host';
 import { eachStackZone, stackZones } from '../zones/stack-zones';
 import { METADATA_KEY } from './metadata-key';
+import { SynthMetadata } from './synth-metadata';
 
 /** Stack-wide validation settings. */
 export interface MxValidationSettings {
@@ -102,7 +103,7 @@ export class MxValidation {
     }
     const path = scope === this.stack ? undefined : scope.node.path;
     this.suppressions.push({ id, reason, ...(path ? { path } : {}) });
-    if (!this.stack.node.tryFindChild(METADATA_ID)) new SuppressionMetadata(this.stack, () => this.metadata());
+    if (!this.stack.node.tryFindChild(METADATA_ID)) new SynthMetadata(this.stack, METADATA_ID, () => this.metadata());
   }
 
   /**
@@ -219,20 +220,6 @@ export class MxValidation {
 }
 
 const METADATA_ID = 'cdktf-mx-suppressions';
-
-/**
- * Writes the stack's suppressions into the synthesized JSON under `//.metadata`, where
- * Terraform ignores them and reviewers of cdk.tf.json see them. It renders no Terraform.
- */
-class SuppressionMetadata extends TerraformElement {
-  constructor(stack: TerraformStack, private readonly render: () => Record<string, unknown>) {
-    super(stack, METADATA_ID);
-  }
-
-  public toMetadata(): Record<string, unknown> {
-    return this.render();
-  }
-}
 
 /** `[mx-target-ip] example.com. (stack/mail): message`, the one way findings are printed at synth. */
 export function formatFinding(finding: Finding): string {

@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LintIo, run } from '../../lib/cli/lint';
-import { lintZone } from '../../lib';
+import { App } from 'cdktf';
+import { configureMxValidation, lintZone, MtaSts, MxRecords, TlsRpt } from '../../lib';
+import { newStack } from '../helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'cdktf-mx-lint-sts-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -66,4 +68,26 @@ test('lintZone takes mtaStsPolicies and reports a malformed entry instead of thr
   const records = [{ name: '@', type: 'MX', priority: 10, value: 'mx1.example.com' }];
   expect(lintZone({ zone: 'example.com', records, mtaStsPolicies: [{ text: 'version: STSv1\nmode: enforce\nmx: mx2.example.com\nmax_age: 86400\n' }] }).map((f) => f.rule)).toContain('mta-sts-mx-uncovered');
   expect(lintZone({ zone: 'example.com', records, mtaStsPolicies: [{ text: 42 }] as never }).map((f) => `${f.rule}: ${f.message}`)).toContainEqual(expect.stringMatching(/^zone-invalid: mtaStsPolicies\[0\] must be/));
+});
+
+test('lint of synthesized output reads each MtaSts policy from the stack metadata', async () => {
+  const outdir = join(dir, 'cdktf.out');
+  const app = new App({ outdir });
+  const stack = newStack('mail', app);
+  // Synth lets the finding through as a warning here; lint of the output, at default severities, fails on it.
+  configureMxValidation(stack, { rules: { 'mta-sts-mx-uncovered': 'warning' } });
+  const zone = { zoneId: 'zone-1', domain: 'example.com' };
+  new MxRecords(stack, 'mail', { ...zone, records: [{ priority: 10, exchange: 'mx1.example.com' }, { priority: 20, exchange: 'backup.example.net' }] });
+  new MtaSts(stack, 'sts', { ...zone, mode: 'enforce', mx: ['mx1.example.com'] });
+  new TlsRpt(stack, 'rpt', { ...zone, rua: ['mailto:tls@example.com'] });
+  app.synth();
+  const cdkTfJson = JSON.parse(readFileSync(join(outdir, 'stacks', 'mail', 'cdk.tf.json'), 'utf8'));
+  expect(cdkTfJson['//'].metadata['cdktf-mx'].mtaStsPolicies).toEqual({
+    'mail/sts': { zoneId: 'zone-1', host: 'cloudflare', name: 'example.com', text: 'version: STSv1\r\nmode: enforce\r\nmx: mx1.example.com\r\nmax_age: 604800\r\n' },
+  });
+  const { code, findings } = await lint([outdir]);
+  expect(findings.filter((f) => f.rule === 'mta-sts-mx-uncovered').map((f) => f.message)).toEqual([expect.stringContaining('MX backup.example.net is matched by no mx pattern of the enforce MTA-STS policy')]);
+  expect(code).toBe(1);
+  const passing = await lint([outdir, '--rule', 'mta-sts-mx-uncovered=off']);
+  expect(passing.findings.filter((f) => f.severity === 'error')).toEqual([]);
 });
