@@ -2,7 +2,7 @@ import { DnsRecord } from '@cdktf/provider-cloudflare/lib/dns-record';
 import { CloudflareProvider } from '@cdktf/provider-cloudflare/lib/provider';
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { GoogleWorkspaceMx, Microsoft365Mx, MxRecords, NullMx, VendorMx } from '../lib';
+import { DaneTlsa, GoogleWorkspaceMx, Microsoft365Mx, MtaSts, MxRecords, NullMx, TlsRpt, VendorMx } from '../lib';
 
 /**
  * An example mail setup for five domains. The Cloudflare provider reads its API token
@@ -21,11 +21,12 @@ export class MailStack extends TerraformStack {
     new GoogleWorkspaceMx(this, 'corp-mail', { zoneId: zoneId('corp', 'example.com'), domain: 'example.com' });
 
     // Microsoft 365: the tenant's host comes from the admin centre; it cannot be derived.
-    new Microsoft365Mx(this, 'contoso-mail', {
-      zoneId: zoneId('contoso', 'contoso.example'),
-      domain: 'contoso.example',
-      exchange: 'contoso-example.mail.protection.outlook.com',
-    });
+    const contoso = { zoneId: zoneId('contoso', 'contoso.example'), domain: 'contoso.example' };
+    new Microsoft365Mx(this, 'contoso-mail', { ...contoso, exchange: 'contoso-example.mail.protection.outlook.com' });
+    // MTA-STS for it: the policy (stack output `policy`, to serve at https://mta-sts.contoso.example/.well-known/mta-sts.txt)
+    // lists the wildcard Microsoft documents, and _mta-sts carries its hash as the id. TLS-RPT reports failures.
+    new MtaSts(this, 'contoso-mta-sts', { ...contoso, mode: 'enforce' });
+    new TlsRpt(this, 'contoso-tls-rpt', { ...contoso, rua: ['mailto:tls-reports@contoso.example'] });
 
     // Any vendor from the preset catalogue, with the companion records it documents:
     // one merged SPF record and Fastmail's three DKIM CNAMEs.
@@ -50,6 +51,13 @@ export class MailStack extends TerraformStack {
         { priority: 10, exchange: 'mail.example.org' },
         { priority: 20, exchange: 'backup-mx.isp.example' },
       ],
+    });
+    // DANE for the in-zone mail host (needs a DNSSEC-signed zone): TLSA 3 1 1 at _25._tcp.mail.example.org.
+    // The backup MX is in the ISP's zone, which publishes its own TLSA.
+    new DaneTlsa(this, 'self-hosted-dane', {
+      zoneId: selfHostedZone,
+      domain: 'example.org',
+      records: [{ exchange: 'mail.example.org', data: '8cbd8d4a5bdc2ba8c8d8b8e3c1a2f0e4d6b7a9c8e1f2a3b4c5d6e7f8091a2b3c' }],
     });
   }
 }

@@ -19,5 +19,6 @@ export * from './lint';
 export * from './zonefile';
 export * from './adopt';
 export * from './plan';
+export * from './transport';
 export { adoptLiveRecords } from './cloudflare/adopt-live-records';
 export type { LiveRecordRef } from './cloudflare/adopt-live-records';

@@ -14,6 +14,8 @@ export const microsoft365: MailPreset = {
     { url: 'https://learn.microsoft.com/en-us/purview/how-smtp-dane-works', title: 'How SMTP DNS-based Authentication of Named Entities (DANE) works (mx.microsoft hosts)' },
     { url: 'https://learn.microsoft.com/en-us/microsoft-365/enterprise/external-domain-name-system-records', title: 'External Domain Name System records for Office 365' },
     { url: 'https://mc.merill.net/message/MC1048624', title: 'MC1048624 DNS Provisioning Change (new domains get *.mx.microsoft hosts)' },
+    { url: 'https://learn.microsoft.com/en-us/purview/enhancing-mail-flow-with-mta-sts', title: 'Enhancing mail flow with MTA-STS (policy mx: *.mail.protection.outlook.com)' },
+    { url: 'https://learn.microsoft.com/en-us/purview/how-smtp-dane-works#set-up-inbound-smtp-dane-with-dnssec', title: 'Set up inbound SMTP DANE with DNSSEC (MX at priority 0 or 10, no fallback MX)' },
   ],
   checked: '2026-11-24',
   confidence: 'high',
@@ -60,6 +62,18 @@ export const microsoft365: MailPreset = {
     autodiscover: {
       description: 'Outlook autodiscover CNAME, one of the three records Exchange Online lists.',
       records: [{ type: 'CNAME', name: 'autodiscover', value: '{autodiscover}' }],
+    },
+  },
+  transportSecurity: {
+    // Microsoft states this pattern for Exchange Online's mail.protection.outlook.com hosts only; the
+    // DNSSEC hosts (<token>.<letter>-v1.mx.microsoft) are two labels below mx.microsoft, so policies list them exactly.
+    mtaStsMx: [{ pattern: '*.mail.protection.outlook.com', source: 'https://learn.microsoft.com/en-us/purview/enhancing-mail-flow-with-mta-sts' }],
+    dane: {
+      title: 'Exchange Online inbound SMTP DANE with DNSSEC',
+      hostSuffix: '.mx.microsoft',
+      singleMx: true,
+      priorities: [0, 10],
+      source: 'https://learn.microsoft.com/en-us/purview/how-smtp-dane-works#set-up-inbound-smtp-dane-with-dnssec',
     },
   },
   notes: 'Domains added after July 2026 get DNSSEC hosts under *.mx.microsoft (MC1048624); the admin centre or Graph serviceConfigurationRecords is the source of truth. The 21Vianet SPF include is not documented here: add it with SpfInclude.',

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,10 +40,19 @@ describe('cdktf synth (real CLI)', () => {
       'example.org 20 backup-mx.isp.example',
       'parked.example 0 .',
     ]);
+    // The MTA-STS policy is a stack output; the _mta-sts id is the first 32 hex digits of its SHA-256.
+    const policy = (Object.values(json.output) as Array<{ value: string; description: string }>).find((o) => o.description.includes('https://mta-sts.contoso.example/'))!.value;
+    expect(policy).toBe('version: STSv1\r\nmode: enforce\r\nmx: *.mail.protection.outlook.com\r\nmax_age: 604800\r\n');
+    const id = createHash('sha256').update(policy).digest('hex').slice(0, 32);
     expect(records.filter((r) => r.type === 'TXT').map((r) => `${r.name} ${r.content}`).sort()).toEqual([
       '_dmarc.parked.example "v=DMARC1; p=reject;"',
+      `_mta-sts.contoso.example "v=STSv1; id=${id};"`,
+      '_smtp._tls.contoso.example "v=TLSRPTv1; rua=mailto:tls-reports@contoso.example"',
       'example.net "v=spf1 include:spf.messagingengine.com ~all"',
       'parked.example "v=spf1 -all"',
+    ]);
+    expect(records.filter((r) => r.type === 'TLSA').map((r) => `${r.name} ${JSON.stringify((r as unknown as { data: unknown }).data)}`)).toEqual([
+      '_25._tcp.mail.example.org {"certificate":"8cbd8d4a5bdc2ba8c8d8b8e3c1a2f0e4d6b7a9c8e1f2a3b4c5d6e7f8091a2b3c","matching_type":1,"selector":1,"usage":3}',
     ]);
     expect(records.filter((r) => r.type === 'CNAME').map((r) => `${r.name} ${r.content}`).sort()).toEqual([
       'fm1._domainkey.example.net fm1.example.net.dkim.fmhosted.com',

@@ -34,6 +34,10 @@ options:
   --config <file.json>      options as JSON: { rules, minPriorityGap, suppressions, host }
   --strict                  exit 1 on warnings too
   --allow-include-outside   follow $INCLUDE paths out of the zone file's directory
+  --mta-sts-policy [<name>=]<file>
+                            the MTA-STS policy served for the zone apex (or <name>) at
+                            https://mta-sts.<name>/.well-known/mta-sts.txt, which is not in
+                            DNS: checked against the MX set (repeatable; zone file or JSON)
   --no-color                plain text even on a terminal (also NO_COLOR=1)
   --list-rules              print every rule id, severity and summary
   -h, --help                this help
@@ -67,6 +71,8 @@ interface Args extends CommonArgs {
   stack?: string;
   allowIncludeOutside?: boolean;
   host?: string;
+  /** `--mta-sts-policy [<name>=]<file>`, in order. */
+  mtaStsPolicies: Array<{ name?: string; file: string }>;
 }
 
 /** Every rule id `--rule` may name. */
@@ -98,6 +104,7 @@ export async function run(argv: string[], io: LintIo = defaultIo()): Promise<num
       if (options.host !== undefined) {
         throw new UsageError(`--host${args.host === undefined ? ' (host in --config)' : ''} is for zone files and JSON, whose host is unknown; in synthesized cdktf output each zone is checked with the rules of the host its resources are at`);
       }
+      if (args.mtaStsPolicies.length > 0) throw new UsageError('--mta-sts-policy is for zone files and JSON; synthesized cdktf output carries each MtaSts policy in its metadata, and lint reads it from there');
       const zones = synthesizedZones(args.file!, { zone: args.zone, stack: args.stack });
       stacks = new Set(zones.map((z) => z.stack)).size;
       return lintZones(zones, options);
@@ -107,8 +114,9 @@ export async function run(argv: string[], io: LintIo = defaultIo()): Promise<num
     else {
       const text = io.readFile(args.file);
       const input = readJsonInput(args.file, text, args.zone);
-      if (input === undefined) findings = lintZoneFileInput(args.file, text, args.zone, options, io, args.allowIncludeOutside);
-      else if (!isTerraformJson(input)) findings = lintZone(input, options);
+      const mtaStsPolicies = readPolicyFiles(args.mtaStsPolicies, io);
+      if (input === undefined) findings = lintZoneFileInput(args.file, text, args.zone, { ...options, ...(mtaStsPolicies ? { mtaStsPolicies } : {}) }, io, args.allowIncludeOutside);
+      else if (!isTerraformJson(input)) findings = lintZone(mtaStsPolicies ? { ...input, mtaStsPolicies: [...(input.mtaStsPolicies ?? []), ...mtaStsPolicies] } : input, options);
       else if (args.file === '-') throw new UsageError('synthesized cdktf output is read from its path (cdktf.out, a stack directory or cdk.tf.json), not from standard input');
       else findings = synthesized();
     }
@@ -214,11 +222,16 @@ function suppressionKey(s: Suppression): string {
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = commonArgs();
+  const args: Args = { ...commonArgs(), mtaStsPolicies: [] };
   parseCommandLine(argv, args, (flag, take) => {
     if (flag === '--zone') args.zone = take();
     else if (flag === '--stack') args.stack = take();
     else if (flag === '--allow-include-outside') args.allowIncludeOutside = true;
+    else if (flag === '--mta-sts-policy') {
+      const value = take();
+      const equals = value.indexOf('=');
+      args.mtaStsPolicies.push(equals > 0 ? { name: value.slice(0, equals), file: value.slice(equals + 1) } : { file: value });
+    }
     else if (flag === '--host') {
       args.host = take();
       if (!HOST_CHOICES.includes(args.host)) throw new UsageError(`--host must be one of ${HOST_CHOICES.join(', ')}, not "${args.host}"`);
@@ -248,6 +261,18 @@ function readJsonInput(file: string, text: string, zone: string | undefined): Li
   return undefined;
 }
 
+/** The `--mta-sts-policy` files read; undefined when none was given. A file that cannot be read is a read error (exit 2). */
+function readPolicyFiles(given: ReadonlyArray<{ name?: string; file: string }>, io: LintIo): Array<{ name?: string; text: string }> | undefined {
+  if (given.length === 0) return undefined;
+  return given.map(({ name, file }) => {
+    try {
+      return { ...(name !== undefined ? { name } : {}), text: io.readFile(file) };
+    } catch (error) {
+      throw new Error(`cannot read --mta-sts-policy ${file}: ${(error as Error).message}`);
+    }
+  });
+}
+
 /** Most unreadable lines listed when a zone file gives no record at all. */
 const MAX_LISTED_PROBLEMS = 20;
 
@@ -256,7 +281,7 @@ const MAX_LISTED_PROBLEMS = 20;
  * directory for standard input). Throws, listing the unreadable lines, when no record
  * could be read: the input is not a zone file, and "no findings" would be a lie.
  */
-function lintZoneFileInput(file: string, text: string, zone: string | undefined, options: LintOptions, io: LintIo, allowIncludeOutside = false): Finding[] {
+function lintZoneFileInput(file: string, text: string, zone: string | undefined, options: LintOptions & { readonly mtaStsPolicies?: LintZoneInput['mtaStsPolicies'] }, io: LintIo, allowIncludeOutside = false): Finding[] {
   const base = file === '-' ? process.cwd() : dirname(file);
   const result = lintZoneFile(text, { ...options, zone: zone ?? zoneFromFileName(file), file: file === '-' ? '<stdin>' : file, include: zoneFileInclude(base, io.readFile, allowIncludeOutside) });
   if (result.records > 0) return result.findings;

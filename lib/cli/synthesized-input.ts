@@ -3,7 +3,8 @@ import { basename, join, relative, resolve } from 'node:path';
 import { MxInputError } from '../dns/errors';
 import { HOST_READERS } from '../hosts';
 import { lintRecordOf, LintZoneInput } from '../lint/lint-zone';
-import { readSynthesizedStacks, SynthesizedRecord } from '../testing/synthesized';
+import { isInZone, parseHostname } from '../dns/names';
+import { readSynthesizedPolicies, readSynthesizedStacks, SynthesizedRecord } from '../testing/synthesized';
 import { SynthesizedValidation } from '../validation/synthesized-validation';
 import { inferredApexes, recordsOfZone } from '../testing/zone-records';
 
@@ -31,13 +32,19 @@ export function isTerraformJson(json: unknown): boolean {
  * dropped silently.
  */
 export function synthesizedZones(path: string, options: { zone?: string; stack?: string } = {}): SynthesizedZone[] {
+  const policies = readSynthesizedPolicies(path, { stack: options.stack });
+  /** The policies of a stack's zone (any zone id when undefined) with names in `apex`, as lint input. */
+  const policiesOf = (stack: string, apex: string, zoneId?: string): Pick<SynthesizedZone, 'mtaStsPolicies'> => {
+    const found = policies.filter((p) => p.stack === stack && (zoneId === undefined || p.zoneId === zoneId) && isInZone(p.name, apex)).map((p) => ({ name: `${p.name}.`, text: p.text }));
+    return found.length > 0 ? { mtaStsPolicies: found } : {};
+  };
   const zones: SynthesizedZone[] = [];
   for (const { stack, records, validation } of readSynthesizedStacks(path, { stack: options.stack })) {
     if (records.length === 0) continue;
     const ofStack = { stack, validation };
     if (options.zone !== undefined) {
       const selected = recordsOfZone(records, options.zone);
-      if (selected.length > 0) zones.push({ zone: options.zone, records: selected.map(lintRecordOf), ...hostOf(selected), ...ofStack });
+      if (selected.length > 0) zones.push({ zone: options.zone, records: selected.map(lintRecordOf), ...hostOf(selected), ...ofStack, ...policiesOf(stack, parseHostname(options.zone).ascii ?? options.zone) });
       continue;
     }
     for (const [zoneId, apex] of inferredApexes(records)) {
@@ -46,7 +53,7 @@ export function synthesizedZones(path: string, options: { zone?: string; stack?:
         const where = ofZone[0].address;
         throw new MxInputError('zone', `${path}: the zone of ${where} (stack ${ofZone[0].stack}, zone id ${zoneId}) cannot be told from its names (${[...new Set(ofZone.map((r) => r.name))].join(', ')}); give --zone <domain>`);
       }
-      zones.push({ zone: apex, records: recordsOfZone(ofZone, apex, zoneId).map(lintRecordOf), ...hostOf(ofZone), ...ofStack });
+      zones.push({ zone: apex, records: recordsOfZone(ofZone, apex, zoneId).map(lintRecordOf), ...hostOf(ofZone), ...ofStack, ...policiesOf(stack, apex, zoneId) });
     }
   }
   if (zones.length === 0) {

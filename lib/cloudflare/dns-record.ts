@@ -30,6 +30,8 @@ export interface CloudflareDnsRecordConfig {
   readonly type: string;
   /** Record content: the exchange of an MX, the quoted strings of a TXT, the address of an A. */
   readonly content?: string;
+  /** Structured data for types Cloudflare keeps in fields rather than `content` (TLSA). */
+  readonly data?: CloudflareDnsRecordData;
   /** MX preference (0–65535). */
   readonly priority?: number;
   /** Time to live in seconds; 1 is Cloudflare's automatic TTL. */
@@ -44,6 +46,18 @@ export interface CloudflareDnsRecordConfig {
   readonly provider?: TerraformProvider;
   /** Resources this one depends on. */
   readonly dependsOn?: ITerraformDependable[];
+}
+
+/** The `data` attributes cdktf-mx writes: a TLSA record's four fields (cloudflare/cloudflare v5 `data` object). */
+export interface CloudflareDnsRecordData {
+  /** Certificate usage (TLSA). */
+  readonly usage: number;
+  /** Selector (TLSA). */
+  readonly selector: number;
+  /** Matching type (TLSA). */
+  readonly matchingType: number;
+  /** Certificate association data, hex (TLSA). */
+  readonly certificate: string;
 }
 
 /**
@@ -142,6 +156,11 @@ export class CloudflareDnsRecord extends TerraformResource {
     return this.config.content;
   }
 
+  /** The structured data as configured (TLSA). */
+  public get dataInput(): CloudflareDnsRecordData | undefined {
+    return this.config.data;
+  }
+
   /** The priority as configured. */
   public get priorityInput(): number | undefined {
     return this.config.priority;
@@ -198,6 +217,12 @@ export class CloudflareDnsRecord extends TerraformResource {
     return {
       comment: stringToTerraform(c.comment),
       content: stringToTerraform(c.content),
+      data: c.data === undefined ? undefined : {
+        certificate: stringToTerraform(c.data.certificate),
+        matching_type: numberToTerraform(c.data.matchingType),
+        selector: numberToTerraform(c.data.selector),
+        usage: numberToTerraform(c.data.usage),
+      },
       name: stringToTerraform(c.name),
       priority: numberToTerraform(c.priority),
       proxied: booleanToTerraform(c.proxied),
@@ -211,9 +236,21 @@ export class CloudflareDnsRecord extends TerraformResource {
   protected synthesizeHclAttributes(): { [name: string]: unknown } {
     const c = this.config;
     const simple = (value: unknown, storageClassType: string) => ({ value, isBlock: false, type: 'simple', storageClassType });
+    const dataAttribute = c.data && {
+      value: {
+        certificate: simple(stringToHclTerraform(c.data.certificate), 'string'),
+        matching_type: simple(numberToHclTerraform(c.data.matchingType), 'number'),
+        selector: simple(numberToHclTerraform(c.data.selector), 'number'),
+        usage: simple(numberToHclTerraform(c.data.usage), 'number'),
+      },
+      isBlock: true,
+      type: 'struct',
+      storageClassType: 'DnsRecordData',
+    };
     const attrs: Record<string, { value: unknown }> = {
       comment: simple(stringToHclTerraform(c.comment), 'string'),
       content: simple(stringToHclTerraform(c.content), 'string'),
+      ...(c.data === undefined ? {} : { data: dataAttribute }),
       name: simple(stringToHclTerraform(c.name), 'string'),
       priority: simple(numberToHclTerraform(c.priority), 'number'),
       proxied: simple(booleanToHclTerraform(c.proxied), 'boolean'),

@@ -5,6 +5,7 @@ import { terraformLiteral } from '../zones/terraform-strings';
 import { referencedZone } from '../zones/zone-reference';
 import { CLOUDFLARE_DNS_RECORD_TYPE, CLOUDFLARE_RECORD_V4_TYPE, CLOUDFLARE_ZONE_TYPE } from './resource-types';
 import { CLOUDFLARE_RULES } from './rules';
+import { renderTlsa } from '../transport/tlsa';
 import { fromCloudflareTxt } from './txt';
 
 
@@ -33,7 +34,7 @@ function readCloudflareRecord({ attributes: a }: RawResource): WrittenRecord[] {
   // v4 state holds `data` as a list of one block.
   const block = Array.isArray(a.data) ? a.data[0] : a.data;
   const data = typeof block === 'object' && block !== null ? (block as { target?: unknown; priority?: unknown }) : {};
-  const content = terraformLiteral(a.content) ?? terraformLiteral(a.value) ?? terraformLiteral(data.target);
+  const content = (type === 'TLSA' ? tlsaData(data) : undefined) ?? terraformLiteral(a.content) ?? terraformLiteral(a.value) ?? terraformLiteral(data.target);
   if (typeof zoneId !== 'string' || name === undefined || type === undefined || content === undefined) return [];
   const priority = a.priority ?? data.priority;
   return [{
@@ -45,6 +46,14 @@ function readCloudflareRecord({ attributes: a }: RawResource): WrittenRecord[] {
     ...(typeof a.ttl === 'number' ? { ttl: a.ttl } : {}),
     ...(typeof a.proxied === 'boolean' ? { proxied: a.proxied } : {}),
   }];
+}
+
+/** A TLSA record's `data` object as presentation text `3 1 1 <hex>`; undefined when a field is missing or an expression. */
+function tlsaData(data: Record<string, unknown>): string | undefined {
+  const { usage, selector, matching_type: matchingType } = data;
+  const certificate = terraformLiteral(data.certificate);
+  if (typeof usage !== 'number' || typeof selector !== 'number' || typeof matchingType !== 'number' || certificate === undefined) return undefined;
+  return renderTlsa({ usage, selector, matchingType, data: certificate });
 }
 
 /**

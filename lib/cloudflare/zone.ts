@@ -7,7 +7,8 @@ import { ZoneHost, ZoneTarget } from '../zones/host';
 import { ZoneRegistry } from '../zones/registry';
 import { escapeTerraformString } from '../zones/terraform-strings';
 import { recordLogicalId, zoneUniqueLogicalId } from '../zones/logical-id';
-import { CLOUDFLARE_DNS_RECORD_TYPE, CLOUDFLARE_GENERATOR_METADATA, CloudflareDnsRecord } from './dns-record';
+import { parseTlsa } from '../transport/tlsa';
+import { CLOUDFLARE_DNS_RECORD_TYPE, CLOUDFLARE_GENERATOR_METADATA, CloudflareDnsRecord, CloudflareDnsRecordData } from './dns-record';
 import { cloudflareReader } from './reader';
 import { toCloudflareTxt } from './txt';
 
@@ -120,7 +121,7 @@ function publishCloudflareRecord(scope: Construct, zone: ZoneTarget, record: Sou
     zoneId: zone.identity,
     name: literalText(record.name),
     type: record.type,
-    content: record.type === 'TXT' ? txtContent(record.value) : literalText(record.value),
+    ...contentOf(record),
     ttl: record.ttl ?? 1,
     ...(record.type === 'MX' ? { priority: record.priority } : {}),
     ...(record.proxied !== undefined ? { proxied: record.proxied } : {}),
@@ -144,6 +145,19 @@ function childId(scope: Construct, type: string): string {
   let n = scope.node.children.length + 1;
   while (scope.node.tryFindChild(`${prefix}-${n}`)) n++;
   return `${prefix}-${n}`;
+}
+
+/**
+ * Where the record's data goes: TLSA in Cloudflare's `data` object (usage, selector,
+ * matching_type, certificate), TXT as quoted strings in `content`, every other type as `content`.
+ */
+function contentOf(record: SourcedRecord): { content: string } | { data: CloudflareDnsRecordData } {
+  if (record.type === 'TLSA') {
+    const { tlsa, problems } = parseTlsa(record.value);
+    if (!tlsa) throw new MxInputError(record.origin?.field ?? 'records', `TLSA ${record.name} "${record.value}": ${problems.join('; ')}.`);
+    return { data: { usage: tlsa.usage, selector: tlsa.selector, matchingType: tlsa.matchingType, certificate: tlsa.data } };
+  }
+  return { content: record.type === 'TXT' ? txtContent(record.value) : literalText(record.value) };
 }
 
 /** Text Terraform must store as written: escaped unless it is a cdktf token. */

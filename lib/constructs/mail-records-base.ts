@@ -58,6 +58,8 @@ export abstract class MailRecordsBase extends Construct {
   private readonly comment?: string;
   /** The construct path, computed once: every record's origin holds it. */
   private readonly path: string;
+  /** Set by `MxMigration` while it publishes one side, so each record's origin says which step and side it belongs to. */
+  protected migrationSide?: RecordOrigin['migration'];
 
   protected constructor(scope: Construct, id: string, props: MailDomainProps) {
     super(scope, id);
@@ -85,7 +87,12 @@ export abstract class MailRecordsBase extends Construct {
   /** Publish one record at this construct's name (or a label below it). */
   protected publish(request: RecordRequest): TerraformResource {
     const name = request.label ? `${request.label}.${this.recordName}` : this.recordName;
-    const origin: RecordOrigin = { path: this.path, field: request.field, ...(request.vendor ? { vendor: request.vendor } : {}) };
+    const origin: RecordOrigin = {
+      path: this.path,
+      field: request.field,
+      ...(request.vendor ? { vendor: request.vendor } : {}),
+      ...(this.migrationSide ? { migration: this.migrationSide } : {}),
+    };
     const record: SourcedRecord & { origin: RecordOrigin } = {
       name,
       type: request.type,

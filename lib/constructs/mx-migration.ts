@@ -79,6 +79,7 @@ export class MxMigration extends MailRecordsBase {
     }
     this.step = props.step;
     const toPreset = this.guard(() => presetById(props.to?.preset, 'to.preset'));
+    this.migrationSide = { step: props.step, role: 'to' };
     const to = this.publishPreset(toPreset, props.to.variant, props.to.parameters ?? {}, {
       region: props.to.region,
       allowCustomHost: props.to.allowCustomHost,
@@ -87,6 +88,7 @@ export class MxMigration extends MailRecordsBase {
       fieldPrefix: 'to.',
     });
     if (props.step === 'cutover') return;
+    this.migrationSide = { step: props.step, role: 'from' };
 
     const above = Math.max(...to.mx.map((mx) => mx.priority));
     const newHosts = new Set(to.mx.map((mx) => mx.exchange));

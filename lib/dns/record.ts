@@ -30,6 +30,8 @@ export interface RecordOrigin {
   readonly field?: string;
   /** Vendor preset that produced it, for vendor-aware rules. */
   readonly vendor?: { readonly preset: string; readonly variant: string };
+  /** The `MxMigration` step that published it, for rules that judge a migration's companions (MTA-STS). */
+  readonly migration?: { readonly step: 'overlap' | 'cutover'; readonly role: 'from' | 'to' };
 }
 
 /**

@@ -1,4 +1,20 @@
-import { SourcedRecord } from './record';
+import { RecordOrigin, SourcedRecord } from './record';
+
+/**
+ * A document a domain publishes outside DNS that rules must judge with its records: the
+ * MTA-STS policy served at `https://mta-sts.<name>/.well-known/mta-sts.txt` (RFC 8461 §3.3).
+ * At synth the construct that renders it supplies it; `cdktf-mx lint --mta-sts-policy` reads it from a file.
+ */
+export interface ZoneDocument {
+  /** What the document is. */
+  readonly kind: 'mta-sts-policy';
+  /** The policy domain: the owner name whose MX the policy covers (lower-case ASCII, no trailing dot). */
+  readonly name: string;
+  /** The document's text as served. */
+  readonly text: string;
+  /** Where it was declared, for findings and suppressions. */
+  readonly origin?: RecordOrigin;
+}
 
 /**
  * A zone: its apex and every record at or below it, indexed by owner name and type
@@ -8,12 +24,15 @@ export class Zone {
   /** Lower-case ASCII apex without the trailing dot. */
   public readonly apex: string;
   public readonly records: readonly SourcedRecord[];
+  /** Documents served outside DNS that belong with the records (MTA-STS policies). */
+  public readonly documents: readonly ZoneDocument[];
   private readonly byName = new Map<string, SourcedRecord[]>();
   private readonly byType = new Map<string, SourcedRecord[]>();
 
-  constructor(apex: string, records: readonly SourcedRecord[]) {
+  constructor(apex: string, records: readonly SourcedRecord[], documents: readonly ZoneDocument[] = []) {
     this.apex = apex;
     this.records = records;
+    this.documents = documents;
     for (const record of records) {
       push(this.byName, record.name, record);
       push(this.byType, record.type, record);

@@ -2,7 +2,7 @@ import { fromCloudflareTxt } from '../cloudflare/txt';
 import { describeValue } from '../dns/errors';
 import { fqdn, isInZone, ownerNameSyntaxProblem, parseHostname, resolveOwnerName } from '../dns/names';
 import { ResourceFacts, SourcedRecord } from '../dns/record';
-import { Zone } from '../dns/zone';
+import { Zone, ZoneDocument } from '../dns/zone';
 import { HOST_CHOICES, RULES, RULES_BY_ID, rulesForHost } from '../hosts';
 import { appliesToZone, ExtraHit, Finding, internalError, LintOptions, runRules, Suppression } from '../rules/engine';
 import { RuleInfo, Severity } from '../rules/rule';
@@ -57,6 +57,12 @@ export interface LintZoneInput {
   /** The zone apex, e.g. `example.com` (any case, trailing dot or Unicode). */
   readonly zone: string;
   readonly records: readonly LintZoneRecord[];
+  /**
+   * MTA-STS policies served for names of the zone (the text at `https://mta-sts.<name>/.well-known/mta-sts.txt`,
+   * which is not in DNS): `name` is the policy domain (`@`, relative or absolute; default the apex).
+   * With it the rules check the policy against the MX set (`mta-sts-mx-uncovered`, …).
+   */
+  readonly mtaStsPolicies?: ReadonlyArray<{ readonly name?: string; readonly text: string }>;
 }
 
 /** Fields a record may have; `comment` is accepted and ignored. */
@@ -135,7 +141,32 @@ function lint(input: unknown, rawOptions: unknown, found: readonly ExtraHit[]): 
     const record = readRecord(raw, index, apex, (rule, name, message) => note(rule, name, message));
     if (record) accepted.push(record);
   });
-  return finish(apex, extra, options, undefined, new Zone(apex, accepted));
+  const documents = readPolicies((input as { mtaStsPolicies?: unknown }).mtaStsPolicies, apex, (message) => note(zoneInvalid, apex, message));
+  return finish(apex, extra, options, undefined, new Zone(apex, accepted, documents));
+}
+
+/** The MTA-STS policies of the input as zone documents; each unreadable entry reported and left out. */
+function readPolicies(raw: unknown, apex: string, problem: (message: string) => void): ZoneDocument[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    problem(`mtaStsPolicies must be an array of { name?, text }, not ${describeValue(raw)}.`);
+    return [];
+  }
+  const documents: ZoneDocument[] = [];
+  raw.forEach((entry: unknown, index: number) => {
+    const { name, text } = (entry ?? {}) as { name?: unknown; text?: unknown };
+    if (typeof text !== 'string' || (name !== undefined && typeof name !== 'string')) {
+      problem(`mtaStsPolicies[${index}] must be { name?: string, text: string }, not ${describeValue(entry)}.`);
+      return;
+    }
+    const owner = resolveOwnerName(name ?? '@', apex);
+    if (!isInZone(owner, apex)) {
+      problem(`mtaStsPolicies[${index}]: ${fqdn(owner)} is outside the zone ${apex}.`);
+      return;
+    }
+    documents.push({ kind: 'mta-sts-policy', name: owner, text });
+  });
+  return documents;
 }
 
 /** Run the rules (when there is a zone); unused suppressions are told only when there is one. */

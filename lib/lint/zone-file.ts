@@ -41,6 +41,8 @@ export function zoneFileToLintInput(text: string, zone?: string, options: Omit<R
 export interface LintZoneFileOptions extends LintOptions, Omit<ReadZoneFileOptions, 'origin'> {
   /** Zone name when the file has no `$ORIGIN` or SOA. */
   readonly zone?: string;
+  /** MTA-STS policies served for names of the zone (not in DNS); see {@link LintZoneInput.mtaStsPolicies}. */
+  readonly mtaStsPolicies?: LintZoneInput['mtaStsPolicies'];
 }
 
 /**
@@ -50,8 +52,9 @@ export interface LintZoneFileOptions extends LintOptions, Omit<ReadZoneFileOptio
  * 0 means nothing usable was (`cdktf-mx lint` exits 2). Throws when the zone is unknown.
  */
 export function lintZoneFile(text: string, options: LintZoneFileOptions = {}): { zone: string; records: number; problems: readonly ZoneFileProblem[]; findings: Finding[] } {
-  const { zone, file, include, ...lintOptions } = options;
-  const input = zoneFileToLintInput(text, zone, { ...(file !== undefined ? { file } : {}), ...(include ? { include } : {}) });
+  const { zone, file, include, mtaStsPolicies, ...lintOptions } = options;
+  const read = zoneFileToLintInput(text, zone, { ...(file !== undefined ? { file } : {}), ...(include ? { include } : {}) });
+  const input = mtaStsPolicies !== undefined ? { ...read, mtaStsPolicies } : read;
   const apex = input.zone.replace(/\.$/, '');
   const found: ExtraHit[] = input.problems.map((problem) => ({
     rule: problem.severity === 'error' ? zoneFileUnreadable : zoneFileReading,

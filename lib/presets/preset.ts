@@ -46,6 +46,37 @@ export interface MailPreset {
   readonly deprecated?: { readonly endOfSupport: string; readonly message: string };
   /** What a user should know that the records do not say. */
   readonly notes?: string;
+  /** MTA-STS and DANE facts the vendor documents, each with its source. */
+  readonly transportSecurity?: PresetTransportSecurity;
+}
+
+/** A fact of a vendor's documentation and the page it is from. */
+export interface SourcedFact {
+  /** The vendor page that states it. */
+  readonly source: string;
+}
+
+/**
+ * What a vendor documents for MTA-STS (RFC 8461) and DANE (RFC 7672) on its MX hosts. Only
+ * what the vendor states: a vendor with nothing documented has no entry, and policies then
+ * list its exact MX hosts.
+ */
+export interface PresetTransportSecurity {
+  /** `mx:` patterns the vendor documents for customers' policies; each covers the MX hosts it matches. */
+  readonly mtaStsMx?: ReadonlyArray<SourcedFact & { readonly pattern: string }>;
+  /**
+   * Inbound DANE: MX hosts ending in `hostSuffix` are the vendor's DANE endpoint; the vendor
+   * publishes their TLSA records in its own zone, and states conditions on the customer's MX set.
+   */
+  readonly dane?: SourcedFact & {
+    readonly hostSuffix: string;
+    /** The MX set must be this one host alone (no fallback MX). */
+    readonly singleMx?: boolean;
+    /** Preferences the vendor accepts for that MX. */
+    readonly priorities?: readonly number[];
+    /** One line for findings, e.g. what the vendor's page calls the feature. */
+    readonly title: string;
+  };
 }
 
 /** Kinds of mail service, for listings. */

@@ -20,6 +20,10 @@ const RESOURCE_TYPES: Readonly<Record<string, string>> = { MX: DNS_MX_RECORD_SET
 const rfc2136Sets: RecordSetEmitter = {
   hostName: 'an RFC 2136 server (hashicorp/dns)',
   resourceType: (type) => RESOURCE_TYPES[type],
+  unsupported: (type) =>
+    type === 'TLSA'
+      ? 'the hashicorp/dns provider has no TLSA resource, so Terraform cannot manage them there: add the TLSA records to the zone on the server (or nsupdate them) outside Terraform, or host the zone where TLSA can be declared (Cloudflare, Route 53, Google Cloud DNS)'
+      : undefined,
   create: (scope: Construct, id: string, set: RecordSet): TerraformResource => {
     const common: Rfc2136RecordConfig = {
       zone: fqdn(set.zone.apex),

@@ -1,6 +1,21 @@
 import { addressInvalid } from './address-invalid';
 import { cnameAtApex } from './cname-at-apex';
 import { cnameCoexists } from './cname-coexists';
+import { danePartial } from './dane-partial';
+import { daneTlsaStale } from './dane-tlsa-stale';
+import { daneTlsaUsage } from './dane-tlsa-usage';
+import { daneVendorPreconditions } from './dane-vendor-preconditions';
+import { mtaStsMaxAge } from './mta-sts-max-age';
+import { mtaStsMigration } from './mta-sts-migration';
+import { mtaStsMultiple } from './mta-sts-multiple';
+import { mtaStsMxUncovered } from './mta-sts-mx-uncovered';
+import { mtaStsMxUncoveredTesting } from './mta-sts-mx-uncovered-testing';
+import { mtaStsNullMx } from './mta-sts-null-mx';
+import { mtaStsPolicySyntax } from './mta-sts-policy-syntax';
+import { mtaStsRecordSyntax } from './mta-sts-record-syntax';
+import { mtaStsWithoutTlsRpt } from './mta-sts-without-tls-rpt';
+import { tlsRptMultiple } from './tls-rpt-multiple';
+import { tlsRptSyntax } from './tls-rpt-syntax';
 import { dmarcMisplaced } from './dmarc-misplaced';
 import { dmarcMissing } from './dmarc-missing';
 import { dmarcMultiple } from './dmarc-multiple';
@@ -73,6 +88,22 @@ const POLICY_RULES: readonly Rule[] = [
   nullMxDmarc,
   spfTerminator,
   dmarcSyntax,
+  // Transport security tied to the MX set: MTA-STS, TLS-RPT, DANE.
+  mtaStsRecordSyntax,
+  mtaStsMultiple,
+  mtaStsPolicySyntax,
+  mtaStsMaxAge,
+  mtaStsNullMx,
+  mtaStsMxUncovered,
+  mtaStsMxUncoveredTesting,
+  mtaStsMigration,
+  mtaStsWithoutTlsRpt,
+  tlsRptSyntax,
+  tlsRptMultiple,
+  daneTlsaUsage,
+  danePartial,
+  daneTlsaStale,
+  daneVendorPreconditions,
   // Resilience and hygiene.
   mxSingle,
   mxPriorityGap,

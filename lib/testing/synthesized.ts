@@ -5,6 +5,7 @@ import { WrittenRecord } from '../dns/record';
 import { HOST_READERS } from '../hosts';
 import { HostReader } from '../zones/host';
 import { synthesizedValidation, SynthesizedValidation } from '../validation/synthesized-validation';
+import { METADATA_KEY, MTA_STS_POLICIES_KEY } from '../validation/metadata-key';
 import { synthesizedResources } from '../zones/raw-resources';
 
 /** A record resource of any known host as `cdktf synth` wrote it, before its name is resolved against a zone. */
@@ -50,6 +51,39 @@ export function readSynthesizedStacks(path: string, options: { stack?: string } 
     const json = readJson(file);
     return { stack, records: recordsOfStack(stack, json), validation: synthesizedValidation(json) };
   });
+}
+
+/** An MTA-STS policy an `MtaSts` construct wrote into a stack's `//.metadata` at synth. */
+export interface SynthesizedPolicy {
+  readonly stack: string;
+  /** The zone identity as the stack's record resources write it. */
+  readonly zoneId: string;
+  /** Id of the zone's host. */
+  readonly host: string;
+  /** The policy domain. */
+  readonly name: string;
+  readonly text: string;
+  /** Construct path of the `MtaSts`. */
+  readonly path: string;
+}
+
+/**
+ * The MTA-STS policies in synthesized output (`//.metadata["cdktf-mx"].mtaStsPolicies`, written by
+ * each `MtaSts`): the policy file is not in DNS, so lint of the output reads it from there.
+ * Entries of an unexpected shape are left out.
+ */
+export function readSynthesizedPolicies(path: string, options: { stack?: string } = {}): SynthesizedPolicy[] {
+  const policies: SynthesizedPolicy[] = [];
+  for (const { stack, file } of stackFiles(path).filter((f) => options.stack === undefined || f.stack === options.stack)) {
+    const json = readJson(file) as { '//'?: { metadata?: Record<string, { [MTA_STS_POLICIES_KEY]?: unknown } | undefined> } } | null;
+    const entries = json?.['//']?.metadata?.[METADATA_KEY]?.[MTA_STS_POLICIES_KEY];
+    if (entries === null || typeof entries !== 'object') continue;
+    for (const [constructPath, entry] of Object.entries(entries as Record<string, unknown>)) {
+      const { zoneId, host, name, text } = (entry ?? {}) as Record<string, unknown>;
+      if (typeof zoneId === 'string' && typeof host === 'string' && typeof name === 'string' && typeof text === 'string') policies.push({ stack, zoneId, host, name, text, path: constructPath });
+    }
+  }
+  return policies;
 }
 
 function stackFiles(path: string): Array<{ stack: string; file: string }> {

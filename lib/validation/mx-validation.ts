@@ -1,4 +1,4 @@
-import { Annotations, TerraformElement, TerraformStack } from 'cdktf';
+import { Annotations, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { describeValue, MxInputError } from '../dns/errors';
 import { parseHostname } from '../dns/names';
@@ -10,6 +10,7 @@ import { ZoneTarget } from '../zones/host';
 import { eachStackZone, stackZones } from '../zones/stack-zones';
 import { METADATA_KEY } from './metadata-key';
 import { SuppressionMetadata } from './synthesized-validation';
+import { SynthMetadata } from './synth-metadata';
 
 /** Stack-wide validation settings. */
 export interface MxValidationSettings {
@@ -126,7 +127,7 @@ export class MxValidation {
 
   /** Write suppressions and settings to the synthesized stack, for review and for `cdktf-mx lint` of the output. */
   private recordInMetadata(): void {
-    if (!this.stack.node.tryFindChild(METADATA_ID)) new ValidationMetadata(this.stack, () => this.metadata());
+    if (!this.stack.node.tryFindChild(METADATA_ID)) new SynthMetadata(this.stack, METADATA_ID, () => this.metadata());
   }
 
   /**
@@ -263,21 +264,6 @@ function optionalName(suppression: MxRuleSuppression, field: 'zone' | 'name', id
 }
 
 const METADATA_ID = 'cdktf-mx-suppressions';
-
-/**
- * Writes the stack's suppressions and validation settings into the synthesized JSON under
- * `//.metadata`, where Terraform ignores them, reviewers of cdk.tf.json see them, and
- * `cdktf-mx lint` reads them to judge as synth did. It renders no Terraform.
- */
-class ValidationMetadata extends TerraformElement {
-  constructor(stack: TerraformStack, private readonly render: () => Record<string, unknown>) {
-    super(stack, METADATA_ID);
-  }
-
-  public toMetadata(): Record<string, unknown> {
-    return this.render();
-  }
-}
 
 /** `[mx-target-ip] example.com. (stack/mail): message`, the one way findings are printed at synth. */
 export function formatFinding(finding: Finding): string {

@@ -43,6 +43,8 @@ export interface RecordSetEmitter {
   readonly hostName: string;
   /** The Terraform resource type holding records of `type`; undefined when the host cannot hold it here. */
   resourceType(type: string): string | undefined;
+  /** Why the host cannot hold records of `type` and what to do instead, when there is more to say than "declare them yourself". */
+  unsupported?(type: string): string | undefined;
   /** Create the set's resource below `scope` with construct id `id`, its values lazy over `set.members`. */
   create(scope: Construct, id: string, set: RecordSet): TerraformResource;
 }
@@ -70,7 +72,8 @@ export function publishToRecordSet(scope: Construct, zone: ZoneTarget, record: S
   const field = record.origin?.field ?? 'records';
   const resourceType = emitter.resourceType(record.type);
   if (resourceType === undefined) {
-    throw new MxInputError(field, `${record.type} ${record.name} (${scope.node.path}): cdktf-mx cannot publish ${record.type} records on ${emitter.hostName}; declare them with your own resource.`);
+    const instead = emitter.unsupported?.(record.type) ?? 'declare them with your own resource';
+    throw new MxInputError(field, `${record.type} ${record.name} (${scope.node.path}): cdktf-mx cannot publish ${record.type} records on ${emitter.hostName}; ${instead}.`);
   }
   if (record.comment !== undefined && !warnedComment.has(scope)) {
     warnedComment.add(scope);

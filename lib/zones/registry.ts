@@ -1,5 +1,6 @@
 import { TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
+import type { ZoneDocument } from '../dns/zone';
 import { PublishedRecord, ZoneHost, ZoneTarget } from './host';
 import { requireProvider } from './provider-check';
 import { resolveTokens } from './configured-resources';
@@ -32,6 +33,11 @@ export class ZoneRegistry {
 
   /** Every record our constructs published in the stack, in publishing order. */
   public readonly published: PublishedRecord[] = [];
+  /**
+   * Documents our constructs serve outside DNS (MTA-STS policies), each produced when the zone
+   * is judged: a policy derives from the MX set, which constructs declared later still join.
+   */
+  public readonly documents: Array<{ readonly zone: ZoneTarget; readonly produce: () => ZoneDocument }> = [];
   private readonly declarations = new Map<string, ZoneDeclaration>();
   private readonly ours = new WeakSet<IConstruct>();
   private readonly hostSet = new Set<ZoneHost>();
@@ -56,6 +62,11 @@ export class ZoneRegistry {
   public addPublished(published: PublishedRecord): void {
     this.published.push(published);
     this.ours.add(published.resource);
+  }
+
+  /** Record that a construct serves a document (an MTA-STS policy) for `zone`, produced when the zone is judged. */
+  public addDocument(zone: ZoneTarget, produce: () => ZoneDocument): void {
+    this.documents.push({ zone, produce });
   }
 
   /** True for resources our constructs created (their records are known as specs). */

@@ -2,7 +2,7 @@ import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { resolveOwnerName } from '../dns/names';
 import { RecordOrigin, SourcedRecord, WrittenRecord } from '../dns/record';
-import { Zone } from '../dns/zone';
+import { Zone, ZoneDocument } from '../dns/zone';
 import { HostReader, ZoneTarget } from './host';
 import { configuredResources, resolveTokens } from './configured-resources';
 import { ZoneRegistry } from './registry';
@@ -30,6 +30,7 @@ interface ZoneEntry {
   readonly identity: string;
   readonly declaredBy: string;
   readonly records: SourcedRecord[];
+  readonly documents: Array<() => ZoneDocument>;
 }
 
 /** Every declared zone of a stack as it will be published, and declarations that contradict each other. */
@@ -73,7 +74,7 @@ export function eachStackZone(scope: IConstruct): StackZoneSource {
   for (const { target, declaredBy } of registry.zones()) {
     const { key, identity } = keyOf(target.host, target.identity, scope);
     const existing = declared.get(key);
-    if (!existing) declared.set(key, { target, identity, declaredBy, records: [] });
+    if (!existing) declared.set(key, { target, identity, declaredBy, records: [], documents: [] });
     else if (existing.target.apex !== target.apex) {
       conflicts.push(`${target.host.name} zone ${identity} is used for "${existing.target.apex}" (${existing.declaredBy}) and for "${target.apex}" (${declaredBy}); a zone belongs to one domain.`);
     }
@@ -98,15 +99,19 @@ export function eachStackZone(scope: IConstruct): StackZoneSource {
     const value = resolveTokens(resource, spec.value);
     if (typeof value === 'string' && !value.includes('${')) entry.records.push({ ...held, value });
   }
+  for (const { zone, produce } of registry.documents) {
+    const entry = declared.get(keyOf(zone.host, zone.identity, scope).key);
+    if (entry && entry.target.apex === zone.apex) entry.documents.push(produce);
+  }
   // Each raw record becomes its final form as it is read; its resource's attributes are let go.
   records((written, host, origin) => {
     const entry = declared.get(keyOf(host, written.zoneId).key);
     if (entry) entry.records.push(zoneRecord(written, entry.target.apex, origin));
   });
   function* models(): Generator<ZoneModel> {
-    for (const [key, { target, identity, records: list }] of declared) {
+    for (const [key, { target, identity, records: list, documents }] of declared) {
       declared.delete(key);
-      yield { target, identity, zone: new Zone(target.apex, list) };
+      yield { target, identity, zone: new Zone(target.apex, list, documents.map((produce) => produce())) };
     }
   }
   return { models: models(), conflicts };

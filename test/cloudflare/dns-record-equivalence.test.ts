@@ -7,7 +7,7 @@ import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import {
   AmazonSesInboundMx, CLOUDFLARE_DNS_RECORD_TYPE, CloudflareDnsRecord, CloudflareDnsRecordConfig, CloudflareZone, FastmailMx, GoogleWorkspaceMx,
-  Microsoft365Mx, MxMigration, MxRecords, NullMx, SpfInclude, VendorMx, ZoneRegistry,
+  DaneTlsa, Microsoft365Mx, MtaSts, MxMigration, MxRecords, NullMx, SpfInclude, TlsRpt, VendorMx, ZoneRegistry,
 } from '../../lib';
 import { newStack } from '../helpers';
 import { everyCase, exampleCompanions, exampleParameters, pinnedApp } from '../presets/examples';
@@ -28,6 +28,7 @@ function mirrorOf(mirror: Construct, ours: CloudflareDnsRecord, index: number): 
     type: ours.typeInput,
     ttl: ours.ttlInput,
     ...(ours.contentInput !== undefined ? { content: ours.contentInput } : {}),
+    ...(ours.dataInput !== undefined ? { data: ours.dataInput } : {}),
     ...(ours.priorityInput !== undefined ? { priority: ours.priorityInput } : {}),
     ...(ours.proxiedInput !== undefined ? { proxied: ours.proxiedInput } : {}),
     ...(ours.commentInput !== undefined ? { comment: ours.commentInput } : {}),
@@ -93,6 +94,12 @@ describe('CloudflareDnsRecord synthesizes what the prebuilt DnsRecord does', () 
     ['zone id from a TerraformVariable', (s) => new NullMx(s, 'v', { zoneId: new TerraformVariable(s, 'zone_id', { type: 'string' }).stringValue, domain: 'example.org' })],
     ['zone id from a DataCloudflareZone', (s) => new NullMx(s, 'd', { zoneId: new DataCloudflareZone(s, 'z', { filter: { name: 'example.org' } }).zoneId, domain: 'example.org' })],
     ['zone target form', (s) => new NullMx(s, 't', { zone: CloudflareZone.fromId('zone-9', 'example.net') })],
+    ['MtaSts (lazy id), TlsRpt, DaneTlsa (TLSA data object)', (s) => {
+      new MxRecords(s, 'self', { ...zone, records: [{ priority: 10, exchange: 'mx1.example.com' }] });
+      new MtaSts(s, 'sts', { ...zone, mode: 'enforce', policyHost: { cname: 'sts.example.net' } });
+      new TlsRpt(s, 'rpt', { ...zone, rua: ['mailto:tls@example.com'] });
+      new DaneTlsa(s, 'dane', { ...zone, records: [{ exchange: 'mx1.example.com', data: 'ab'.repeat(32) }] });
+    }],
     ['one domain under two zone ids', (s) => {
       new NullMx(s, 'prod', { zoneId: 'zone-prod', domain: 'example.com' });
       new NullMx(s, 'staging', { zoneId: 'zone-staging', domain: 'example.com' });
@@ -132,5 +139,7 @@ describe('CloudflareDnsRecord synthesizes what the prebuilt DnsRecord does', () 
       return JSON.stringify(attributes);
     };
     expect(hcl((s) => new CloudflareDnsRecord(s, 'r', config))).toBe(hcl((s) => new DnsRecord(s, 'r', config)));
+    const tlsa: CloudflareDnsRecordConfig = { zoneId: 'z', name: '_25._tcp.mx.example.com', type: 'TLSA', data: { usage: 3, selector: 1, matchingType: 1, certificate: 'ab'.repeat(32) }, ttl: 3600 };
+    expect(hcl((s) => new CloudflareDnsRecord(s, 'r', tlsa))).toBe(hcl((s) => new DnsRecord(s, 'r', tlsa)));
   });
 });

@@ -9,8 +9,8 @@ import { DnsRecordSet } from '@cdktf/provider-google/lib/dns-record-set';
 import { DefaultTokenResolver, StringConcat, TerraformResource, TerraformStack, Tokenization } from 'cdktf';
 import { Construct } from 'constructs';
 import {
-  DnsCnameRecord, DnsMxRecordSet, DnsTxtRecordSet, FastmailMx, GoogleDnsRecordSet, GoogleWorkspaceMx, Microsoft365Mx, MxMigration, MxRecords, NullMx,
-  Route53Record, SpfInclude, VendorMx, ZoneRegistry, ZoneTarget,
+  DaneTlsa, DnsCnameRecord, DnsMxRecordSet, DnsTxtRecordSet, FastmailMx, GoogleDnsRecordSet, GoogleWorkspaceMx, Microsoft365Mx, MxMigration, MxRecords, NullMx,
+  MtaSts, Route53Record, SpfInclude, TlsRpt, VendorMx, ZoneRegistry, ZoneTarget,
 } from '../../lib';
 import { everyCase, exampleCompanions, exampleParameters, pinnedApp } from '../presets/examples';
 import { HOSTS, hostStack, resourceBlocks } from './host-stacks';
@@ -70,6 +70,11 @@ describe.each(HOSTS.map((h) => [h.label, h] as const))('%s: our record-set class
       new SpfInclude(s, 'crm', { zone, include: ['sendgrid.net'] });
     }],
     ['MxMigration overlap', (s, zone) => new MxMigration(s, 'move', { zone, from: { preset: 'google-workspace' }, to: { preset: 'fastmail' }, step: 'overlap' })],
+    ['MtaSts (lazy id) with its policy-host CNAME, TlsRpt', (s, zone) => {
+      new MxRecords(s, 'self', { zone, records: [{ priority: 10, exchange: 'mail.example.com' }] });
+      new MtaSts(s, 'sts', { zone, mode: 'enforce', policyHost: { cname: 'sts.example.net' } });
+      new TlsRpt(s, 'rpt', { zone, rua: ['mailto:tls@example.com'] });
+    }],
     ['long TXT (2048-bit-sized DKIM key)', (s, zone) => new VendorMx(s, 'g', { zone, preset: 'google-workspace', companions: { dkim: { publicKey: 'A'.repeat(600) } } })],
   ])('%s', (_l, build) => expectEquivalent(host, build));
 
@@ -95,4 +100,12 @@ describe.each(HOSTS.map((h) => [h.label, h] as const))('%s: our record-set class
       expect(hcl(ours)).toBe(hcl(prebuilt));
     }
   });
+});
+
+// hashicorp/dns has no TLSA resource (DaneTlsa refuses it there: test/constructs/transport-security.test.ts).
+describe.each(HOSTS.filter((h) => h.label !== 'RFC 2136').map((h) => [h.label, h] as const))('%s: TLSA sets synthesize what the prebuilt binding does', (_label, host) => {
+  test('DaneTlsa, two records at one host', () => expectEquivalent(host, (s, zone) => new DaneTlsa(s, 'dane', {
+    zone,
+    records: [{ exchange: 'mail.example.com', data: 'ab'.repeat(32) }, { exchange: 'mail.example.com', usage: 2, selector: 0, matchingType: 2, data: 'cd'.repeat(64) }],
+  })));
 });

@@ -184,6 +184,9 @@ const VALID: Readonly<Record<string, ValidCase>> = {
       spf('mx2', 'v=spf1 a -all'),
       { name: '_mta-sts', type: 'TXT', value: 'v=STSv1; id=20261125' },
       { name: '_25._tcp.mx1', type: 'TLSA', value: '3 1 1 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef' },
+      // DANE for every in-zone MX host: TLSA for mx1 alone is dane-partial (RFC 7672 §2.2).
+      { name: '_25._tcp.mx2', type: 'TLSA', value: '3 1 1 fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210' },
+      { name: '_smtp._tls', type: 'TXT', value: 'v=TLSRPTv1; rua=mailto:tls-reports@example.org' },
     ],
     quiet: MX_HYGIENE,
   },

@@ -22,21 +22,24 @@ export interface RuleCase {
   readonly count?: number;
   /** Owner name (no trailing dot) of the first hit. */
   readonly at?: string;
+  /** MTA-STS policy texts served outside DNS, by policy domain (`@` or relative), as `--mta-sts-policy` gives them. */
+  readonly policies?: Readonly<Record<string, string>>;
 }
 
 /** The zone model of a table's records, names resolved as lintZone resolves them. */
-export function zoneOf(records: readonly Rec[], zone = 'example.com'): Zone {
+export function zoneOf(records: readonly Rec[], zone = 'example.com', policies: Readonly<Record<string, string>> = {}): Zone {
   const apex = toAscii(zone)!;
   const specs: SourcedRecord[] = records.map((rec) => {
     const r = Array.isArray(rec) ? { name: rec[0], type: rec[1], value: rec[2], ...(rec[3] !== undefined ? { priority: rec[3] } : {}) } : (rec as Exclude<Rec, readonly unknown[]>);
     return { ...r, name: resolveOwnerName(r.name, apex) };
   });
-  return new Zone(apex, specs);
+  const documents = Object.entries(policies).map(([name, text]) => ({ kind: 'mta-sts-policy' as const, name: resolveOwnerName(name, apex), text }));
+  return new Zone(apex, specs, documents);
 }
 
 /** What one rule finds in a table's records. */
-export function hits(rule: Rule, records: readonly Rec[], options: { zone?: string; minPriorityGap?: number } = {}): RuleHit[] {
-  const zone = zoneOf(records, options.zone);
+export function hits(rule: Rule, records: readonly Rec[], options: { zone?: string; minPriorityGap?: number; policies?: Readonly<Record<string, string>> } = {}): RuleHit[] {
+  const zone = zoneOf(records, options.zone, options.policies);
   return [...rule.check({ zone, settings: { minPriorityGap: options.minPriorityGap ?? DEFAULT_MIN_PRIORITY_GAP } })];
 }
 

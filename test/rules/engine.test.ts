@@ -45,6 +45,22 @@ describe('catalogue', () => {
     ['dmarc-multiple', 'error'],
     ['dmarc-missing', 'info'],
     ['null-mx-dmarc', 'warning'],
+    // Transport security (issue 18).
+    ['mta-sts-mx-uncovered', 'error'],
+    ['mta-sts-mx-uncovered-testing', 'warning'],
+    ['mta-sts-migration', 'error'],
+    ['mta-sts-null-mx', 'error'],
+    ['mta-sts-record-syntax', 'error'],
+    ['mta-sts-multiple', 'error'],
+    ['mta-sts-policy-syntax', 'error'],
+    ['mta-sts-max-age', 'error'],
+    ['mta-sts-without-tls-rpt', 'info'],
+    ['tls-rpt-syntax', 'error'],
+    ['tls-rpt-multiple', 'error'],
+    ['dane-tlsa-usage', 'error'],
+    ['dane-partial', 'warning'],
+    ['dane-tlsa-stale', 'warning'],
+    ['dane-vendor-preconditions', 'error'],
   ];
 
   test.each(DESIGN_CATALOGUE)('design catalogue rule %s is implemented as %s', (id, severity) => {
