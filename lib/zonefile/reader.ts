@@ -1,6 +1,6 @@
 import { StringDecoder } from 'node:string_decoder';
 import { cloudflareTags } from './cloudflare-tags';
-import { generateRange, substitute } from './generate';
+import { generateRange, MAX_GENERATED, substitute } from './generate';
 import { absoluteName, isAtOrBelow, MAX_TTL, parseTtl } from './names';
 import { KNOWN_TYPES, Rdata, readRdata, TYPE_NUMBER } from './rdata';
 import { LexState, lexLine, Token } from './tokens';
@@ -64,6 +64,8 @@ export interface ZoneFile {
 const CLASS = /^(?:IN|CH|CS|HS|NONE|ANY|CLASS\d+)$/i;
 /** Types that may share a name with a CNAME (DNSSEC, RFC 4035 §2.5). */
 const CNAME_COMPANIONS: ReadonlySet<string> = new Set(['RRSIG', 'NSEC', 'KEY']);
+/** Types of which an RRset holds one record: BIND refuses a second ("multiple RRs of singleton type"). */
+const SINGLETONS: ReadonlySet<string> = new Set(['SOA', 'CNAME', 'DNAME']);
 /** `$INCLUDE` nesting beyond which a file is taken to include itself. */
 const MAX_INCLUDE_DEPTH = 16;
 /** Unreadable entries, with no record read, after which the input is taken not to be a zone file. */
@@ -143,10 +145,13 @@ class Stop extends Error {}
 export class ZoneFileReader {
   private apex?: string;
   private defaultTtl?: number;
-  private ttlDirective = false;
   private lastTtl?: number;
   /** TTL each RRset has so far, by `type owner`: that of the last run of records that added to it. */
   private readonly rrsetTtl = new Map<string, number>();
+  /** Data of the records of each RRset, by `type owner` (a string for the usual one-record set): BIND loads an identical record once. */
+  private readonly rrsetData = new Map<string, string | string[]>();
+  /** Records `$GENERATE` made so far, against {@link MAX_GENERATED}. */
+  private generated = 0;
   /** The current run of records of one owner, and the run of glue records inside it. */
   private readonly run: Run = newRun(undefined);
   private readonly glue: Run = newRun(undefined);
@@ -210,7 +215,8 @@ export class ZoneFileReader {
       if (last) {
         if (source.partial !== '') this.line(source, source.partial);
         source.partial = '';
-        if (source.lex.depth > 0 || source.tokens.length > 0) this.problem('error', source, source.start, `a "(" opened on this line is never closed before the end of the file (line ${source.line}); the entry is not read`);
+        if (source.lex.quote !== undefined) this.problem('error', source, source.start, `a quoted string continued with "\\" at the end of a line is never closed before the end of the file (line ${source.line}); the entry is not read`);
+        else if (source.lex.depth > 0 || source.tokens.length > 0) this.problem('error', source, source.start, `a "(" opened on this line is never closed before the end of the file (line ${source.line}); the entry is not read`);
       }
     } catch (error) {
       if (!(error instanceof Stop)) throw error;
@@ -226,7 +232,24 @@ export class ZoneFileReader {
       this.problem('error', source, source.line, 'binary data (a NUL byte): this is not a zone file; nothing after it is read');
       throw new Stop();
     }
-    if (source.tokens.length === 0 && source.lex.depth === 0) {
+    if (!text.includes('\r')) return this.entryLine(source, text);
+    // A lone CR (old Mac line ends) ends an entry's line for BIND's lexer, but not a comment,
+    // which runs to the next LF; BIND counts lines by LF, so the parts share its number.
+    const parts = text.split('\r');
+    for (let k = 0; k < parts.length; k++) {
+      const comments = source.comments.length;
+      this.entryLine(source, parts[k]);
+      const swallowed = source.comments.length > comments ? parts.slice(k + 1).filter((rest) => rest.trim() !== '').length : 0;
+      if (swallowed > 0) {
+        this.problem('warning', source, source.line, `a comment runs to the next line feed: the ${swallowed} CR-separated line(s) after it are comment text to BIND, so they are not read (the file has CR-only line ends; convert them to LF)`);
+        break;
+      }
+    }
+  }
+
+  /** One line of an entry (a physical line, or a part of one ended by a lone CR). */
+  private entryLine(source: Source, text: string): void {
+    if (source.tokens.length === 0 && source.lex.depth === 0 && source.lex.quote === undefined) {
       source.start = source.line;
       source.ownerField = text !== '' && text[0] !== ' ' && text[0] !== '\t';
       source.comments = [];
@@ -238,14 +261,17 @@ export class ZoneFileReader {
       this.fail(source, source.line, error);
       source.tokens = [];
       source.lex.depth = 0;
+      source.lex.quote = undefined;
       return;
     }
-    if (source.lex.depth > 0) return;
+    if (source.lex.depth > 0 || source.lex.quote !== undefined) return;
     const tokens = source.tokens;
     if (tokens.length === 0) return;
     source.tokens = [];
-    if (!tokens[0].quoted && tokens[0].text.startsWith('$')) this.directive(source, tokens);
-    else this.entry(source, tokens, source.ownerField);
+    if (!tokens[0].quoted && tokens[0].text.startsWith('$')) {
+      if (source.ownerField) this.directive(source, tokens);
+      else this.fail(source, source.start, `${tokens[0].text} after a blank: a directive must start in the first column (BIND reads it as a record type and refuses the file: "unknown RR type")`);
+    } else this.entry(source, tokens, source.ownerField);
   }
 
   /** An error problem; too many of them with no record read means the input is no zone file. */
@@ -310,8 +336,11 @@ export class ZoneFileReader {
     if (type === 'NS' && name.startsWith('*.')) return this.fail(source, line, `NS at the wildcard ${name}: a wildcard cannot be delegated (RFC 4592 §4.2), BIND refuses it`, name);
     const rdata = readRdata(type, data, origin);
     if ('error' in rdata) return this.fail(source, line, rdata.error, name);
+    if (this.refusedSingleton(entry, name, rdata.data)) return;
     this.checkCname(entry, name);
+    // A record BIND collapses into the same one further up still sets the RRset's TTL.
     const ttl = this.ttlOf(entry, name, rdata.data);
+    if (!this.addToRRset(entry, name, rdata.data)) return;
     const comment = entry.comments.map((c) => c.trim()).filter((c) => c !== '').join(' ');
     const proxied = comment === '' ? undefined : cloudflareTags(comment).proxied;
     this.read++;
@@ -340,9 +369,11 @@ export class ZoneFileReader {
   }
 
   /**
-   * The TTL as BIND sets it: the one written, else `$TTL`, else (no `$TTL`) the SOA
-   * minimum once the SOA is read, else the last TTL written. One RRset has one TTL
-   * (RFC 2181 §5.2): a later record that differs takes the first one's, reported.
+   * The TTL as BIND sets it: the one written, else `$TTL`, else (no `$TTL`, RFC 1035
+   * semantics) the TTL of the record before, the SOA's included. An SOA with no TTL and none
+   * before it takes its minimum, which then stands for `$TTL` (BIND's master.c). One RRset
+   * has one TTL (RFC 2181 §5.2): a later record that differs takes the first one's,
+   * reported, and that is the TTL the next record inherits.
    */
   private ttlOf(entry: Entry, name: string, data: string): number {
     const { source, line, type } = entry;
@@ -351,10 +382,8 @@ export class ZoneFileReader {
       this.problem('warning', source, line, `TTL ${ttl} is above ${MAX_TTL} (RFC 2181 §8); read as 0, as BIND does`, name);
       ttl = 0;
     }
-    if (ttl !== undefined) this.lastTtl = ttl;
-    const minimum = type === 'SOA' ? Number(data.split(' ')[6]) : undefined;
-    if (ttl === undefined) ttl = this.defaultTtl ?? this.lastTtl ?? minimum;
-    if (minimum !== undefined && !this.ttlDirective) this.defaultTtl = minimum;
+    if (ttl === undefined) ttl = this.defaultTtl ?? this.lastTtl;
+    if (ttl === undefined && type === 'SOA') ttl = this.defaultTtl = Number(data.split(' ')[6]);
     if (ttl === undefined) {
       this.problem('warning', source, line, `no TTL: the file has no $TTL, no SOA and no earlier TTL; read as ${FALLBACK_TTL} (BIND refuses the record)`, name);
       ttl = FALLBACK_TTL;
@@ -370,6 +399,7 @@ export class ZoneFileReader {
       this.problem('warning', source, line, `TTL ${ttl} differs from ${runFirst} of the ${type} record before it at ${name}; an RRset has one TTL (RFC 2181 §5.2), read as ${runFirst} as BIND does`, name);
       ttl = runFirst;
     }
+    this.lastTtl = ttl;
     if (type === 'NS' && run === this.run) run.servers.add(data);
     if (runFirst !== undefined) return ttl;
     const key = `${type} ${name}`;
@@ -380,6 +410,32 @@ export class ZoneFileReader {
     }
     this.rrsetTtl.set(key, ttl);
     return ttl;
+  }
+
+  /** True (an error) for a second, different record of a type whose RRset holds one: BIND refuses the zone. */
+  private refusedSingleton(entry: Entry, name: string, data: string): boolean {
+    if (!SINGLETONS.has(entry.type)) return false;
+    const held = this.rrsetData.get(`${entry.type} ${name}`);
+    if (held === undefined || held === data) return false;
+    this.fail(entry.source, entry.line, `a second ${entry.type} record at ${name}: the ${entry.type} RRset holds one record, so BIND refuses the zone ("multiple RRs of singleton type"); the record is not read`, name);
+    return true;
+  }
+
+  /** Notes `data` in its RRset; false when the same record is already there (BIND loads it once; a warning). */
+  private addToRRset(entry: Entry, name: string, data: string): boolean {
+    const key = `${entry.type} ${name}`;
+    const held = this.rrsetData.get(key);
+    if (held === undefined) {
+      this.rrsetData.set(key, data);
+      return true;
+    }
+    if (held === data || (typeof held !== 'string' && held.includes(data))) {
+      this.problem('warning', entry.source, entry.line, `the same ${entry.type} record at ${name} is written further up; BIND loads it once, so it is read once`, name);
+      return false;
+    }
+    if (typeof held === 'string') this.rrsetData.set(key, [held, data]);
+    else held.push(data);
+    return true;
   }
 
   /**
@@ -417,7 +473,6 @@ export class ZoneFileReader {
         const ttl = parseTtl(args[0].text);
         if (ttl === undefined) return this.fail(source, line, `$TTL must be a time (3600, 1h, 1d2h…), not "${args[0].text}"`);
         this.defaultTtl = ttl > MAX_TTL ? 0 : ttl;
-        this.ttlDirective = true;
         return;
       }
       const base = source.origin ?? this.apex;
@@ -469,6 +524,9 @@ export class ZoneFileReader {
     if (type === undefined) return fail(unknownType(args[i], ttl !== undefined));
     if (i !== args.length - 2) return fail(`$GENERATE takes one rhs after the type; quote it when it has spaces ("10 mail$")`);
     const [lhs, rhs] = [args[1].text, args[i + 1].text];
+    const count = Math.floor((range.stop - range.start) / range.step) + 1;
+    if (this.generated + count > MAX_GENERATED) return fail(`$GENERATE ${args[0].text} would make ${count} records, and the file's $GENERATE lines before it made ${this.generated}: more than ${MAX_GENERATED} in all, which no real zone needs (a typo in a range?); this line is not expanded`);
+    this.generated += count;
     for (let value = range.start; value <= range.stop; value += range.step) {
       const owner = substitute(lhs, value);
       const text = substitute(rhs, value);
@@ -527,7 +585,7 @@ function ttlAndClass(tokens: readonly Token[], from: number, end: number): { i: 
     const text = tokens[i].text;
     const seconds = ttl === undefined ? parseTtl(text) : undefined;
     if (seconds !== undefined) ttl = seconds;
-    else if (cls === undefined && CLASS.test(text)) cls = text.toUpperCase();
+    else if (cls === undefined && CLASS.test(text)) cls = /^CLASS0*1$/i.test(text) ? 'IN' : text.toUpperCase();
     else break;
   }
   return { i, ttl, cls };
