@@ -11,6 +11,7 @@ import { zoneFileInclude } from './zone-file-include';
 import { suppressionUnused } from '../lint/input-rules';
 import { ALL_RULES } from '../lint/reference';
 import { Finding, LintOptions } from '../rules/engine';
+import { terminalText } from './terminal-text';
 
 const USAGE = `usage: cdktf-mx lint <input> [options]
 
@@ -78,7 +79,7 @@ export async function run(argv: string[], io: LintIo = defaultIo()): Promise<num
   try {
     args = parseArgs(argv);
   } catch (error) {
-    io.stderr.write(`cdktf-mx lint: ${(error as Error).message}\n\n${USAGE}\n`);
+    io.stderr.write(`cdktf-mx lint: ${terminalText((error as Error).message)}\n\n${USAGE}\n`);
     return 2;
   }
   if (args.help) {
@@ -110,7 +111,7 @@ export async function run(argv: string[], io: LintIo = defaultIo()): Promise<num
       else findings = synthesized();
     }
   } catch (error) {
-    io.stderr.write(`cdktf-mx lint: ${(error as Error).message}\n${error instanceof UsageError ? `\n${USAGE}\n` : ''}`);
+    io.stderr.write(`cdktf-mx lint: ${terminalText((error as Error).message)}\n${error instanceof UsageError ? `\n${USAGE}\n` : ''}`);
     return 2;
   }
   if (args.format === 'json') io.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
@@ -252,9 +253,9 @@ export function renderText(findings: readonly Finding[], color: boolean): string
   const order = { error: 0, warning: 1, info: 2 };
   let out = '';
   for (const [name, list] of byName) {
-    out += `${paint('bold', name)}\n`;
+    out += `${paint('bold', terminalText(name))}\n`;
     for (const finding of [...list].sort((a, b) => order[a.severity] - order[b.severity])) {
-      out += `  ${paint(finding.severity, finding.severity.padEnd(7))} ${paint('dim', finding.rule)}  ${finding.message}\n`;
+      out += `  ${paint(finding.severity, finding.severity.padEnd(7))} ${paint('dim', finding.rule)}  ${terminalText(finding.message)}\n`;
     }
     out += '\n';
   }
