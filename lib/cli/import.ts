@@ -12,7 +12,7 @@ import { MxInputError } from '../dns/errors';
 import { parseHostname } from '../dns/names';
 import { DnsClient } from '../verify/dns-client';
 import { zoneFileInclude } from './zone-file-include';
-import { terminalText } from './terminal-text';
+import { terminalLines, terminalText } from './terminal-text';
 
 const USAGE = `usage: cdktf-mx import <domain> --from <source> --out <file.ts> [options]
 
@@ -53,7 +53,7 @@ export function run(argv: string[]): Promise<number> {
 /** `cdktf-mx import` with its streams and environment given; returns the exit code. */
 export async function runImport(argv: readonly string[], io: ImportIo): Promise<number> {
   const fail = (message: string, usage = false): number => {
-    io.stderr.write(`cdktf-mx import: ${terminalText(message)}\n${usage ? `\n${USAGE}` : ''}`);
+    io.stderr.write(`cdktf-mx import: ${terminalLines(message)}\n${usage ? `\n${USAGE}` : ''}`);
     return 2;
   };
   let args: ReturnType<typeof readArgs>;

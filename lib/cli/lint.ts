@@ -11,7 +11,7 @@ import { zoneFileInclude } from './zone-file-include';
 import { suppressionUnused } from '../lint/input-rules';
 import { ALL_RULES } from '../lint/reference';
 import { Finding, LintOptions } from '../rules/engine';
-import { terminalText } from './terminal-text';
+import { terminalLines, terminalText } from './terminal-text';
 
 const USAGE = `usage: cdktf-mx lint <input> [options]
 
@@ -79,7 +79,7 @@ export async function run(argv: string[], io: LintIo = defaultIo()): Promise<num
   try {
     args = parseArgs(argv);
   } catch (error) {
-    io.stderr.write(`cdktf-mx lint: ${terminalText((error as Error).message)}\n\n${USAGE}\n`);
+    io.stderr.write(`cdktf-mx lint: ${terminalLines((error as Error).message)}\n\n${USAGE}\n`);
     return 2;
   }
   if (args.help) {
@@ -111,7 +111,7 @@ export async function run(argv: string[], io: LintIo = defaultIo()): Promise<num
       else findings = synthesized();
     }
   } catch (error) {
-    io.stderr.write(`cdktf-mx lint: ${terminalText((error as Error).message)}\n${error instanceof UsageError ? `\n${USAGE}\n` : ''}`);
+    io.stderr.write(`cdktf-mx lint: ${terminalLines((error as Error).message)}\n${error instanceof UsageError ? `\n${USAGE}\n` : ''}`);
     return 2;
   }
   if (args.format === 'json') io.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);

@@ -12,7 +12,7 @@ import { shown } from './synthesized-input';
 import { METADATA_KEY } from '../validation/metadata-key';
 import { version } from './main';
 import { CommonArgs, commonArgs, parseCommandLine, UsageError, useColor } from './options';
-import { terminalText } from './terminal-text';
+import { terminalLines } from './terminal-text';
 
 const USAGE = `usage: cdktf-mx plan-check <input> [options]
 
@@ -70,7 +70,7 @@ export async function run(argv: string[], io: PlanCheckIo = defaultIo()): Promis
   try {
     args = parseArgs(argv);
   } catch (error) {
-    io.stderr.write(`cdktf-mx plan-check: ${terminalText((error as Error).message)}\n\n${USAGE}\n`);
+    io.stderr.write(`cdktf-mx plan-check: ${terminalLines((error as Error).message)}\n\n${USAGE}\n`);
     return 2;
   }
   if (args.help) {
@@ -91,7 +91,7 @@ export async function run(argv: string[], io: PlanCheckIo = defaultIo()): Promis
     findings = checkPlan(plan, { ...options, ...readSynth(args.synth ?? synth) });
   } catch (error) {
     const usage = error instanceof UsageError;
-    io.stderr.write(`cdktf-mx plan-check: ${terminalText((error as Error).message)}\n${usage ? `\n${USAGE}\n` : ''}`);
+    io.stderr.write(`cdktf-mx plan-check: ${terminalLines((error as Error).message)}\n${usage ? `\n${USAGE}\n` : ''}`);
     return 2;
   }
     if (args.format === 'json') io.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);

@@ -13,8 +13,8 @@
  */
 const ACTIVE = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
-/** A start that a CI runner reads as a workflow command (`::error::…`, the older `##[error]…`). */
-const COMMAND_START = /^(?:::|##\[)/;
+/** A start that a CI runner reads as a workflow command (`::error::…`, the older `##[error]…`), blanks before it included. */
+const COMMAND_START = /^([ \t]*)(:|#)(?=:|#\[)/;
 
 /**
  * `text` with every character a terminal or log reader acts on written as a visible escape
@@ -23,8 +23,15 @@ const COMMAND_START = /^(?:::|##\[)/;
  * escaped too, for the case where it starts a line.
  */
 export function terminalText(text: string): string {
-  const escaped = text.replace(ACTIVE, visibleEscape);
-  return COMMAND_START.test(escaped) ? `${visibleEscape(escaped[0])}${escaped.slice(1)}` : escaped;
+  return text.replace(ACTIVE, visibleEscape).replace(COMMAND_START, (_, blanks: string, first: string) => `${blanks}${visibleEscape(first)}`);
+}
+
+/**
+ * A message of several lines (ours: an error with the lines of a file listed below it) for
+ * stderr: each line as {@link terminalText}, the line breaks kept.
+ */
+export function terminalLines(text: string): string {
+  return text.split('\n').map(terminalText).join('\n');
 }
 
 function visibleEscape(char: string): string {

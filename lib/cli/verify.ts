@@ -11,7 +11,7 @@ import { VERIFY_RULES, verifyFindings } from '../verify/findings';
 import { isMachineFormat, renderMachine } from './machine-output';
 import { version } from './main';
 import { synthesizedFile } from './synthesized-input';
-import { terminalText } from './terminal-text';
+import { terminalLines, terminalText } from './terminal-text';
 
 /** Where `verify` writes: stdout for the report, stderr for progress and errors. */
 export interface VerifyIo {
@@ -103,7 +103,7 @@ export async function runVerify(argv: readonly string[], io: VerifyIo): Promise<
   } catch (error) {
     const usageError = error instanceof MxInputError || String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS');
     if (!usageError) throw error;
-    io.stderr.write(`cdktf-mx verify: ${terminalText((error as Error).message)}\n\n${USAGE}`);
+    io.stderr.write(`cdktf-mx verify: ${terminalLines((error as Error).message)}\n\n${USAGE}`);
     return 2;
   }
 

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { AddressInfo, createServer, Server, Socket } from 'node:net';
 import { join } from 'node:path';
-import { terminalText } from '../../lib/cli/terminal-text';
+import { terminalLines, terminalText } from '../../lib/cli/terminal-text';
 import { runBin } from './bin';
 import { fromRecords, ScriptedDns, startScriptedDns } from '../verify/scripted-dns';
 
@@ -41,6 +41,8 @@ describe('terminalText', () => {
     expect(terminalText('a\nb\rc\x1b[2Jd\x07\x9b\u2028\u202e\te')).toBe('a\\nb\\rc\\e[2Jd\\x07\\x9b\\u{2028}\\u{202e}\te');
     expect(terminalText('::error::x')).toBe('\\x3a:error::x');
     expect(terminalText('##[error]x')).toBe('\\x23#[error]x');
+    expect(terminalText('  \t::warning::x')).toBe('  \t\\x3a:warning::x');
+    expect(terminalLines('cannot read a:\n  ::error::b\r')).toBe('cannot read a:\n  \\x3a:error::b\\r');
     expect(terminalText('plain text: ok')).toBe('plain text: ok');
   });
 });
@@ -98,7 +100,8 @@ describe('text output of the commands, run as a user runs them', () => {
       expect(code).toBe(2);
       expectInert(stdout);
       expectInert(stderr);
-      expect(stderr).toMatch(/\\e(\]0;x\\x07\\n::error::y|\[2J\\n::error::z)/);
+      // The dispatcher's one-line message escapes the line break; a command's error keeps its lines, each made inert.
+      expect(stderr).toMatch(/\\e(\]0;x\\x07\n\\x3a:error::y|\[2J\\n::error::z)/);
     }
   });
 
