@@ -34,8 +34,11 @@ export interface ZoneFileProblem {
   /** Owner name of the line, when it was read that far. */
   readonly name?: string;
   readonly message: string;
-  /** Set when the problem is one a lint rule reports too: `cname-and-other-data` (rule `cname-coexists`). */
-  readonly code?: 'cname-and-other-data';
+  /**
+   * Set when the problem is one a lint rule reports: `cname-and-other-data` (rule
+   * `cname-coexists`), `spf-unquoted-words` (rule `zone-file-spf-unquoted`, noted by the linter).
+   */
+  readonly code?: 'cname-and-other-data' | 'spf-unquoted-words';
 }
 
 /** Options of {@link readZoneFile}. */
@@ -348,6 +351,8 @@ export class ZoneFileReader {
     if (rdata.priority !== undefined) record.priority = rdata.priority;
     if (rdata.strings !== undefined) record.strings = rdata.strings;
     if (rdata.generic) record.generic = true;
+    if (rdata.unquotedWords) record.unquotedWords = true;
+    if (rdata.exchangeAddress !== undefined) record.exchangeAddress = rdata.exchangeAddress;
     if (source.file !== undefined) record.file = source.file;
     if (proxied !== undefined) record.proxied = proxied;
     if (comment !== '') record.comment = comment;
