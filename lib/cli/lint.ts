@@ -4,7 +4,7 @@ import { lintZone, LintZoneInput } from '../lint/lint-zone';
 import { lintZoneFile, problemPlace } from '../lint/zone-file';
 import { isSynthesizedPath, isTerraformJson, shown, synthesizedFile, SynthesizedZone, synthesizedZones } from './synthesized-input';
 import { HOST_CHOICES } from '../hosts';
-import { isMachineFormat, LocatedFinding, renderMachine } from './machine-output';
+import { isMachineFormat, LocatedFinding, renderMachine, renderMachineFailure } from './machine-output';
 import { version } from './main';
 import { CommonArgs, commonArgs, parseCommandLine, UsageError, useColor } from './options';
 import { zoneFileInclude } from './zone-file-include';
@@ -112,6 +112,7 @@ export async function run(argv: string[], io: LintIo = defaultIo()): Promise<num
     }
   } catch (error) {
     io.stderr.write(`cdktf-mx lint: ${terminalLines((error as Error).message)}\n${error instanceof UsageError ? `\n${USAGE}\n` : ''}`);
+    if (isMachineFormat(args.format)) io.stdout.write(renderMachineFailure(args.format, { message: (error as Error).message, ...(args.file !== undefined && args.file !== '-' ? { file: args.file } : {}) }, { command: 'lint', version: version() }));
     return 2;
   }
   if (args.format === 'json') io.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);

@@ -7,7 +7,7 @@ import { checkPlan, CheckPlanOptions, PLAN_RULES, PlanFinding } from '../plan/ch
 import { PlanReadError, readPlanJson, TerraformPlan } from '../plan/plan-json';
 import { DEFAULT_MAX_MAIL_CHANGES } from '../plan/rules/plan-mail-blast-radius';
 import { renderText } from './lint';
-import { isMachineFormat, LocatedFinding, renderMachine } from './machine-output';
+import { isMachineFormat, LocatedFinding, renderMachine, renderMachineFailure } from './machine-output';
 import { shown } from './synthesized-input';
 import { METADATA_KEY } from '../validation/metadata-key';
 import { version } from './main';
@@ -92,6 +92,7 @@ export async function run(argv: string[], io: PlanCheckIo = defaultIo()): Promis
   } catch (error) {
     const usage = error instanceof UsageError;
     io.stderr.write(`cdktf-mx plan-check: ${terminalLines((error as Error).message)}\n${usage ? `\n${USAGE}\n` : ''}`);
+    if (isMachineFormat(args.format)) io.stdout.write(renderMachineFailure(args.format, { message: (error as Error).message, ...(args.input !== undefined && args.input !== '-' ? { file: args.input } : {}) }, { command: 'plan-check', version: version() }));
     return 2;
   }
     if (args.format === 'json') io.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);

@@ -10,6 +10,7 @@ import { GoogleWorkspaceMx, MxRecords } from '../../lib';
 import { withSynth } from '../helpers';
 import { fromRecords, ScriptedDns, startScriptedDns } from '../verify/scripted-dns';
 import { CLOUDFLARE, planBetween } from '../plan/plan-fixture';
+import { runBin } from '../cli/bin';
 
 /** The vendored OASIS SARIF 2.1.0 schema (see test/fixtures/sarif/README.md), compiled once. */
 const ajv = new Ajv({ allErrors: true, strict: false });
@@ -126,6 +127,38 @@ describe('--format sarif on every command: valid SARIF 2.1.0, one rule entry per
       await runVerify([declaration, '--server', server.address, '--format', 'github', '--timeout', '1000'], github.io);
       expect(github.out.stdout.split('\n')[0]).toMatch(/^::error file=[^,]*example\.com\.json,title=verify-mx example\.com\.::example\.com\. MX \(drift\): /);
     });
+  });
+});
+
+describe('issue 19 P9: a lint that cannot read its input still writes the log an upload step needs', () => {
+  interface FailedRun { results: unknown[]; invocations: Array<{ executionSuccessful: boolean; exitCode: number; toolExecutionNotifications: Array<{ level: string; message: { text: string }; locations?: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> }
+
+  test.each([
+    ['a file that does not exist', () => join(dir, 'missing.zone'), /ENOENT: no such file or directory/],
+    ['a zone file whose zone is unknown', () => { const path = join(dir, 'nozone.txt'); writeFileSync(path, 'www 60 IN A 192.0.2.1\n'); return path; }, /the zone name is unknown/],
+  ])('%s: --format sarif is a valid log with the error as a tool notification; exit 2', async (_what, input, error) => {
+    const path = input();
+    const { code, stdout, stderr } = await runBin(['lint', path, '--format', 'sarif']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(error);
+    const run = validSarif(stdout).runs[0] as unknown as FailedRun;
+    expect(run.results).toEqual([]);
+    expect(run.invocations).toEqual([{ executionSuccessful: false, exitCode: 2, toolExecutionNotifications: [{ level: 'error', message: { text: expect.stringMatching(error) }, locations: [{ physicalLocation: { artifactLocation: { uri: path } } }] }] }]);
+  });
+
+  test('--format github: one ::error command at the file with the message', async () => {
+    const path = join(dir, 'missing.zone');
+    const { code, stdout } = await runBin(['lint', path, '--format', 'github']);
+    expect(code).toBe(2);
+    expect(stdout).toBe(`::error file=${path},title=lint-failed .::ENOENT: no such file or directory, open '${path}'\n`);
+  });
+
+  test('plan-check of a plan file that does not exist: the same SARIF failure log', async () => {
+    const path = join(dir, 'missing-plan.json');
+    const { code, stdout } = await runBin(['plan-check', path, '--format', 'sarif']);
+    expect(code).toBe(2);
+    const run = validSarif(stdout).runs[0] as unknown as FailedRun;
+    expect(run.invocations[0]).toMatchObject({ executionSuccessful: false, exitCode: 2, toolExecutionNotifications: [{ level: 'error', message: { text: expect.stringContaining('missing-plan.json') } }] });
   });
 });
 
