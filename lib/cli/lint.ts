@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { lintZone, LintZoneInput } from '../lint/lint-zone';
+import { filePlace, lintZone, LintZoneInput } from '../lint/lint-zone';
 import { lintZoneFile, problemPlace } from '../lint/zone-file';
 import { isSynthesizedPath, isTerraformJson, shown, synthesizedFile, SynthesizedZone, synthesizedZones } from './synthesized-input';
 import { HOST_CHOICES } from '../hosts';
@@ -124,6 +124,12 @@ export async function run(argv: string[], io: LintIo = defaultIo()): Promise<num
 
 /** `file:line: ` at the start of a zone-file finding's message. */
 const PLACE = /^(.+?):(\d+): /;
+/** Rules whose message starts with the place of a zone-file line: the reader's, and the lint's about records it could not read. */
+const PLACED_RULE = /^(zone-file-|record-)/;
+
+function placeOf(match: RegExpExecArray | null): readonly [string, number] | undefined {
+  return match ? [match[1], Number(match[2])] : undefined;
+}
 
 /**
  * Findings placed for machine output: in the input file (the stack's cdk.tf.json for
@@ -132,11 +138,13 @@ const PLACE = /^(.+?):(\d+): /;
 function locate(findings: readonly Finding[], args: Args): LocatedFinding[] {
   const file = synthesizedFile(args.file!, args.stack);
   return findings.map((finding) => {
-    const place = finding.rule.startsWith('zone-file-') ? PLACE.exec(finding.message) : null;
+    // A finding about a record knows where the record was read; one about a line the reader could not read (or a record the lint could not) names it first in its message.
+    const place = finding.line !== undefined ? [finding.file ?? '<stdin>', finding.line] as const : PLACED_RULE.test(finding.rule) ? placeOf(PLACE.exec(finding.message)) : undefined;
+    const { file: _file, line: _line, address, ...rest } = finding;
     return {
-      ...finding,
-      ...(place ? { file: place[1] === '<stdin>' ? place[1] : shown(place[1]), line: Number(place[2]) } : file !== undefined ? { file } : {}),
-      ...(finding.path !== undefined ? { resource: finding.path } : {}),
+      ...rest,
+      ...(place ? { file: place[0] === '<stdin>' ? place[0] : shown(place[0]), line: place[1] } : file !== undefined ? { file } : {}),
+      ...(address !== undefined ? { resource: address } : finding.path !== undefined ? { resource: finding.path } : {}),
     };
   });
 }
@@ -256,7 +264,9 @@ export function renderText(findings: readonly Finding[], color: boolean): string
   for (const [name, list] of byName) {
     out += `${paint('bold', terminalText(name))}\n`;
     for (const finding of [...list].sort((a, b) => order[a.severity] - order[b.severity])) {
-      out += `  ${paint(finding.severity, finding.severity.padEnd(7))} ${paint('dim', finding.rule)}  ${terminalText(finding.message)}\n`;
+      // A finding about a record read from a zone file says where it is, as the reader's own findings do.
+      const place = finding.line !== undefined && finding.address === undefined ? `${filePlace({ ...finding, line: finding.line })}: ` : '';
+      out += `  ${paint(finding.severity, finding.severity.padEnd(7))} ${paint('dim', finding.rule)}  ${terminalText(`${place}${finding.message}`)}\n`;
     }
     out += '\n';
   }

@@ -30,6 +30,12 @@ export interface RecordOrigin {
   readonly field?: string;
   /** Vendor preset that produced it, for vendor-aware rules. */
   readonly vendor?: { readonly preset: string; readonly variant: string };
+  /** File the record was read from (a zone file, a stack's cdk.tf.json): findings about it are placed there. */
+  readonly file?: string;
+  /** Line (1-based) in {@link file} where the record is written. */
+  readonly line?: number;
+  /** Terraform address of the resource holding the record, when read from synthesized output. */
+  readonly address?: string;
 }
 
 /**

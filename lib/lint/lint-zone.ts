@@ -1,7 +1,7 @@
 import { fromCloudflareTxt } from '../cloudflare/txt';
 import { describeValue } from '../dns/errors';
 import { fqdn, isInZone, ownerNameSyntaxProblem, parseHostname, resolveOwnerName } from '../dns/names';
-import { SourcedRecord } from '../dns/record';
+import { RecordOrigin, SourcedRecord } from '../dns/record';
 import { Zone } from '../dns/zone';
 import { HOST_CHOICES, RULES, RULES_BY_ID, rulesForHost } from '../hosts';
 import { ExtraHit, Finding, internalError, LintOptions, runRules, Suppression } from '../rules/engine';
@@ -22,6 +22,12 @@ export interface LintZoneRecord {
   readonly ttl?: number;
   /** Cloudflare proxy status. */
   readonly proxied?: boolean;
+  /** File the record was read from (a zone file, a stack's cdk.tf.json): findings about it carry it. */
+  readonly file?: string;
+  /** Line (1-based) in `file` where the record is written: findings about it carry it. */
+  readonly line?: number;
+  /** Terraform address of the resource holding the record (synthesized output): findings about it carry it. */
+  readonly address?: string;
 }
 
 /**
@@ -47,7 +53,7 @@ export interface LintZoneInput {
 }
 
 /** Fields a record may have; `comment` is accepted and ignored. */
-const KNOWN_FIELDS: ReadonlySet<string> = new Set(['name', 'type', 'priority', 'value', 'ttl', 'proxied', 'comment']);
+const KNOWN_FIELDS: ReadonlySet<string> = new Set(['name', 'type', 'priority', 'value', 'ttl', 'proxied', 'comment', 'file', 'line', 'address']);
 const FIELD_HINTS: Readonly<Record<string, string>> = { content: 'value', data: 'value', target: 'value', exchange: 'value', prio: 'priority', preference: 'priority', pref: 'priority', host: 'name', owner: 'name' };
 const TYPE_MNEMONIC = /^[A-Z][A-Z0-9-]*$/;
 const NUMERIC = /^\s*\d+\s*$/;
@@ -124,12 +130,14 @@ function severityOf(rule: RuleInfo, options: LintOptions): Severity | undefined 
 
 /** One input record as a zone record, or undefined (with findings) when it cannot be read. */
 function readRecord(raw: unknown, index: number, apex: string, note: (rule: RuleInfo, name: string, message: string) => void): SourcedRecord | undefined {
-  const where = `records[${index}]`;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    note(recordInvalid, apex, `${where} must be an object { name, type, value, … }, not ${describeValue(raw)}.`);
+    note(recordInvalid, apex, `records[${index}] must be an object { name, type, value, … }, not ${describeValue(raw)}.`);
     return undefined;
   }
   const fields = raw as Record<string, unknown>;
+  const origin = originOf(fields);
+  // A record read from a file is named by its place there (`zone.db:27`), not by its index.
+  const where = origin?.line !== undefined ? filePlace({ ...origin, line: origin.line }) : `records[${index}]`;
   const name = fields.name;
   const ownerShown = typeof name === 'string' ? name : where;
   for (const key in fields) {
@@ -178,7 +186,24 @@ function readRecord(raw: unknown, index: number, apex: string, note: (rule: Rule
   if (priority !== undefined) record.priority = priority as number;
   if (ttl !== undefined) record.ttl = ttl as number;
   if (typeof fields.proxied === 'boolean') record.proxied = fields.proxied;
+  if (origin !== undefined) record.origin = origin;
   return record;
+}
+
+/** `file:line` (or `line N` without a file), how findings name a place in a file. */
+export function filePlace(place: { readonly file?: string; readonly line: number }): string {
+  return place.file !== undefined ? `${place.file}:${place.line}` : `line ${place.line}`;
+}
+
+/** Where a record was read (file, line, Terraform address), when its input says so. */
+function originOf(fields: Readonly<Record<string, unknown>>): RecordOrigin | undefined {
+  const { file, line, address } = fields;
+  const origin = {
+    ...(typeof file === 'string' ? { file } : {}),
+    ...(typeof line === 'number' && Number.isInteger(line) && line > 0 ? { line } : {}),
+    ...(typeof address === 'string' ? { address } : {}),
+  };
+  return Object.keys(origin).length > 0 ? origin : undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { ReadZoneFileOptions, ZoneFileProblem, ZoneFileReader, ZoneFileRecord } from '../zonefile/reader';
 import { ExtraHit, Finding, LintOptions } from '../rules/engine';
 import { zoneFileReading, zoneFileSpfUnquoted, zoneFileUnreadable } from './input-rules';
-import { LintZoneInput, LintZoneRecord, lintZoneWith } from './lint-zone';
+import { filePlace, LintZoneInput, LintZoneRecord, lintZoneWith } from './lint-zone';
 
 /** Types the rules read the data of: given in RFC 3597 generic form they would be misread, so they are reported instead. */
 const RULE_TYPES: ReadonlySet<string> = new Set(['MX', 'TXT', 'SPF', 'CNAME', 'NS', 'DNAME', 'PTR', 'SOA', 'SRV', 'CAA']);
@@ -63,7 +63,7 @@ export function lintZoneFile(text: string, options: LintZoneFileOptions = {}): {
 
 /** `file:line` (or `line N`) of a problem. */
 export function problemPlace(problem: ZoneFileProblem): string {
-  return problem.file !== undefined ? `${problem.file}:${problem.line}` : `line ${problem.line}`;
+  return filePlace(problem);
 }
 
 /** The problem of an SPF record written as unquoted words: what receivers read, and the record as meant. */
@@ -90,5 +90,7 @@ function toLintRecord(record: ZoneFileRecord): LintZoneRecord {
     value: record.exchangeAddress ?? value,
     ttl: record.ttl,
     ...(record.proxied !== undefined ? { proxied: record.proxied } : {}),
+    ...(record.file !== undefined ? { file: record.file } : {}),
+    line: record.line,
   };
 }
