@@ -128,6 +128,36 @@ function restart(run: Run, owner: string | undefined): void {
   if (run.servers.size > 0) run.servers.clear();
 }
 
+/**
+ * An RRset read so far: its TTL, and a fingerprint of each record's data (one number for the
+ * usual one-record set), so an identical record is loaded once, as BIND does, without keeping
+ * the data of every record of a streamed file.
+ */
+interface RRsetSeen {
+  ttl: number;
+  data: number | number[];
+}
+
+/** True when the RRset already holds a record with this data fingerprint. */
+function holds(rrset: RRsetSeen, data: number): boolean {
+  return typeof rrset.data === 'number' ? rrset.data === data : rrset.data.includes(data);
+}
+
+/**
+ * A 53-bit fingerprint of record data (two FNV-1a hashes): two different records of one
+ * RRset share it with a chance of about 1 in 10^16, far below any zone's size.
+ */
+function fingerprint(data: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < data.length; i++) {
+    const c = data.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
+}
+
 class Stop extends Error {}
 
 /**
@@ -149,10 +179,8 @@ export class ZoneFileReader {
   private apex?: string;
   private defaultTtl?: number;
   private lastTtl?: number;
-  /** TTL each RRset has so far, by `type owner`: that of the last run of records that added to it. */
-  private readonly rrsetTtl = new Map<string, number>();
-  /** Data of the records of each RRset, by `type owner` (a string for the usual one-record set): BIND loads an identical record once. */
-  private readonly rrsetData = new Map<string, string | string[]>();
+  /** Each RRset read so far, by `type owner`: its TTL and its records' data. */
+  private readonly rrsets = new Map<string, RRsetSeen>();
   /** Records `$GENERATE` made so far, against {@link MAX_GENERATED}. */
   private generated = 0;
   /** The current run of records of one owner, and the run of glue records inside it. */
@@ -197,7 +225,7 @@ export class ZoneFileReader {
    * added to again, further down, with another TTL (a streaming reader cannot go back).
    */
   finalTtl(name: string, type: string): number | undefined {
-    return this.rrsetTtl.get(`${type} ${name}`);
+    return this.rrsets.get(`${type} ${name}`)?.ttl;
   }
 
   /** Lines of `text` in `source`; `last` flushes the tail and closes the source. */
@@ -339,11 +367,17 @@ export class ZoneFileReader {
     if (type === 'NS' && name.startsWith('*.')) return this.fail(source, line, `NS at the wildcard ${name}: a wildcard cannot be delegated (RFC 4592 §4.2), BIND refuses it`, name);
     const rdata = readRdata(type, data, origin);
     if ('error' in rdata) return this.fail(source, line, rdata.error, name);
-    if (this.refusedSingleton(entry, name, rdata.data)) return;
+    const key = `${type} ${name}`;
+    const rrset = this.rrsets.get(key);
+    const print = fingerprint(rdata.data);
+    if (rrset !== undefined && this.refusedSingleton(entry, name, rrset, print)) return;
     this.checkCname(entry, name);
+    const duplicate = rrset !== undefined && holds(rrset, print);
     // A record BIND collapses into the same one further up still sets the RRset's TTL.
-    const ttl = this.ttlOf(entry, name, rdata.data);
-    if (!this.addToRRset(entry, name, rdata.data)) return;
+    const ttl = this.ttlOf(entry, name, rdata.data, print, key, rrset);
+    if (duplicate) return this.problem('warning', source, line, `the same ${type} record at ${name} is written further up; BIND loads it once, so it is read once`, name);
+    if (rrset !== undefined && typeof rrset.data === 'number') rrset.data = [rrset.data, print];
+    else if (rrset !== undefined) (rrset.data as number[]).push(print);
     const comment = entry.comments.map((c) => c.trim()).filter((c) => c !== '').join(' ');
     const proxied = comment === '' ? undefined : cloudflareTags(comment).proxied;
     this.read++;
@@ -380,7 +414,7 @@ export class ZoneFileReader {
    * has one TTL (RFC 2181 §5.2): a later record that differs takes the first one's,
    * reported, and that is the TTL the next record inherits.
    */
-  private ttlOf(entry: Entry, name: string, data: string): number {
+  private ttlOf(entry: Entry, name: string, data: string, print: number, key: string, rrset: RRsetSeen | undefined): number {
     const { source, line, type } = entry;
     let ttl = entry.ttl;
     if (ttl !== undefined && ttl > MAX_TTL) {
@@ -407,39 +441,22 @@ export class ZoneFileReader {
     this.lastTtl = ttl;
     if (type === 'NS' && run === this.run) run.servers.add(data);
     if (runFirst !== undefined) return ttl;
-    const key = `${type} ${name}`;
-    const earlier = this.rrsetTtl.get(key);
-    if (earlier !== undefined && earlier !== ttl) {
-      this.problem('warning', source, line, `TTL ${ttl} differs from ${earlier} of the ${type} records at ${name} further up; an RRset has one TTL (RFC 2181 §5.2), and BIND gives them all ${ttl}, the later one`, name);
-      this.retimed = true;
+    if (rrset === undefined) {
+      this.rrsets.set(key, { ttl, data: print });
+      return ttl;
     }
-    this.rrsetTtl.set(key, ttl);
+    if (rrset.ttl !== ttl) {
+      this.problem('warning', source, line, `TTL ${ttl} differs from ${rrset.ttl} of the ${type} records at ${name} further up; an RRset has one TTL (RFC 2181 §5.2), and BIND gives them all ${ttl}, the later one`, name);
+      this.retimed = true;
+      rrset.ttl = ttl;
+    }
     return ttl;
   }
 
   /** True (an error) for a second, different record of a type whose RRset holds one: BIND refuses the zone. */
-  private refusedSingleton(entry: Entry, name: string, data: string): boolean {
-    if (!SINGLETONS.has(entry.type)) return false;
-    const held = this.rrsetData.get(`${entry.type} ${name}`);
-    if (held === undefined || held === data) return false;
+  private refusedSingleton(entry: Entry, name: string, rrset: RRsetSeen, data: number): boolean {
+    if (!SINGLETONS.has(entry.type) || holds(rrset, data)) return false;
     this.fail(entry.source, entry.line, `a second ${entry.type} record at ${name}: the ${entry.type} RRset holds one record, so BIND refuses the zone ("multiple RRs of singleton type"); the record is not read`, name);
-    return true;
-  }
-
-  /** Notes `data` in its RRset; false when the same record is already there (BIND loads it once; a warning). */
-  private addToRRset(entry: Entry, name: string, data: string): boolean {
-    const key = `${entry.type} ${name}`;
-    const held = this.rrsetData.get(key);
-    if (held === undefined) {
-      this.rrsetData.set(key, data);
-      return true;
-    }
-    if (held === data || (typeof held !== 'string' && held.includes(data))) {
-      this.problem('warning', entry.source, entry.line, `the same ${entry.type} record at ${name} is written further up; BIND loads it once, so it is read once`, name);
-      return false;
-    }
-    if (typeof held === 'string') this.rrsetData.set(key, [held, data]);
-    else held.push(data);
     return true;
   }
 
@@ -451,7 +468,7 @@ export class ZoneFileReader {
     const { source, line, type } = entry;
     if (CNAME_COMPANIONS.has(type)) return;
     this.typesSeen.add(type);
-    const other = type === 'CNAME' ? [...this.typesSeen].find((t) => t !== 'CNAME' && !CNAME_COMPANIONS.has(t) && this.rrsetTtl.has(`${t} ${name}`)) : this.rrsetTtl.has(`CNAME ${name}`) ? 'CNAME' : undefined;
+    const other = type === 'CNAME' ? [...this.typesSeen].find((t) => t !== 'CNAME' && !CNAME_COMPANIONS.has(t) && this.rrsets.has(`${t} ${name}`)) : this.rrsets.has(`CNAME ${name}`) ? 'CNAME' : undefined;
     if (other === undefined) return;
     this.problemList.push({ severity: 'warning', line, ...(source.file !== undefined ? { file: source.file } : {}), name, code: 'cname-and-other-data', message: `${type} beside ${other} at ${name}: a CNAME cannot share its name with other data (RFC 1034 §3.6.2), BIND refuses the zone ("CNAME and other data")` });
   }
