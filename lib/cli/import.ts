@@ -12,6 +12,7 @@ import { MxInputError } from '../dns/errors';
 import { parseHostname } from '../dns/names';
 import { DnsClient } from '../verify/dns-client';
 import { zoneFileInclude } from './zone-file-include';
+import { terminalLines, terminalText } from './terminal-text';
 
 const USAGE = `usage: cdktf-mx import <domain> --from <source> --out <file.ts> [options]
 
@@ -54,7 +55,7 @@ export function run(argv: string[]): Promise<number> {
 /** `cdktf-mx import` with its streams and environment given; returns the exit code. */
 export async function runImport(argv: readonly string[], io: ImportIo): Promise<number> {
   const fail = (message: string, usage = false): number => {
-    io.stderr.write(`cdktf-mx import: ${message}\n${usage ? `\n${USAGE}` : ''}`);
+    io.stderr.write(`cdktf-mx import: ${terminalLines(message)}\n${usage ? `\n${USAGE}` : ''}`);
     return 2;
   };
   let args: ReturnType<typeof readArgs>;
@@ -185,7 +186,7 @@ function summary(zone: LiveZone, adoption: ReturnType<typeof adoptZone>): string
     for (const record of adoption.other) lines.push(`  ${describe(record)}`);
   }
   for (const line of zone.unreadable) lines.push(`not read: ${line}`);
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(terminalText).join('\n')}\n`;
 }
 
 function describe(record: LiveRecord): string {

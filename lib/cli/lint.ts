@@ -1,16 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { lintZone, lintZoneJudged, LintZoneInput, unusedSuppressionFinding } from '../lint/lint-zone';
+import { filePlace, lintZone, lintZoneJudged, LintZoneInput, unusedSuppressionFinding } from '../lint/lint-zone';
 import { lintZoneFile, problemPlace } from '../lint/zone-file';
 import { isSynthesizedPath, isTerraformJson, shown, synthesizedFile, SynthesizedZone, synthesizedZones } from './synthesized-input';
 import { HOST_CHOICES } from '../hosts';
-import { isMachineFormat, LocatedFinding, renderMachine } from './machine-output';
+import { isMachineFormat, LocatedFinding, renderMachine, renderMachineFailure } from './machine-output';
 import { version } from './main';
 import { CommonArgs, commonArgs, parseCommandLine, UsageError, useColor } from './options';
 import { zoneFileInclude } from './zone-file-include';
 import { ALL_RULES } from '../lint/reference';
 import { appliesToZone, Finding, LintOptions, Suppression } from '../rules/engine';
 import { Severity } from '../rules/rule';
+import { terminalLines, terminalText } from './terminal-text';
 
 const USAGE = `usage: cdktf-mx lint <input> [options]
 
@@ -84,7 +85,7 @@ export async function run(argv: string[], io: LintIo = defaultIo()): Promise<num
   try {
     args = parseArgs(argv);
   } catch (error) {
-    io.stderr.write(`cdktf-mx lint: ${(error as Error).message}\n\n${USAGE}\n`);
+    io.stderr.write(`cdktf-mx lint: ${terminalLines((error as Error).message)}\n\n${USAGE}\n`);
     return 2;
   }
   if (args.help) {
@@ -121,7 +122,8 @@ export async function run(argv: string[], io: LintIo = defaultIo()): Promise<num
       else findings = synthesized();
     }
   } catch (error) {
-    io.stderr.write(`cdktf-mx lint: ${(error as Error).message}\n${error instanceof UsageError ? `\n${USAGE}\n` : ''}`);
+    io.stderr.write(`cdktf-mx lint: ${terminalLines((error as Error).message)}\n${error instanceof UsageError ? `\n${USAGE}\n` : ''}`);
+    if (isMachineFormat(args.format)) io.stdout.write(renderMachineFailure(args.format, { message: (error as Error).message, ...(args.file !== undefined && args.file !== '-' ? { file: args.file } : {}) }, { command: 'lint', version: version() }));
     return 2;
   }
   if (args.format === 'json') io.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
@@ -133,6 +135,12 @@ export async function run(argv: string[], io: LintIo = defaultIo()): Promise<num
 
 /** `file:line: ` at the start of a zone-file finding's message. */
 const PLACE = /^(.+?):(\d+): /;
+/** Rules whose message starts with the place of a zone-file line: the reader's, and the lint's about records it could not read. */
+const PLACED_RULE = /^(zone-file-|record-)/;
+
+function placeOf(match: RegExpExecArray | null): readonly [string, number] | undefined {
+  return match ? [match[1], Number(match[2])] : undefined;
+}
 
 /**
  * Findings placed for machine output: in the input file (the stack's cdk.tf.json for
@@ -141,14 +149,14 @@ const PLACE = /^(.+?):(\d+): /;
 function locate(findings: readonly StackFinding[], args: Args): LocatedFinding[] {
   const file = synthesizedFile(args.file!, args.stack);
   return findings.map((finding) => {
-    // A finding of one stack of several is placed in that stack's cdk.tf.json.
+    // A finding of one stack of several is placed in that stack's cdk.tf.json. A finding about a record knows where the record was read; one about a line the reader could not read (or a record the lint could not) names it first in its message.
     const ownFile = finding.stack !== undefined && args.stack === undefined ? synthesizedFile(args.file!, finding.stack) : file;
-    const place = finding.rule.startsWith('zone-file-') ? PLACE.exec(finding.message) : null;
+    const place = finding.line !== undefined ? [finding.file ?? '<stdin>', finding.line] as const : PLACED_RULE.test(finding.rule) ? placeOf(PLACE.exec(finding.message)) : undefined;
+    const { file: _file, line: _line, address, ...rest } = finding;
     return {
-      ...finding,
-      ...(place ? { file: place[1] === '<stdin>' ? place[1] : shown(place[1]), line: Number(place[2]) } : ownFile !== undefined ? { file: ownFile } : {}),
-      // The construct path findings of cdktf output now carry (for path-scoped suppressions) is not
-      // the SARIF location: results stay at the owner name, and their fingerprints stay stable.
+      ...rest,
+      ...(place ? { file: place[0] === '<stdin>' ? place[0] : shown(place[0]), line: place[1] } : ownFile !== undefined ? { file: ownFile } : {}),
+      ...(address !== undefined ? { resource: address } : finding.path !== undefined ? { resource: finding.path } : {}),
     };
   });
 }
@@ -331,9 +339,11 @@ export function renderText(findings: readonly Finding[], color: boolean): string
   const order = { error: 0, warning: 1, info: 2 };
   let out = '';
   for (const [name, list] of byName) {
-    out += `${paint('bold', name)}\n`;
+    out += `${paint('bold', terminalText(name))}\n`;
     for (const finding of [...list].sort((a, b) => order[a.severity] - order[b.severity])) {
-      out += `  ${paint(finding.severity, finding.severity.padEnd(7))} ${paint('dim', finding.rule)}  ${finding.message}\n`;
+      // A finding about a record read from a zone file says where it is, as the reader's own findings do.
+      const place = finding.line !== undefined && finding.address === undefined ? `${filePlace({ ...finding, line: finding.line })}: ` : '';
+      out += `  ${paint(finding.severity, finding.severity.padEnd(7))} ${paint('dim', finding.rule)}  ${terminalText(`${place}${finding.message}`)}\n`;
     }
     out += '\n';
   }

@@ -33,6 +33,27 @@ export function isMachineFormat(format: string): format is MachineFormat {
   return (MACHINE_FORMATS as readonly string[]).includes(format);
 }
 
+/**
+ * A log for a run that could not check its input (a file that cannot be read or parsed):
+ * SARIF with no results and an unsuccessful invocation whose notification holds the error
+ * (SARIF §3.20.14, §3.20.21: what an upload step shows as the tool's error), or one GitHub
+ * `::error` command, so a pipeline that uploads or annotates still shows why.
+ */
+export function renderMachineFailure(format: MachineFormat, failure: { readonly message: string; readonly file?: string }, tool: ToolRun): string {
+  if (format === 'github') return toGithub([{ rule: `${tool.command}-failed`, severity: 'error', name: '.', message: failure.message, ...(failure.file !== undefined ? { file: failure.file } : {}) }]);
+  const log = toSarif([], [], tool) as { runs: Array<Record<string, unknown>> };
+  log.runs[0].invocations = [{
+    executionSuccessful: false,
+    exitCode: 2,
+    toolExecutionNotifications: [{
+      level: 'error',
+      message: { text: failure.message },
+      ...(failure.file !== undefined ? { locations: [{ physicalLocation: { artifactLocation: { uri: toUri(failure.file) } } }] } : {}),
+    }],
+  }];
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
 /** Render findings in a machine format. */
 export function renderMachine(format: MachineFormat, findings: readonly LocatedFinding[], rules: readonly RuleInfo[], tool: ToolRun): string {
   return format === 'sarif' ? `${JSON.stringify(toSarif(findings, rules, tool), null, 2)}\n` : toGithub(findings);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { terminalText } from './terminal-text';
 
 /** `cdktf-mx <command>`: dispatches to the command modules. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> }> = {
@@ -51,7 +52,7 @@ export async function main(argv: string[], io: MainIo = process): Promise<number
   const entry = command !== undefined && Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (!entry) {
     const why = command === undefined ? 'give a command' : `unknown command "${command}"`;
-    io.stderr.write(`cdktf-mx: ${why}\n\n${usage()}`);
+    io.stderr.write(`cdktf-mx: ${terminalText(why)}\n\n${usage()}`);
     return 2;
   }
   return (await entry.load()).run(rest);

@@ -7,11 +7,12 @@ import { checkPlan, CheckPlanOptions, PLAN_RULES, PlanFinding } from '../plan/ch
 import { PlanReadError, readPlanJson, TerraformPlan } from '../plan/plan-json';
 import { DEFAULT_MAX_MAIL_CHANGES } from '../plan/rules/plan-mail-blast-radius';
 import { renderText } from './lint';
-import { isMachineFormat, LocatedFinding, renderMachine } from './machine-output';
+import { isMachineFormat, LocatedFinding, renderMachine, renderMachineFailure } from './machine-output';
 import { shown } from './synthesized-input';
 import { METADATA_KEY } from '../validation/metadata-key';
 import { version } from './main';
 import { CommonArgs, commonArgs, parseCommandLine, UsageError, useColor } from './options';
+import { terminalLines } from './terminal-text';
 
 const USAGE = `usage: cdktf-mx plan-check <input> [options]
 
@@ -69,7 +70,7 @@ export async function run(argv: string[], io: PlanCheckIo = defaultIo()): Promis
   try {
     args = parseArgs(argv);
   } catch (error) {
-    io.stderr.write(`cdktf-mx plan-check: ${(error as Error).message}\n\n${USAGE}\n`);
+    io.stderr.write(`cdktf-mx plan-check: ${terminalLines((error as Error).message)}\n\n${USAGE}\n`);
     return 2;
   }
   if (args.help) {
@@ -90,7 +91,8 @@ export async function run(argv: string[], io: PlanCheckIo = defaultIo()): Promis
     findings = checkPlan(plan, { ...options, ...readSynth(args.synth ?? synth) });
   } catch (error) {
     const usage = error instanceof UsageError;
-    io.stderr.write(`cdktf-mx plan-check: ${(error as Error).message}\n${usage ? `\n${USAGE}\n` : ''}`);
+    io.stderr.write(`cdktf-mx plan-check: ${terminalLines((error as Error).message)}\n${usage ? `\n${USAGE}\n` : ''}`);
+    if (isMachineFormat(args.format)) io.stdout.write(renderMachineFailure(args.format, { message: (error as Error).message, ...(args.input !== undefined && args.input !== '-' ? { file: args.input } : {}) }, { command: 'plan-check', version: version() }));
     return 2;
   }
     if (args.format === 'json') io.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);

@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { MxInputError } from '../dns/errors';
 import { HOST_READERS } from '../hosts';
-import { lintRecordOf, LintZoneInput } from '../lint/lint-zone';
+import { lintRecordOf, LintZoneInput, LintZoneRecord } from '../lint/lint-zone';
 import { isInZone, parseHostname } from '../dns/names';
 import { readSynthesizedPolicies, readSynthesizedStacks, SynthesizedRecord } from '../testing/synthesized';
 import { SynthesizedValidation } from '../validation/synthesized-validation';
@@ -38,13 +38,14 @@ export function synthesizedZones(path: string, options: { zone?: string; stack?:
     const found = policies.filter((p) => p.stack === stack && (zoneId === undefined || p.zoneId === zoneId) && isInZone(p.name, apex)).map((p) => ({ name: `${p.name}.`, text: p.text }));
     return found.length > 0 ? { mtaStsPolicies: found } : {};
   };
+  const placed = placeIn(path);
   const zones: SynthesizedZone[] = [];
   for (const { stack, records, validation } of readSynthesizedStacks(path, { stack: options.stack })) {
     if (records.length === 0) continue;
     const ofStack = { stack, validation };
     if (options.zone !== undefined) {
       const selected = recordsOfZone(records, options.zone);
-      if (selected.length > 0) zones.push({ zone: options.zone, records: selected.map(lintRecordOf), ...hostOf(selected), ...ofStack, ...policiesOf(stack, parseHostname(options.zone).ascii ?? options.zone) });
+      if (selected.length > 0) zones.push({ zone: options.zone, records: selected.map(placed), ...hostOf(selected), ...ofStack, ...policiesOf(stack, parseHostname(options.zone).ascii ?? options.zone) });
       continue;
     }
     for (const [zoneId, apex] of inferredApexes(records)) {
@@ -53,7 +54,7 @@ export function synthesizedZones(path: string, options: { zone?: string; stack?:
         const where = ofZone[0].address;
         throw new MxInputError('zone', `${path}: the zone of ${where} (stack ${ofZone[0].stack}, zone id ${zoneId}) cannot be told from its names (${[...new Set(ofZone.map((r) => r.name))].join(', ')}); give --zone <domain>`);
       }
-      zones.push({ zone: apex, records: recordsOfZone(ofZone, apex, zoneId).map(lintRecordOf), ...hostOf(ofZone), ...ofStack, ...policiesOf(stack, apex, zoneId) });
+      zones.push({ zone: apex, records: recordsOfZone(ofZone, apex, zoneId).map(placed), ...hostOf(ofZone), ...ofStack, ...policiesOf(stack, apex, zoneId) });
     }
   }
   if (zones.length === 0) {
@@ -63,6 +64,42 @@ export function synthesizedZones(path: string, options: { zone?: string; stack?:
   }
   // Stable sort: zones of one name keep their stacks' (name) order.
   return zones.sort((a, b) => (a.zone < b.zone ? -1 : a.zone > b.zone ? 1 : 0));
+}
+
+/**
+ * A record of synthesized output as lint input, placed where machine output points: its
+ * Terraform address, its stack's cdk.tf.json and the line there where the resource starts.
+ */
+function placeIn(path: string): (record: SynthesizedRecord) => LintZoneRecord {
+  const files = new Map<string, { file?: string; lines?: string[] }>();
+  return (record) => {
+    let stack = files.get(record.stack);
+    if (stack === undefined) {
+      const file = synthesizedFile(path, record.stack);
+      let lines: string[] | undefined;
+      try {
+        lines = file !== undefined && file.endsWith('cdk.tf.json') ? readFileSync(file, 'utf8').split('\n') : undefined;
+      } catch {
+        lines = undefined;
+      }
+      stack = { ...(file !== undefined ? { file } : {}), ...(lines ? { lines } : {}) };
+      files.set(record.stack, stack);
+    }
+    const line = stack.lines ? resourceLine(stack.lines, record.address) : undefined;
+    return { ...lintRecordOf(record), address: record.address, ...(stack.file !== undefined ? { file: stack.file } : {}), ...(line !== undefined ? { line } : {}) };
+  };
+}
+
+/** The line (1-based) where `type.name` starts in a cdk.tf.json as cdktf writes it (2-space JSON): its name key below its type's key. */
+function resourceLine(lines: readonly string[], address: string): number | undefined {
+  const dot = address.indexOf('.');
+  const [type, name] = [address.slice(0, dot), address.slice(dot + 1)];
+  const typeKey = `    ${JSON.stringify(type)}: {`;
+  const nameKey = `      ${JSON.stringify(name)}: {`;
+  const from = lines.indexOf(typeKey);
+  if (from < 0) return undefined;
+  for (let i = from + 1; i < lines.length && !/^ {0,4}\S/.test(lines[i]); i++) if (lines[i] === nameKey) return i + 1;
+  return undefined;
 }
 
 /** A zone of synthesized output as lint input, with the host its resources are at and the stack it is in. */

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { MxInputError } from '../dns/errors';
 import { parseHostname } from '../dns/names';
-import { MailVerifier, VerifierOptions } from '../verify/check';
+import { DomainReport, MailVerifier, VerifierOptions } from '../verify/check';
 import { DeclaredDomain, readDeclaredMail } from '../verify/declared';
 import { DEFAULT_TIMEOUT_MS, DEFAULT_TRIES, DnsClient, MAX_TIMEOUT_MS, MAX_TRIES } from '../verify/dns-client';
 import { mapWithLimit } from '../verify/pool';
@@ -12,6 +12,7 @@ import { isMachineFormat, renderMachine } from './machine-output';
 import { version } from './main';
 import { useColor } from './options';
 import { synthesizedFile } from './synthesized-input';
+import { terminalLines, terminalText } from './terminal-text';
 
 /** Where `verify` writes: stdout for the report, stderr for progress and errors. */
 export interface VerifyIo {
@@ -122,7 +123,7 @@ export async function runVerify(argv: readonly string[], io: VerifyIo): Promise<
   } catch (error) {
     const usageError = error instanceof MxInputError || String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS');
     if (!usageError) throw error;
-    io.stderr.write(`cdktf-mx verify: ${(error as Error).message}\n\n${USAGE}`);
+    io.stderr.write(`cdktf-mx verify: ${terminalLines((error as Error).message)}\n\n${USAGE}`);
     return 2;
   }
 
@@ -137,8 +138,13 @@ export async function runVerify(argv: readonly string[], io: VerifyIo): Promise<
     const file = synthesizedFile(input, stack);
     const findings = verifyFindings(reports).map((f) => ({ ...f, ...(file !== undefined ? { file } : {}) }));
     io.stdout.write(renderMachine(format, findings, VERIFY_RULES, { command: 'verify', version: version() }));
-  } else io.stdout.write(format === 'json' ? formatJson(reports) : formatTable(reports, { colour: useColor(noColor ? false : undefined, { stdout: io.stdout, env }) }));
+  } else io.stdout.write(format === 'json' ? formatJson(reports) : formatTable(reports.map(printable), { colour: useColor(noColor ? false : undefined, { stdout: io.stdout, env }) }));
   return exitCodeOf(reports);
+}
+
+/** A report whose texts from live DNS and SMTP servers print as data on a terminal. */
+function printable(report: DomainReport): DomainReport {
+  return { ...report, domain: terminalText(report.domain), checks: report.checks.map((check) => ({ ...check, check: terminalText(check.check), message: terminalText(check.message) })) };
 }
 
 /** The declared domains to check: all, or those asked for (undeclared ones with no MX expected). */

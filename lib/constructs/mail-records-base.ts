@@ -12,6 +12,7 @@ import { ZoneTarget } from '../zones/host';
 import { ZoneRegistry } from '../zones/registry';
 import { DEFAULT_TTL, MailDomainProps } from './mail-domain-props';
 import { PresetOptions, PresetPublisher, publishPresetRecords } from './preset-publishing';
+import { checkSharedProps } from './props-check';
 
 /** Longest comment we let through: Cloudflare's limit on paid plans (100 on Free). */
 const MAX_COMMENT = 500;
@@ -66,6 +67,7 @@ export abstract class MailRecordsBase extends Construct {
     const fail = (field: string, message: string): never => {
       throw new MxInputError(field, message).at(this.where());
     };
+    if (props !== null && typeof props === 'object') checkSharedProps(props, fail);
     this.zone = zoneOf(props, fail);
     this.domain = this.zone.apex;
     const name = props.name ?? '@';

@@ -32,6 +32,12 @@ export interface RecordOrigin {
   readonly vendor?: { readonly preset: string; readonly variant: string };
   /** The `MxMigration` step that published it, for rules that judge a migration's companions (MTA-STS). */
   readonly migration?: { readonly step: 'overlap' | 'cutover'; readonly role: 'from' | 'to' };
+  /** File the record was read from (a zone file, a stack's cdk.tf.json): findings about it are placed there. */
+  readonly file?: string;
+  /** Line (1-based) in {@link file} where the record is written. */
+  readonly line?: number;
+  /** Terraform address of the resource holding the record, when read from synthesized output. */
+  readonly address?: string;
 }
 
 /**

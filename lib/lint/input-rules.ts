@@ -73,5 +73,14 @@ export const zoneFileReading: RuleInfo = {
   fix: 'Make the line say what you mean: one TTL per RRset, names inside the zone, a TTL or $TTL, trailing dots on absolute names.',
 };
 
+export const zoneFileSpfUnquoted: RuleInfo = {
+  id: 'zone-file-spf-unquoted',
+  severity: 'error',
+  summary: 'an SPF record in a zone file is written as unquoted words, which receivers join without spaces',
+  why: 'In a zone file each unquoted word of a TXT record is its own character-string, and SPF joins the strings without adding spaces: `v=spf1 include:_spf.google.com ~all` unquoted is read as "v=spf1include:_spf.google.com~all", which is not an SPF record, so the domain publishes no usable SPF.',
+  sources: ['RFC 1035 §5.1', 'RFC 7208 §3.3'],
+  fix: 'Quote the whole text: @ IN TXT "v=spf1 include:_spf.google.com ~all" (split only long text into quoted strings, keeping the spaces inside them).',
+};
+
 /** Every input finding id, for overrides and the rules reference. */
-export const INPUT_RULES: readonly RuleInfo[] = [zoneInvalid, recordInvalid, recordUnknownField, recordOutsideZone, optionsInvalid, suppressionUnused, zoneFileUnreadable, zoneFileReading];
+export const INPUT_RULES: readonly RuleInfo[] = [zoneInvalid, recordInvalid, recordUnknownField, recordOutsideZone, optionsInvalid, suppressionUnused, zoneFileUnreadable, zoneFileReading, zoneFileSpfUnquoted];

@@ -1,7 +1,7 @@
 import { fromCloudflareTxt } from '../cloudflare/txt';
 import { describeValue } from '../dns/errors';
 import { fqdn, isInZone, ownerNameSyntaxProblem, parseHostname, resolveOwnerName } from '../dns/names';
-import { ResourceFacts, SourcedRecord } from '../dns/record';
+import { RecordOrigin, ResourceFacts, SourcedRecord } from '../dns/record';
 import { Zone, ZoneDocument } from '../dns/zone';
 import { HOST_CHOICES, RULES, RULES_BY_ID, rulesForHost } from '../hosts';
 import { appliesToZone, ExtraHit, Finding, internalError, LintOptions, runRules, Suppression } from '../rules/engine';
@@ -33,6 +33,12 @@ export interface LintZoneRecord {
    * one record set, create_before_destroy on a set, the host's TXT quoting).
    */
   readonly resource?: ResourceFacts;
+  /** File the record was read from (a zone file, a stack's cdk.tf.json): findings about it carry it. */
+  readonly file?: string;
+  /** Line (1-based) in `file` where the record is written: findings about it carry it. */
+  readonly line?: number;
+  /** Terraform address of the resource holding the record (synthesized output): findings about it carry it. */
+  readonly address?: string;
 }
 
 /**
@@ -66,7 +72,7 @@ export interface LintZoneInput {
 }
 
 /** Fields a record may have; `comment` is accepted and ignored. */
-const KNOWN_FIELDS: ReadonlySet<string> = new Set(['name', 'type', 'priority', 'value', 'ttl', 'proxied', 'comment', 'path', 'resource']);
+const KNOWN_FIELDS: ReadonlySet<string> = new Set(['name', 'type', 'priority', 'value', 'ttl', 'proxied', 'comment', 'path', 'resource', 'file', 'line', 'address']);
 const FIELD_HINTS: Readonly<Record<string, string>> = { content: 'value', data: 'value', target: 'value', exchange: 'value', prio: 'priority', preference: 'priority', pref: 'priority', host: 'name', owner: 'name' };
 const TYPE_MNEMONIC = /^[A-Z][A-Z0-9-]*$/;
 const NUMERIC = /^\s*\d+\s*$/;
@@ -187,12 +193,14 @@ function severityOf(rule: RuleInfo, options: LintOptions): Severity | undefined 
 
 /** One input record as a zone record, or undefined (with findings) when it cannot be read. */
 function readRecord(raw: unknown, index: number, apex: string, note: (rule: RuleInfo, name: string, message: string) => void): SourcedRecord | undefined {
-  const where = `records[${index}]`;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    note(recordInvalid, apex, `${where} must be an object { name, type, value, … }, not ${describeValue(raw)}.`);
+    note(recordInvalid, apex, `records[${index}] must be an object { name, type, value, … }, not ${describeValue(raw)}.`);
     return undefined;
   }
   const fields = raw as Record<string, unknown>;
+  const origin = originOf(fields);
+  // A record read from a file is named by its place there (`zone.db:27`), not by its index.
+  const where = origin?.line !== undefined ? filePlace({ ...origin, line: origin.line }) : `records[${index}]`;
   const name = fields.name;
   const ownerShown = typeof name === 'string' ? name : where;
   for (const key in fields) {
@@ -241,7 +249,8 @@ function readRecord(raw: unknown, index: number, apex: string, note: (rule: Rule
   if (priority !== undefined) record.priority = priority as number;
   if (ttl !== undefined) record.ttl = ttl as number;
   if (typeof fields.proxied === 'boolean') record.proxied = fields.proxied;
-  if (typeof fields.path === 'string' && fields.path !== '') record.origin = { path: fields.path };
+  const path = typeof fields.path === 'string' && fields.path !== '' ? fields.path : undefined;
+  if (origin !== undefined || path !== undefined) record.origin = { ...origin, ...(path !== undefined ? { path } : {}) };
   const resource = resourceFacts(fields.resource);
   if (resource) record.resource = resource;
   else if (fields.resource !== undefined) note(recordInvalid, owner, `${where}: resource must be { address, ownsRecordSet?, createBeforeDestroy?, written? } with address a string, not ${describeValue(fields.resource)}; it is ignored.`);
@@ -259,6 +268,20 @@ function resourceFacts(value: unknown): ResourceFacts | undefined {
     ...(createBeforeDestroy === true ? { createBeforeDestroy } : {}),
     ...(typeof written === 'string' ? { written } : {}),
   };
+}
+
+/** `file:line` (or `line N` without a file), how findings name a place in a file. */
+export function filePlace(place: { readonly file?: string; readonly line: number }): string {
+  return place.file !== undefined ? `${place.file}:${place.line}` : `line ${place.line}`;
+}
+
+/** Where a record was read (file, line, Terraform address), when its input says so. */
+function originOf(fields: Readonly<Record<string, unknown>>): RecordOrigin | undefined {
+  const file = typeof fields.file === 'string' ? fields.file : undefined;
+  const line = typeof fields.line === 'number' && Number.isInteger(fields.line) && fields.line > 0 ? fields.line : undefined;
+  const address = typeof fields.address === 'string' ? fields.address : undefined;
+  // One shape for every record (a zone file's hundreds of thousands): unset fields are undefined.
+  return file === undefined && line === undefined && address === undefined ? undefined : { file, line, address };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { ReadZoneFileOptions, ZoneFileProblem, ZoneFileReader, ZoneFileRecord } from '../zonefile/reader';
 import { ExtraHit, Finding, LintOptions } from '../rules/engine';
-import { zoneFileReading, zoneFileUnreadable } from './input-rules';
-import { LintZoneInput, LintZoneRecord, lintZoneWith } from './lint-zone';
+import { zoneFileReading, zoneFileSpfUnquoted, zoneFileUnreadable } from './input-rules';
+import { filePlace, LintZoneInput, LintZoneRecord, lintZoneWith } from './lint-zone';
 
 /** Types the rules read the data of: given in RFC 3597 generic form they would be misread, so they are reported instead. */
 const RULE_TYPES: ReadonlySet<string> = new Set(['MX', 'TXT', 'SPF', 'CNAME', 'NS', 'DNAME', 'PTR', 'SOA', 'SRV', 'CAA']);
@@ -20,12 +20,13 @@ export interface ZoneFileLintInput extends LintZoneInput {
  */
 export function zoneFileToLintInput(text: string, zone?: string, options: Omit<ReadZoneFileOptions, 'origin'> = {}): ZoneFileLintInput {
   const records: LintZoneRecord[] = [];
-  const generic: ZoneFileProblem[] = [];
+  const noted: ZoneFileProblem[] = [];
   // Each record converted as it is read: the reader's records are never all held at once.
   const reader = new ZoneFileReader({ ...options, ...(zone !== undefined ? { origin: zone } : {}) }, (record) => {
     if (record.generic && RULE_TYPES.has(record.type)) {
-      generic.push({ severity: 'warning', line: record.line, ...(record.file !== undefined ? { file: record.file } : {}), name: record.name, message: `${record.type} data in generic form (${record.data.slice(0, 40)}) is not decoded, so the rules do not check this record; write it in the ${record.type} form` });
+      noted.push({ severity: 'warning', line: record.line, ...(record.file !== undefined ? { file: record.file } : {}), name: record.name, message: `${record.type} data in generic form (${record.data.slice(0, 40)}) is not decoded, so the rules do not check this record; write it in the ${record.type} form` });
     } else {
+      if (record.unquotedWords && /^v=spf1$/i.test(record.strings![0])) noted.push(spfUnquoted(record));
       records.push(toLintRecord(record));
     }
   });
@@ -34,7 +35,7 @@ export function zoneFileToLintInput(text: string, zone?: string, options: Omit<R
   if (read.zone === undefined) throw new Error(read.problems.find((p) => p.severity === 'error')?.message ?? 'the zone name is unknown; give it with --zone example.com');
   const timed = read.retimed ? records.map((r) => ({ ...r, ttl: reader.finalTtl(r.name, r.type) })) : records;
   // A CNAME beside other data is the rule cname-coexists's finding; the reader's note of it is not repeated.
-  return { zone: read.zone, records: timed, problems: [...read.problems.filter((p) => p.code !== 'cname-and-other-data'), ...generic] };
+  return { zone: read.zone, records: timed, problems: [...read.problems.filter((p) => p.code !== 'cname-and-other-data'), ...noted] };
 }
 
 /** Options of {@link lintZoneFile}: the reader's and the rules'. */
@@ -57,7 +58,7 @@ export function lintZoneFile(text: string, options: LintZoneFileOptions = {}): {
   const input = mtaStsPolicies !== undefined ? { ...read, mtaStsPolicies } : read;
   const apex = input.zone.replace(/\.$/, '');
   const found: ExtraHit[] = input.problems.map((problem) => ({
-    rule: problem.severity === 'error' ? zoneFileUnreadable : zoneFileReading,
+    rule: problem.code === 'spf-unquoted-words' ? zoneFileSpfUnquoted : problem.severity === 'error' ? zoneFileUnreadable : zoneFileReading,
     hit: { name: (problem.name ?? apex).replace(/\.$/, '') || '.', message: `${problemPlace(problem)}: ${problem.message}` },
   }));
   return { zone: input.zone, records: input.records.length, problems: input.problems, findings: lintZoneWith(input, lintOptions, found) };
@@ -65,7 +66,20 @@ export function lintZoneFile(text: string, options: LintZoneFileOptions = {}): {
 
 /** `file:line` (or `line N`) of a problem. */
 export function problemPlace(problem: ZoneFileProblem): string {
-  return problem.file !== undefined ? `${problem.file}:${problem.line}` : `line ${problem.line}`;
+  return filePlace(problem);
+}
+
+/** The problem of an SPF record written as unquoted words: what receivers read, and the record as meant. */
+function spfUnquoted(record: ZoneFileRecord): ZoneFileProblem {
+  const words = record.strings!;
+  return {
+    severity: 'error',
+    line: record.line,
+    ...(record.file !== undefined ? { file: record.file } : {}),
+    name: record.name,
+    code: 'spf-unquoted-words',
+    message: `SPF written as ${words.length} unquoted words: each is its own string, and receivers join them without spaces, reading "${words.join('')}", which is not an SPF record; quote the whole text: "${words.join(' ')}"`,
+  };
 }
 
 function toLintRecord(record: ZoneFileRecord): LintZoneRecord {
@@ -75,8 +89,11 @@ function toLintRecord(record: ZoneFileRecord): LintZoneRecord {
     name: record.name,
     type: record.type,
     ...(record.type === 'MX' && record.priority !== undefined ? { priority: record.priority } : {}),
-    value,
+    // An MX written as a bare address is checked as the address it was meant to be (mx-target-ip), as BIND warns.
+    value: record.exchangeAddress ?? value,
     ttl: record.ttl,
     ...(record.proxied !== undefined ? { proxied: record.proxied } : {}),
+    ...(record.file !== undefined ? { file: record.file } : {}),
+    line: record.line,
   };
 }

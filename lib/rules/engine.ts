@@ -15,6 +15,12 @@ export interface Finding {
   readonly message: string;
   /** Construct path of the record at fault, when it came from a CDKTF stack. */
   readonly path?: string;
+  /** File the record at fault was read from (a zone file, a stack's cdk.tf.json), when known. */
+  readonly file?: string;
+  /** Line (1-based) of that record in {@link file}, when known. */
+  readonly line?: number;
+  /** Terraform address of the resource holding the record, when read from synthesized output. */
+  readonly address?: string;
 }
 
 /** A rule switched off for some findings, with the reason a reviewer will read. */
@@ -103,8 +109,17 @@ function run(zone: Zone, options: LintOptions, rules: readonly Rule[], extra: re
   const off = new Set<string>();
 
   const report = (rule: RuleInfo, severity: Severity, hit: RuleHit): void => {
-    const path = hit.record?.origin?.path;
-    const finding: Finding = { rule: rule.id, severity, name: fqdn(hit.name), message: hit.message, ...(path ? { path } : {}) };
+    const origin = hit.record?.origin;
+    const finding: Finding = {
+      rule: rule.id,
+      severity,
+      name: fqdn(hit.name),
+      message: hit.message,
+      ...(origin?.path ? { path: origin.path } : {}),
+      ...(origin?.file !== undefined ? { file: origin.file } : {}),
+      ...(origin?.line !== undefined ? { line: origin.line } : {}),
+      ...(origin?.address !== undefined ? { address: origin.address } : {}),
+    };
     const candidates = byRule.get(rule.id);
     const match = candidates?.find((c) => matches(c, finding, hit));
     if (match) {

@@ -4,8 +4,11 @@
  * `${offset[,width[,base]]}` formats it (base d, o, x or X), `$$` and `\$` are a literal `$`.
  */
 
-/** Most records one `$GENERATE` may make: a typo in the range must not exhaust memory. */
-export const MAX_GENERATED = 1_000_000;
+/**
+ * Most records the `$GENERATE` lines of one file may make in all (four /16 reverse ranges):
+ * a typo in a range, or many lines, must not exhaust memory (BIND sets no bound).
+ */
+export const MAX_GENERATED = 262_144;
 
 /** The iterator values of a range, or an error message. */
 export function generateRange(text: string): { start: number; stop: number; step: number } | { error: string } {

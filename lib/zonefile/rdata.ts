@@ -1,4 +1,4 @@
-import { isIPv4, isIPv6 } from 'node:net';
+import { isIP, isIPv4, isIPv6 } from 'node:net';
 import { absoluteName, parseTtl } from './names';
 import { decodeOctets, escapeString, Token } from './tokens';
 
@@ -14,6 +14,17 @@ export interface Rdata {
   readonly strings?: readonly string[];
   /** True when the data was given in RFC 3597 generic form (`\# len hex`) and not decoded. */
   readonly generic?: boolean;
+  /**
+   * TXT/SPF: true when the text was written as several character-strings, some of them
+   * unquoted words: `v=spf1 mx -all` unquoted is three strings, which receivers join
+   * without spaces (RFC 7208 §3.3).
+   */
+  readonly unquotedWords?: boolean;
+  /**
+   * MX: the exchange as written when it is an IP address without a trailing dot. BIND reads
+   * it as a name below the origin (`192.0.2.99.example.com.`) and warns "MX is an address".
+   */
+  readonly exchangeAddress?: string;
 }
 
 type Read = Rdata | { error: string };
@@ -53,7 +64,8 @@ export function readRdata(type: string, tokens: readonly Token[], origin: string
     if (typeof preference === 'string') return { error: preference };
     const exchange = names(type, tokens.slice(1), origin, 1);
     if ('error' in exchange) return exchange;
-    return { data: `${preference} ${exchange.names[0]}`, value: exchange.names[0], priority: preference };
+    const address = type === 'MX' && isIP(tokens[1].text) !== 0 ? { exchangeAddress: tokens[1].text } : {};
+    return { data: `${preference} ${exchange.names[0]}`, value: exchange.names[0], priority: preference, ...address };
   }
   switch (type) {
     case 'A': return address(tokens, 'A', (text) => (isIPv4(text) ? text : undefined));
@@ -127,7 +139,8 @@ function txt(type: string, tokens: readonly Token[]): Read {
   const read = strings(tokens);
   if ('error' in read) return { error: `${type}: ${read.error}` };
   const decoded = read.octets.map((s) => (isAscii(s) ? s : Buffer.from(s, 'latin1').toString('utf8')));
-  return { data: read.printed.join(' '), value: decoded.join(''), strings: decoded };
+  const unquotedWords = tokens.length > 1 && tokens.some((t) => !t.quoted);
+  return { data: read.printed.join(' '), value: decoded.join(''), strings: decoded, ...(unquotedWords ? { unquotedWords } : {}) };
 }
 
 function isAscii(text: string): boolean {

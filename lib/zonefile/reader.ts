@@ -1,6 +1,6 @@
 import { StringDecoder } from 'node:string_decoder';
 import { cloudflareTags } from './cloudflare-tags';
-import { generateRange, substitute } from './generate';
+import { generateRange, MAX_GENERATED, substitute } from './generate';
 import { absoluteName, isAtOrBelow, MAX_TTL, parseTtl } from './names';
 import { KNOWN_TYPES, Rdata, readRdata, TYPE_NUMBER } from './rdata';
 import { LexState, lexLine, Token } from './tokens';
@@ -34,8 +34,11 @@ export interface ZoneFileProblem {
   /** Owner name of the line, when it was read that far. */
   readonly name?: string;
   readonly message: string;
-  /** Set when the problem is one a lint rule reports too: `cname-and-other-data` (rule `cname-coexists`). */
-  readonly code?: 'cname-and-other-data';
+  /**
+   * Set when the problem is one a lint rule reports: `cname-and-other-data` (rule
+   * `cname-coexists`), `spf-unquoted-words` (rule `zone-file-spf-unquoted`, noted by the linter).
+   */
+  readonly code?: 'cname-and-other-data' | 'spf-unquoted-words';
 }
 
 /** Options of {@link readZoneFile}. */
@@ -64,6 +67,8 @@ export interface ZoneFile {
 const CLASS = /^(?:IN|CH|CS|HS|NONE|ANY|CLASS\d+)$/i;
 /** Types that may share a name with a CNAME (DNSSEC, RFC 4035 §2.5). */
 const CNAME_COMPANIONS: ReadonlySet<string> = new Set(['RRSIG', 'NSEC', 'KEY']);
+/** Types of which an RRset holds one record: BIND refuses a second ("multiple RRs of singleton type"). */
+const SINGLETONS: ReadonlySet<string> = new Set(['SOA', 'CNAME', 'DNAME']);
 /** `$INCLUDE` nesting beyond which a file is taken to include itself. */
 const MAX_INCLUDE_DEPTH = 16;
 /** Unreadable entries, with no record read, after which the input is taken not to be a zone file. */
@@ -123,6 +128,36 @@ function restart(run: Run, owner: string | undefined): void {
   if (run.servers.size > 0) run.servers.clear();
 }
 
+/**
+ * An RRset read so far: its TTL, and a fingerprint of each record's data (one number for the
+ * usual one-record set), so an identical record is loaded once, as BIND does, without keeping
+ * the data of every record of a streamed file.
+ */
+interface RRsetSeen {
+  ttl: number;
+  data: number | number[];
+}
+
+/** True when the RRset already holds a record with this data fingerprint. */
+function holds(rrset: RRsetSeen, data: number): boolean {
+  return typeof rrset.data === 'number' ? rrset.data === data : rrset.data.includes(data);
+}
+
+/**
+ * A 53-bit fingerprint of record data (two FNV-1a hashes): two different records of one
+ * RRset share it with a chance of about 1 in 10^16, far below any zone's size.
+ */
+function fingerprint(data: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < data.length; i++) {
+    const c = data.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
+}
+
 class Stop extends Error {}
 
 /**
@@ -143,10 +178,11 @@ class Stop extends Error {}
 export class ZoneFileReader {
   private apex?: string;
   private defaultTtl?: number;
-  private ttlDirective = false;
   private lastTtl?: number;
-  /** TTL each RRset has so far, by `type owner`: that of the last run of records that added to it. */
-  private readonly rrsetTtl = new Map<string, number>();
+  /** Each RRset read so far, by `type owner`: its TTL and its records' data. */
+  private readonly rrsets = new Map<string, RRsetSeen>();
+  /** Records `$GENERATE` made so far, against {@link MAX_GENERATED}. */
+  private generated = 0;
   /** The current run of records of one owner, and the run of glue records inside it. */
   private readonly run: Run = newRun(undefined);
   private readonly glue: Run = newRun(undefined);
@@ -189,7 +225,7 @@ export class ZoneFileReader {
    * added to again, further down, with another TTL (a streaming reader cannot go back).
    */
   finalTtl(name: string, type: string): number | undefined {
-    return this.rrsetTtl.get(`${type} ${name}`);
+    return this.rrsets.get(`${type} ${name}`)?.ttl;
   }
 
   /** Lines of `text` in `source`; `last` flushes the tail and closes the source. */
@@ -210,7 +246,8 @@ export class ZoneFileReader {
       if (last) {
         if (source.partial !== '') this.line(source, source.partial);
         source.partial = '';
-        if (source.lex.depth > 0 || source.tokens.length > 0) this.problem('error', source, source.start, `a "(" opened on this line is never closed before the end of the file (line ${source.line}); the entry is not read`);
+        if (source.lex.quote !== undefined) this.problem('error', source, source.start, `a quoted string continued with "\\" at the end of a line is never closed before the end of the file (line ${source.line}); the entry is not read`);
+        else if (source.lex.depth > 0 || source.tokens.length > 0) this.problem('error', source, source.start, `a "(" opened on this line is never closed before the end of the file (line ${source.line}); the entry is not read`);
       }
     } catch (error) {
       if (!(error instanceof Stop)) throw error;
@@ -226,7 +263,24 @@ export class ZoneFileReader {
       this.problem('error', source, source.line, 'binary data (a NUL byte): this is not a zone file; nothing after it is read');
       throw new Stop();
     }
-    if (source.tokens.length === 0 && source.lex.depth === 0) {
+    if (!text.includes('\r')) return this.entryLine(source, text);
+    // A lone CR (old Mac line ends) ends an entry's line for BIND's lexer, but not a comment,
+    // which runs to the next LF; BIND counts lines by LF, so the parts share its number.
+    const parts = text.split('\r');
+    for (let k = 0; k < parts.length; k++) {
+      const comments = source.comments.length;
+      this.entryLine(source, parts[k]);
+      const swallowed = source.comments.length > comments ? parts.slice(k + 1).filter((rest) => rest.trim() !== '').length : 0;
+      if (swallowed > 0) {
+        this.problem('warning', source, source.line, `a comment runs to the next line feed: the ${swallowed} CR-separated line(s) after it are comment text to BIND, so they are not read (the file has CR-only line ends; convert them to LF)`);
+        break;
+      }
+    }
+  }
+
+  /** One line of an entry (a physical line, or a part of one ended by a lone CR). */
+  private entryLine(source: Source, text: string): void {
+    if (source.tokens.length === 0 && source.lex.depth === 0 && source.lex.quote === undefined) {
       source.start = source.line;
       source.ownerField = text !== '' && text[0] !== ' ' && text[0] !== '\t';
       source.comments = [];
@@ -238,14 +292,17 @@ export class ZoneFileReader {
       this.fail(source, source.line, error);
       source.tokens = [];
       source.lex.depth = 0;
+      source.lex.quote = undefined;
       return;
     }
-    if (source.lex.depth > 0) return;
+    if (source.lex.depth > 0 || source.lex.quote !== undefined) return;
     const tokens = source.tokens;
     if (tokens.length === 0) return;
     source.tokens = [];
-    if (!tokens[0].quoted && tokens[0].text.startsWith('$')) this.directive(source, tokens);
-    else this.entry(source, tokens, source.ownerField);
+    if (!tokens[0].quoted && tokens[0].text.startsWith('$')) {
+      if (source.ownerField) this.directive(source, tokens);
+      else this.fail(source, source.start, `${tokens[0].text} after a blank: a directive must start in the first column (BIND reads it as a record type and refuses the file: "unknown RR type")`);
+    } else this.entry(source, tokens, source.ownerField);
   }
 
   /** An error problem; too many of them with no record read means the input is no zone file. */
@@ -310,8 +367,17 @@ export class ZoneFileReader {
     if (type === 'NS' && name.startsWith('*.')) return this.fail(source, line, `NS at the wildcard ${name}: a wildcard cannot be delegated (RFC 4592 §4.2), BIND refuses it`, name);
     const rdata = readRdata(type, data, origin);
     if ('error' in rdata) return this.fail(source, line, rdata.error, name);
+    const key = `${type} ${name}`;
+    const rrset = this.rrsets.get(key);
+    const print = fingerprint(rdata.data);
+    if (rrset !== undefined && this.refusedSingleton(entry, name, rrset, print)) return;
     this.checkCname(entry, name);
-    const ttl = this.ttlOf(entry, name, rdata.data);
+    const duplicate = rrset !== undefined && holds(rrset, print);
+    // A record BIND collapses into the same one further up still sets the RRset's TTL.
+    const ttl = this.ttlOf(entry, name, rdata.data, print, key, rrset);
+    if (duplicate) return this.problem('warning', source, line, `the same ${type} record at ${name} is written further up; BIND loads it once, so it is read once`, name);
+    if (rrset !== undefined && typeof rrset.data === 'number') rrset.data = [rrset.data, print];
+    else if (rrset !== undefined) (rrset.data as number[]).push(print);
     const comment = entry.comments.map((c) => c.trim()).filter((c) => c !== '').join(' ');
     const proxied = comment === '' ? undefined : cloudflareTags(comment).proxied;
     this.read++;
@@ -319,6 +385,8 @@ export class ZoneFileReader {
     if (rdata.priority !== undefined) record.priority = rdata.priority;
     if (rdata.strings !== undefined) record.strings = rdata.strings;
     if (rdata.generic) record.generic = true;
+    if (rdata.unquotedWords) record.unquotedWords = true;
+    if (rdata.exchangeAddress !== undefined) record.exchangeAddress = rdata.exchangeAddress;
     if (source.file !== undefined) record.file = source.file;
     if (proxied !== undefined) record.proxied = proxied;
     if (comment !== '') record.comment = comment;
@@ -340,21 +408,21 @@ export class ZoneFileReader {
   }
 
   /**
-   * The TTL as BIND sets it: the one written, else `$TTL`, else (no `$TTL`) the SOA
-   * minimum once the SOA is read, else the last TTL written. One RRset has one TTL
-   * (RFC 2181 §5.2): a later record that differs takes the first one's, reported.
+   * The TTL as BIND sets it: the one written, else `$TTL`, else (no `$TTL`, RFC 1035
+   * semantics) the TTL of the record before, the SOA's included. An SOA with no TTL and none
+   * before it takes its minimum, which then stands for `$TTL` (BIND's master.c). One RRset
+   * has one TTL (RFC 2181 §5.2): a later record that differs takes the first one's,
+   * reported, and that is the TTL the next record inherits.
    */
-  private ttlOf(entry: Entry, name: string, data: string): number {
+  private ttlOf(entry: Entry, name: string, data: string, print: number, key: string, rrset: RRsetSeen | undefined): number {
     const { source, line, type } = entry;
     let ttl = entry.ttl;
     if (ttl !== undefined && ttl > MAX_TTL) {
       this.problem('warning', source, line, `TTL ${ttl} is above ${MAX_TTL} (RFC 2181 §8); read as 0, as BIND does`, name);
       ttl = 0;
     }
-    if (ttl !== undefined) this.lastTtl = ttl;
-    const minimum = type === 'SOA' ? Number(data.split(' ')[6]) : undefined;
-    if (ttl === undefined) ttl = this.defaultTtl ?? this.lastTtl ?? minimum;
-    if (minimum !== undefined && !this.ttlDirective) this.defaultTtl = minimum;
+    if (ttl === undefined) ttl = this.defaultTtl ?? this.lastTtl;
+    if (ttl === undefined && type === 'SOA') ttl = this.defaultTtl = Number(data.split(' ')[6]);
     if (ttl === undefined) {
       this.problem('warning', source, line, `no TTL: the file has no $TTL, no SOA and no earlier TTL; read as ${FALLBACK_TTL} (BIND refuses the record)`, name);
       ttl = FALLBACK_TTL;
@@ -370,16 +438,26 @@ export class ZoneFileReader {
       this.problem('warning', source, line, `TTL ${ttl} differs from ${runFirst} of the ${type} record before it at ${name}; an RRset has one TTL (RFC 2181 §5.2), read as ${runFirst} as BIND does`, name);
       ttl = runFirst;
     }
+    this.lastTtl = ttl;
     if (type === 'NS' && run === this.run) run.servers.add(data);
     if (runFirst !== undefined) return ttl;
-    const key = `${type} ${name}`;
-    const earlier = this.rrsetTtl.get(key);
-    if (earlier !== undefined && earlier !== ttl) {
-      this.problem('warning', source, line, `TTL ${ttl} differs from ${earlier} of the ${type} records at ${name} further up; an RRset has one TTL (RFC 2181 §5.2), and BIND gives them all ${ttl}, the later one`, name);
-      this.retimed = true;
+    if (rrset === undefined) {
+      this.rrsets.set(key, { ttl, data: print });
+      return ttl;
     }
-    this.rrsetTtl.set(key, ttl);
+    if (rrset.ttl !== ttl) {
+      this.problem('warning', source, line, `TTL ${ttl} differs from ${rrset.ttl} of the ${type} records at ${name} further up; an RRset has one TTL (RFC 2181 §5.2), and BIND gives them all ${ttl}, the later one`, name);
+      this.retimed = true;
+      rrset.ttl = ttl;
+    }
     return ttl;
+  }
+
+  /** True (an error) for a second, different record of a type whose RRset holds one: BIND refuses the zone. */
+  private refusedSingleton(entry: Entry, name: string, rrset: RRsetSeen, data: number): boolean {
+    if (!SINGLETONS.has(entry.type) || holds(rrset, data)) return false;
+    this.fail(entry.source, entry.line, `a second ${entry.type} record at ${name}: the ${entry.type} RRset holds one record, so BIND refuses the zone ("multiple RRs of singleton type"); the record is not read`, name);
+    return true;
   }
 
   /**
@@ -390,7 +468,7 @@ export class ZoneFileReader {
     const { source, line, type } = entry;
     if (CNAME_COMPANIONS.has(type)) return;
     this.typesSeen.add(type);
-    const other = type === 'CNAME' ? [...this.typesSeen].find((t) => t !== 'CNAME' && !CNAME_COMPANIONS.has(t) && this.rrsetTtl.has(`${t} ${name}`)) : this.rrsetTtl.has(`CNAME ${name}`) ? 'CNAME' : undefined;
+    const other = type === 'CNAME' ? [...this.typesSeen].find((t) => t !== 'CNAME' && !CNAME_COMPANIONS.has(t) && this.rrsets.has(`${t} ${name}`)) : this.rrsets.has(`CNAME ${name}`) ? 'CNAME' : undefined;
     if (other === undefined) return;
     this.problemList.push({ severity: 'warning', line, ...(source.file !== undefined ? { file: source.file } : {}), name, code: 'cname-and-other-data', message: `${type} beside ${other} at ${name}: a CNAME cannot share its name with other data (RFC 1034 §3.6.2), BIND refuses the zone ("CNAME and other data")` });
   }
@@ -417,7 +495,6 @@ export class ZoneFileReader {
         const ttl = parseTtl(args[0].text);
         if (ttl === undefined) return this.fail(source, line, `$TTL must be a time (3600, 1h, 1d2h…), not "${args[0].text}"`);
         this.defaultTtl = ttl > MAX_TTL ? 0 : ttl;
-        this.ttlDirective = true;
         return;
       }
       const base = source.origin ?? this.apex;
@@ -469,6 +546,9 @@ export class ZoneFileReader {
     if (type === undefined) return fail(unknownType(args[i], ttl !== undefined));
     if (i !== args.length - 2) return fail(`$GENERATE takes one rhs after the type; quote it when it has spaces ("10 mail$")`);
     const [lhs, rhs] = [args[1].text, args[i + 1].text];
+    const count = Math.floor((range.stop - range.start) / range.step) + 1;
+    if (this.generated + count > MAX_GENERATED) return fail(`$GENERATE ${args[0].text} would make ${count} records, and the file's $GENERATE lines before it made ${this.generated}: more than ${MAX_GENERATED} in all, which no real zone needs (a typo in a range?); this line is not expanded`);
+    this.generated += count;
     for (let value = range.start; value <= range.stop; value += range.step) {
       const owner = substitute(lhs, value);
       const text = substitute(rhs, value);
@@ -527,7 +607,7 @@ function ttlAndClass(tokens: readonly Token[], from: number, end: number): { i: 
     const text = tokens[i].text;
     const seconds = ttl === undefined ? parseTtl(text) : undefined;
     if (seconds !== undefined) ttl = seconds;
-    else if (cls === undefined && CLASS.test(text)) cls = text.toUpperCase();
+    else if (cls === undefined && CLASS.test(text)) cls = /^CLASS0*1$/i.test(text) ? 'IN' : text.toUpperCase();
     else break;
   }
   return { i, ttl, cls };

@@ -15,6 +15,8 @@ export interface Token {
 export interface LexState {
   /** Open parentheses. */
   depth: number;
+  /** Text so far of a quoted string whose line ended in `\` (an escaped line break, read as BIND reads it: a newline in the string). */
+  quote?: string;
 }
 
 /** Characters that end an unquoted word. */
@@ -27,6 +29,12 @@ const BREAK = new Set([' ', '\t', ';', '(', ')', '"']);
 export function lexLine(line: string, state: LexState, tokens: Token[], comments: string[]): string | undefined {
   const length = line.length;
   let i = 0;
+  if (state.quote !== undefined) {
+    const prefix = state.quote;
+    state.quote = undefined;
+    i = quoted(line, 0, prefix, tokens, state);
+    if (i < 0) return i === UNCLOSED ? 'a quoted string is not closed on its line (unbalanced quotes)' : undefined;
+  }
   while (i < length) {
     const c = line[i];
     if (c === ' ' || c === '\t') {
@@ -42,11 +50,8 @@ export function lexLine(line: string, state: LexState, tokens: Token[], comments
       state.depth--;
       i++;
     } else if (c === '"') {
-      let j = i + 1;
-      while (j < length && line[j] !== '"') j += line[j] === '\\' ? 2 : 1;
-      if (j >= length) return 'a quoted string is not closed on its line (unbalanced quotes)';
-      tokens.push({ text: line.slice(i + 1, j), quoted: true });
-      i = j + 1;
+      i = quoted(line, i + 1, '', tokens, state);
+      if (i < 0) return i === UNCLOSED ? 'a quoted string is not closed on its line (unbalanced quotes)' : undefined;
     } else {
       let j = i;
       while (j < length && !BREAK.has(line[j])) j += line[j] === '\\' ? 2 : 1;
@@ -55,6 +60,29 @@ export function lexLine(line: string, state: LexState, tokens: Token[], comments
     }
   }
   return undefined;
+}
+
+/** {@link quoted}: the string is not closed on its line. */
+const UNCLOSED = -1;
+/** {@link quoted}: the line ends in `\` inside the string, which goes on on the next line. */
+const CONTINUED = -2;
+
+/**
+ * The quoted string whose text starts at `from` (after the `"`), pushed as a token; returns
+ * the index after its closing quote, {@link UNCLOSED}, or {@link CONTINUED} with the text so far
+ * (and the escaped line break, kept as `\` + newline like any `\X`) in `state.quote`.
+ */
+function quoted(line: string, from: number, prefix: string, tokens: Token[], state: LexState): number {
+  const length = line.length;
+  let j = from;
+  while (j < length && line[j] !== '"') j += line[j] === '\\' ? 2 : 1;
+  if (j === length + 1) {
+    state.quote = `${prefix}${line.slice(from)}\n`;
+    return CONTINUED;
+  }
+  if (j >= length) return UNCLOSED;
+  tokens.push({ text: prefix + line.slice(from, j), quoted: true });
+  return j + 1;
 }
 
 /** True when the text has no escape and only printable ASCII: the fast path of every decoder. */

@@ -137,6 +137,30 @@ describe('item 5: unquoted TXT words are separate character-strings (RFC 7208 §
     const { findings } = await lint([file('z014.example.com.zone', text)]);
     expect(ids(findings).filter((id) => id.startsWith('spf-'))).toEqual([]);
   });
+
+  test('issue 19 consumer item 8: an SPF record of unquoted words is zone-file-spf-unquoted, at its file and line, with the text receivers read', async () => {
+    const path = file('unquoted-spf.example.com.zone', '$TTL 1h\n@ IN MX 1 smtp.google.com.\n_dmarc IN TXT "v=DMARC1; p=reject"\n@ IN TXT v=spf1 include:_spf.google.com ~all\n');
+    const { code, findings } = await lint([path]);
+    expect(findings.filter((f) => f.rule === 'zone-file-spf-unquoted')).toEqual([{
+      rule: 'zone-file-spf-unquoted',
+      severity: 'error',
+      name: 'example.com.',
+      message: `${path}:4: SPF written as 3 unquoted words: each is its own string, and receivers join them without spaces, reading "v=spf1include:_spf.google.com~all", which is not an SPF record; quote the whole text: "v=spf1 include:_spf.google.com ~all"`,
+    }]);
+    expect(code).toBe(1);
+    // Quoted, or unquoted DKIM/DMARC words (their tags need no spaces), are not flagged.
+    const quoted = await lint([file('quoted-spf.example.com.zone', '$TTL 1h\n@ IN MX 1 smtp.google.com.\n_dmarc IN TXT v=DMARC1; p=reject\n@ IN TXT "v=spf1 include:_spf.google.com" " ~all"\n')]);
+    expect(ids(quoted.findings).filter((id) => id.startsWith('zone-file-'))).toEqual([]);
+  });
+});
+
+describe('issue 19 consumer item 8: MX 10 192.0.2.99 (an address written where the exchange belongs)', () => {
+  test('is mx-target-ip on the address as written, as BIND warns "MX is an address"; not a missing relative name', async () => {
+    const { code, findings } = await lint([file('mx-ip.example.com.zone', '$TTL 1h\n@ IN MX 10 192.0.2.99\n@ IN MX 20 2001:db8::25\n@ IN TXT "v=spf1 -all"\n_dmarc IN TXT "v=DMARC1; p=reject"\n')]);
+    expect(findings.filter((f) => f.rule.startsWith('mx-')).map((f) => `${f.rule} ${f.message.slice(0, f.message.indexOf(':'))}`)).toEqual(['mx-target-ip MX 10 192.0.2.99', 'mx-target-ip MX 20 2001']);
+    expect(findings.some((f) => f.message.includes('192.0.2.99.example.com'))).toBe(false);
+    expect(code).toBe(1);
+  });
 });
 
 describe("Cloudflare's dashboard export", () => {

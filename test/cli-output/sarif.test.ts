@@ -1,4 +1,5 @@
 import Ajv from 'ajv';
+import { App } from 'cdktf';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,9 +8,10 @@ import { run as planCheck } from '../../lib/cli/plan-check';
 import { runVerify } from '../../lib/cli/verify';
 import { toGithub } from '../../lib/cli/machine-output';
 import { GoogleWorkspaceMx, MxRecords } from '../../lib';
-import { withSynth } from '../helpers';
+import { newStack, withSynth } from '../helpers';
 import { fromRecords, ScriptedDns, startScriptedDns } from '../verify/scripted-dns';
 import { CLOUDFLARE, planBetween } from '../plan/plan-fixture';
+import { runBin } from '../cli/bin';
 
 /** The vendored OASIS SARIF 2.1.0 schema (see test/fixtures/sarif/README.md), compiled once. */
 const ajv = new Ajv({ allErrors: true, strict: false });
@@ -90,7 +92,8 @@ describe('--format sarif on every command: valid SARIF 2.1.0, one rule entry per
     const single = log.runs[0].results.find((r) => r.ruleId === 'mx-single')!;
     expect(single.level).toBe('warning');
     expect(single.locations[0].physicalLocation!.artifactLocation.uri).toMatch(/stacks\/mail\/cdk\.tf\.json$/);
-    expect(single.locations[0].logicalLocations[0].name).toBe('example.org.');
+    // At the resource holding the record (issue 19 consumer item 9), not only the owner name.
+    expect(single.locations[0].logicalLocations[0].fullyQualifiedName).toMatch(/^cloudflare_dns_record\.mx__example_org__/);
   });
 
   test('plan-check: results at the record\'s Terraform address', async () => {
@@ -129,6 +132,75 @@ describe('--format sarif on every command: valid SARIF 2.1.0, one rule entry per
   });
 });
 
+describe('issue 19 P9: a lint that cannot read its input still writes the log an upload step needs', () => {
+  interface FailedRun { results: unknown[]; invocations: Array<{ executionSuccessful: boolean; exitCode: number; toolExecutionNotifications: Array<{ level: string; message: { text: string }; locations?: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> }
+
+  test.each([
+    ['a file that does not exist', () => join(dir, 'missing.zone'), /ENOENT: no such file or directory/],
+    ['a zone file whose zone is unknown', () => { const path = join(dir, 'nozone.txt'); writeFileSync(path, 'www 60 IN A 192.0.2.1\n'); return path; }, /the zone name is unknown/],
+  ])('%s: --format sarif is a valid log with the error as a tool notification; exit 2', async (_what, input, error) => {
+    const path = input();
+    const { code, stdout, stderr } = await runBin(['lint', path, '--format', 'sarif']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(error);
+    const run = validSarif(stdout).runs[0] as unknown as FailedRun;
+    expect(run.results).toEqual([]);
+    expect(run.invocations).toEqual([{ executionSuccessful: false, exitCode: 2, toolExecutionNotifications: [{ level: 'error', message: { text: expect.stringMatching(error) }, locations: [{ physicalLocation: { artifactLocation: { uri: path } } }] }] }]);
+  });
+
+  test('--format github: one ::error command at the file with the message', async () => {
+    const path = join(dir, 'missing.zone');
+    const { code, stdout } = await runBin(['lint', path, '--format', 'github']);
+    expect(code).toBe(2);
+    expect(stdout).toBe(`::error file=${path},title=lint-failed .::ENOENT: no such file or directory, open '${path}'\n`);
+  });
+
+  test('plan-check of a plan file that does not exist: the same SARIF failure log', async () => {
+    const path = join(dir, 'missing-plan.json');
+    const { code, stdout } = await runBin(['plan-check', path, '--format', 'sarif']);
+    expect(code).toBe(2);
+    const run = validSarif(stdout).runs[0] as unknown as FailedRun;
+    expect(run.invocations[0]).toMatchObject({ executionSuccessful: false, exitCode: 2, toolExecutionNotifications: [{ level: 'error', message: { text: expect.stringContaining('missing-plan.json') } }] });
+  });
+});
+
+describe('issue 19 consumer item 9: findings about records carry where the record is written', () => {
+  const zoneText = ['$TTL 3600', '@ IN MX 10 mx', '@ TXT "v=spf1 mx -all"', '_dmarc TXT "v=DMARC1; p=reject"', 'mx CNAME other.example.net.', '', 'bad\\032name MX 10 mx.example.net.', ''].join('\n');
+
+  test('lint of a zone file: a rule finding in text, GitHub and SARIF names the file and the record\'s line; record-invalid names its line, not records[n]', async () => {
+    const zone = join(dir, 'placed.example.com.zone');
+    writeFileSync(zone, zoneText);
+    const text = await runBin(['lint', zone, '--zone', 'example.com']);
+    expect(text.stdout).toContain(`mx-target-cname  ${zone}:2: MX 10 mx.example.com: the exchange is a CNAME`);
+    expect(text.stdout).toContain(`record-invalid  ${zone}:7: owner name "bad\\032name.example.com."`);
+    expect(text.stdout).not.toContain('records[');
+    const github = await runBin(['lint', zone, '--zone', 'example.com', '--format', 'github']);
+    expect(github.stdout).toMatch(/^::error file=[^,]*placed\.example\.com\.zone,line=2,title=mx-target-cname example\.com\.::/m);
+    expect(github.stdout).toMatch(/^::error file=[^,]*placed\.example\.com\.zone,line=7,title=record-invalid /m);
+    const run = validSarif((await runBin(['lint', zone, '--zone', 'example.com', '--format', 'sarif'])).stdout).runs[0];
+    const lines = Object.fromEntries(run.results.map((r) => [r.ruleId, r.locations[0].physicalLocation?.region?.startLine]));
+    expect(lines).toEqual({ 'mx-target-cname': 2, 'mx-single': 2, 'record-invalid': 7 });
+    const json = JSON.parse((await runBin(['lint', zone, '--zone', 'example.com', '--format', 'json'])).stdout) as Array<{ rule: string; file?: string; line?: number }>;
+    expect(json.find((f) => f.rule === 'mx-target-cname')).toMatchObject({ file: zone, line: 2 });
+  });
+
+  test('lint of cdktf output: SARIF results at the resource address in cdk.tf.json, with the line where the resource starts', async () => {
+    const outdir = join(dir, 'placed.out');
+    const app = new App({ outdir });
+    const stack = newStack('mail', app);
+    new MxRecords(stack, 'corp', { zoneId: '${var.corp_zone_id}', domain: 'corp.example', records: [{ priority: 10, exchange: 'mx.example.net' }] });
+    app.synth();
+    const run = validSarif((await runBin(['lint', outdir, '--format', 'sarif'])).stdout).runs[0];
+    const single = run.results.find((r) => r.ruleId === 'mx-single')!;
+    const address = single.locations[0].logicalLocations[0].fullyQualifiedName!;
+    expect(address).toMatch(/^cloudflare_dns_record\.\S+$/);
+    const location = single.locations[0].physicalLocation!;
+    expect(location.artifactLocation.uri).toMatch(/placed\.out\/stacks\/mail\/cdk\.tf\.json$/);
+    const written = readFileSync(join(outdir, 'stacks', 'mail', 'cdk.tf.json'), 'utf8').split('\n');
+    expect(written[location.region!.startLine - 1].trim()).toBe(`${JSON.stringify(address.split('.')[1])}: {`);
+  });
+});
+
 describe('--format github', () => {
   test('lint of a zone file: one workflow command per finding, with file and line', async () => {
     const zone = join(dir, 'example.net.zone');
@@ -138,7 +210,7 @@ describe('--format github', () => {
     const lines = out.stdout.trimEnd().split('\n');
     expect(lines.every((line) => /^::(error|warning|notice) /.test(line))).toBe(true);
     expect(lines).toContainEqual(expect.stringMatching(/^::error file=[^,]*example\.net\.zone,line=3,title=zone-file-unreadable example\.net\.::/));
-    expect(lines).toContainEqual(expect.stringMatching(/^::warning file=[^,]*example\.net\.zone,title=mx-single example\.net\.::/));
+    expect(lines).toContainEqual(expect.stringMatching(/^::warning file=[^,]*example\.net\.zone,line=2,title=mx-single example\.net\.::/));
   });
 
   test('escapes what the runner reads as syntax: % CR LF in data, and : , in properties', () => {

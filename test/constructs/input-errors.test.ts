@@ -1,7 +1,7 @@
 // Issue 13 item 11: input mistakes are MxInputErrors naming the field, never raw TypeErrors,
 // and messages show the value given (NaN, Infinity), not JSON's "null".
 import { App, TerraformStack } from 'cdktf';
-import { configureMxValidation, lintZone, MxInputError, MxMigration, MxRecords, VendorMx } from '../../lib';
+import { configureMxValidation, FastmailMx, GoogleWorkspaceMx, lintZone, Microsoft365Mx, MxInputError, MxMigration, MxRecords, NullMx, SpfInclude, VendorMx } from '../../lib';
 import type { MailPreset } from '../../lib/presets/preset';
 import { appSynthError } from '../helpers';
 
@@ -71,4 +71,29 @@ test('a record field named __proto__ or constructor gets no "did you mean [objec
     'records[0] (@) has an unknown field "constructor". It is ignored.',
     'records[0] (@) has an unknown field "prio"; did you mean "priority"? It is ignored.',
   ]);
+});
+
+describe('issue 19 P7: untyped props (JavaScript, JSON config) are checked at runtime, in one place for every construct', () => {
+  const mx = [{ priority: 10, exchange: 'mx.example.net' }];
+  test.each([
+    ['MxRecords', 'comment', () => new MxRecords(stack(), 'mail', { ...base, records: mx, comment: 5 } as never), /^comment: must be a string, not 5 \(MxRecords at stack\/mail\)$/],
+    ['MxRecords', 'ttl', () => new MxRecords(stack(), 'mail', { ...base, records: mx, ttl: '300' } as never), /^ttl: must be a number of seconds, not "300" \(MxRecords at stack\/mail\)$/],
+    ['NullMx', 'name', () => new NullMx(stack(), 'parked', { ...base, name: 7 } as never), /^name: must be a string, not 7 \(NullMx at stack\/parked\)$/],
+    ['GoogleWorkspaceMx', 'companions.spf', () => new GoogleWorkspaceMx(stack(), 'mail', { ...base, companions: { spf: 'yes' } } as never), /^companions\.spf: must be true, false or \{ all: .*, not "yes" \(GoogleWorkspaceMx at stack\/mail\)$/],
+    ['GoogleWorkspaceMx', 'companions', () => new GoogleWorkspaceMx(stack(), 'mail', { ...base, companions: true } as never), /^companions: must be an object such as \{ spf: true, dkim: true \}, not true/],
+    ['Microsoft365Mx', 'companions.dkim', () => new Microsoft365Mx(stack(), 'mail', { ...base, exchange: 'contoso-com.mail.protection.outlook.com', companions: { dkim: { selector1: 1 } } } as never), /^companions\.dkim: must be true, false or the values asked for as strings/],
+    ['VendorMx', 'maxPresetAge', () => new VendorMx(stack(), 'mail', { ...base, preset: 'fastmail', maxPresetAge: '30' } as never), /^maxPresetAge: maxPresetAge must be a number of days ≥ 0, not "30"/],
+    ['VendorMx', 'allowCustomHost', () => new VendorMx(stack(), 'mail', { ...base, preset: 'fastmail', allowCustomHost: 'no' } as never), /^allowCustomHost: must be true or false, not "no"/],
+    ['FastmailMx', 'domain', () => new FastmailMx(stack(), 'mail', { zoneId: 'zone', domain: ['example.com'] } as never), /^domain: must be a string, not an array \(FastmailMx at stack\/mail\)$/],
+    ['SpfInclude', 'comment', () => new SpfInclude(stack(), 'spf', { ...base, include: 'spf.example.net', comment: { text: 'x' } } as never), /^comment: must be a string, not an object/],
+  ])('%s with a wrong %s: an MxInputError naming construct, field and what is allowed', (_construct, field, make, message) => {
+    const error = inputError(make);
+    expect(error.field).toBe(field);
+    expect(error.message).toMatch(message);
+  });
+
+  test('the right types still publish', () => {
+    const built = new MxRecords(stack(), 'mail', { ...base, records: mx, comment: 'routing', ttl: 300 });
+    expect(built.specs.map((s) => `${s.ttl} ${s.comment}`)).toEqual(['300 routing']);
+  });
 });

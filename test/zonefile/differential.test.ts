@@ -15,6 +15,8 @@ const LOADED: ReadonlyArray<[file: string, origin: string, what: string]> = [
   ['route53.example.net.zone', 'example.net', 'Route 53-style export: absolute names, AWS validation CNAMEs, SRV, CAA, uncompressed IPv6'],
   ['generated.example.com.zone', 'example.com', '$GENERATE with modifiers and steps, $INCLUDE with and without origin'],
   ['web.example.com.zone', 'example.com', 'a few hundred web records, inherited owners, mixed TTLs'],
+  ['rfc1035-ttl.example.com.zone', 'example.com', 'no $TTL with an SOA TTL (the last TTL goes on), duplicate records, "\\"-newline in quotes, CLASS1'],
+  ['cr-only.example.com.zone', 'example.com', 'CR-only line ends'],
 ];
 
 describe('the reader loads what named-checkzone -D loads', () => {
@@ -24,8 +26,22 @@ describe('the reader loads what named-checkzone -D loads', () => {
     expect(bind.ok).toBe(true);
     const ours = ourLoad(path(file), origin);
     expect(ours.records).toEqual(bind.records);
+    // BIND loads an identical record once: so does the reader (no copy for a rule to count twice).
+    expect(ours.read.records).toHaveLength(bind.records.length);
     expect(ours.read.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(ours.read.zone).toBe(origin);
+  });
+
+  test('RFC 1035 TTLs, duplicates: what the reader says on each line', () => {
+    const ours = ourLoad(path('rfc1035-ttl.example.com.zone'), 'example.com').read;
+    expect(ours.problems.map((p) => `${p.line} ${p.severity} ${p.message}`)).toEqual([
+      '9 warning TTL 300 differs from 3600 of the MX record before it at example.com.; an RRset has one TTL (RFC 2181 §5.2), read as 3600 as BIND does',
+      '14 warning TTL 300 differs from 3600 of the MX records at example.com. further up; an RRset has one TTL (RFC 2181 §5.2), and BIND gives them all 300, the later one',
+      '14 warning the same MX record at example.com. is written further up; BIND loads it once, so it is read once',
+      '16 warning the same TXT record at example.com. is written further up; BIND loads it once, so it is read once',
+    ]);
+    expect(ours.records.filter((r) => r.type === 'MX').map((r) => `${r.ttl} ${r.data} line ${r.line}`)).toEqual(['300 10 mx1.example.com. line 8', '300 20 mx2.example.com. line 9']);
+    expect(ours.records.find((r) => r.name === 'note.example.com.')!.strings).toEqual(['line one\nline two']);
   });
 
   test('the corpus is not trivial: every feature the brief lists is in it', () => {
@@ -76,6 +92,37 @@ describe('Cloudflare dashboard export', () => {
     expect(proxied).toEqual(['example.com. A true', 'mail.example.com. A true', 'shop.example.com. A false', 'www.example.com. A true', 'example.com. AAAA true', 'autoconfig.example.com. CNAME false', 'blog.example.com. CNAME false']);
     const { readZoneFile } = require('../../lib/zonefile') as typeof import('../../lib/zonefile');
     expect(readZoneFile(text).zone).toBe('example.com');
+  });
+});
+
+describe('what BIND refuses, the reader refuses (an error on the line)', () => {
+  const head = ['$TTL 600', 'example.com. IN SOA ns1.example.com. h.example.com. 1 7200 900 1209600 86400', '@ NS ns1', 'ns1 A 192.0.2.1'];
+  test.each([
+    ['a second SOA', [...head, '@ SOA ns2.example.com. h.example.com. 2 7200 900 1209600 86400', 'x A 192.0.2.2'], 5, /multiple RRs of singleton type/, /^a second SOA record at example\.com\.: the SOA RRset holds one record/],
+    ['a second CNAME', [...head, 'w CNAME a', 'w CNAME b', 'x A 192.0.2.2'], 6, /multiple RRs of singleton type/, /^a second CNAME record at w\.example\.com\./],
+    ['an indented $TTL', [...head, '  $TTL 300', 'x A 192.0.2.2'], 5, /:5: unknown RR type '\$TTL'/, /^\$TTL after a blank: a directive must start in the first column/],
+    ['an indented $ORIGIN', [...head, '\t$ORIGIN sub.example.com.', 'x A 192.0.2.2'], 5, /:5: unknown RR type '\$ORIGIN'/, /^\$ORIGIN after a blank/],
+  ])('%s', (_what, lines, line, bindSays, weSay) => {
+    const text = `${lines.join('\n')}\n`;
+    const bind = bindLoad(path('broken.example.com.zone'), 'example.com', text);
+    expect(bind.ok).toBe(false);
+    expect(bind.messages).toMatch(bindSays);
+    const ours = ourLoad(path('broken.example.com.zone'), 'example.com', text).read;
+    expect(ours.problems.filter((p) => p.severity === 'error').map((p) => [p.line, p.message])).toEqual([[line, expect.stringMatching(weSay)]]);
+  });
+
+  test('the same files, identical duplicates aside, load when the refused line is gone', () => {
+    const text = `${[...head, 'x A 192.0.2.2'].join('\n')}\n`;
+    expect(bindLoad(path('broken.example.com.zone'), 'example.com', text).records).toEqual(ourLoad(path('broken.example.com.zone'), 'example.com', text).records);
+  });
+
+  test('a CR-only file with a comment: BIND reads the rest of the file as the comment; the reader says so', () => {
+    const text = ['$TTL 600', '; a comment', 'example.com. IN SOA ns1.example.com. h.example.com. 1 7200 900 1209600 86400', '@ NS ns1', 'ns1 A 192.0.2.1', ''].join('\r');
+    const bind = bindLoad(path('broken.example.com.zone'), 'example.com', text);
+    expect(bind.messages).toMatch(/has 0 SOA records/);
+    const ours = ourLoad(path('broken.example.com.zone'), 'example.com', text).read;
+    expect(ours.records).toEqual([]);
+    expect(ours.problems).toEqual([expect.objectContaining({ severity: 'warning', line: 1, message: expect.stringContaining('the 3 CR-separated line(s) after it are comment text to BIND') })]);
   });
 });
 

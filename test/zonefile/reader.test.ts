@@ -117,7 +117,7 @@ describe('readZoneFile: RFC 1035 §5.1 as BIND reads it', () => {
 
 describe('readZoneFileStream: the same records from chunks of any size', () => {
   test('chunks that split lines, escapes and multi-byte characters read as the whole text', async () => {
-    const text = '$TTL 1h\r\n@ IN SOA ns1 host ( 1 2\r\n 3 4 5 )\r\n@ IN TXT "caf\u00e9 ; not a comment" \\065\r\n$GENERATE 1-3 h$ A 192.0.2.$\r\nlast A 192.0.2.9';
+    const text = '$TTL 1h\r\n@ IN SOA ns1 host ( 1 2\r\n 3 4 5 )\r\n@ IN TXT "caf\u00e9 ; not a comment" \\065\r\n$GENERATE 1-3 h$ A 192.0.2.$\r\nlast A 192.0.2.9\rcr A 192.0.2.10\rnote TXT "one\\\r\ntwo"\n';
     const whole = readZoneFile(text, { origin: 'example.com' });
     const bytes = Buffer.from(text, 'utf8');
     for (const size of [1, 2, 3, 7, 64]) {
@@ -129,6 +129,23 @@ describe('readZoneFileStream: the same records from chunks of any size', () => {
       expect(result).toEqual({ zone: 'example.com', problems: whole.problems, records: whole.records.length, retimed: false });
     }
     expect(shown(whole.records)).toContain('example.com. 3600 TXT "caf\\195\\169 ; not a comment" "A"');
+    expect(shown(whole.records).slice(-3)).toEqual(['last.example.com. 3600 A 192.0.2.9', 'cr.example.com. 3600 A 192.0.2.10', 'note.example.com. 3600 TXT "one\\010two"']);
+    expect(whole.problems).toEqual([]);
+  });
+});
+
+describe('$GENERATE: a bound on the records of all its lines together', () => {
+  test('9 lines of 250,000 do not make 2,250,000 records: the lines past the bound are refused, each saying why', async () => {
+    const lines = ['$TTL 300', '@ SOA ns1 h 1 2 3 4 5', '@ NS ns1', 'ns1 A 192.0.2.1', ...Array.from({ length: 9 }, (_, k) => `$GENERATE 0-249999 h${k}-$ A 192.0.2.1`), 'after A 192.0.2.2'];
+    let count = 0;
+    let last: ZoneFileRecord | undefined;
+    const read = await readZoneFileStream(Readable.from([`${lines.join('\n')}\n`]), { origin: 'example.com' }, (r) => { count++; last = r; });
+    expect(read.problems.map((p) => `${p.severity} ${p.line}: ${p.message}`)).toEqual([
+      'error 6: $GENERATE 0-249999 would make 250000 records, and the file\'s $GENERATE lines before it made 250000: more than 262144 in all, which no real zone needs (a typo in a range?); this line is not expanded',
+      ...[7, 8, 9, 10, 11, 12, 13].map((line) => expect.stringMatching(new RegExp(`^error ${line}: \\$GENERATE 0-249999 would make 250000 records`))),
+    ]);
+    expect(count).toBe(3 + 250_000 + 1);
+    expect(last).toMatchObject({ name: 'after.example.com.', line: 14 });
   });
 });
 
