@@ -5,7 +5,7 @@ import { lintZoneFile, problemPlace } from '../lint/zone-file';
 import { isSynthesizedPath, isTerraformJson, shown, synthesizedFile, SynthesizedZone, synthesizedZones } from './synthesized-input';
 import { HOST_CHOICES } from '../hosts';
 import { isMachineFormat, LocatedFinding, renderMachine } from './machine-output';
-import { version } from './main';
+import { version } from './version';
 import { CommonArgs, commonArgs, parseCommandLine, UsageError, useColor } from './options';
 import { zoneFileInclude } from './zone-file-include';
 import { suppressionUnused } from '../lint/input-rules';

@@ -9,7 +9,7 @@ import { SMTP_PORT } from '../verify/smtp-probe';
 import { exitCodeOf, formatJson, formatTable } from '../verify/report';
 import { VERIFY_RULES, verifyFindings } from '../verify/findings';
 import { isMachineFormat, renderMachine } from './machine-output';
-import { version } from './main';
+import { version } from './version';
 import { synthesizedFile } from './synthesized-input';
 
 /** Where `verify` writes: stdout for the report, stderr for progress and errors. */
