@@ -3,7 +3,7 @@
  * zone, and import cost; prints markdown tables and writes bench/results.json.
  *
  *   npm run bench                       full run (N = 100, 1,000, 5,000, 10,000 domains)
- *   npm run bench -- --readme           … and put the tables in README.md's Performance section
+ *   npm run bench -- --docs             … and put the tables in docs/performance.md (`--readme`: the old name)
  *   npm run bench -- --sizes=100,1000 --runs=5 --lint-records=10000    a quick look
  *   npm run bench -- --only=zone-file   only the zone-file step (a 1M-record file); prints, writes nothing
  *
@@ -27,9 +27,10 @@ import type { ZoneFileResult } from './zonefile-worker';
 const ROOT = resolve(__dirname, '..');
 const BUILD = join(ROOT, 'node_modules', '.cache', 'cdktf-mx-bench');
 const RESULTS = join(ROOT, 'bench', 'results.json');
-const README = join(ROOT, 'README.md');
-const README_START = '<!-- performance:start -->';
-const README_END = '<!-- performance:end -->';
+/** The Performance page (shipped in the package; README links to it). */
+const PERFORMANCE_PAGE = join(ROOT, 'docs', 'performance.md');
+const PERFORMANCE_START = '<!-- performance:start -->';
+const PERFORMANCE_END = '<!-- performance:end -->';
 
 /** What the issue asks for, as ratios (absolute times depend on the machine). */
 /** Issue 11 item 8: our constructs with every rule cheaper than the same records as raw prebuilt DnsRecord. */
@@ -42,7 +43,8 @@ interface Options {
   readonly importRuns: number;
   /** Domains for the extra comparison under tsx; 0 skips it. */
   readonly tsxDomains: number;
-  readonly readme: boolean;
+  /** Write the tables into docs/performance.md. */
+  readonly docs: boolean;
   /** Records of the zone file read by the zone-file step; 0 skips it. */
   readonly zoneFileRecords: number;
   /** `zone-file`: build and run only the zone-file step. */
@@ -56,7 +58,7 @@ function parseOptions(argv: readonly string[]): Options {
   if (sizes.some((n) => !Number.isInteger(n) || n <= 0) || !Number.isInteger(runs) || runs < 1) throw new Error('--sizes takes positive integers, --runs a positive integer');
   const only = value('only');
   if (only !== undefined && only !== 'zone-file') throw new Error(`--only takes zone-file, not "${only}"`);
-  return { sizes, runs, lintRecords: Number(value('lint-records') ?? 100_000), importRuns: Number(value('import-runs') ?? 9), tsxDomains: Number(value('tsx-domains') ?? 1000), readme: argv.includes('--readme'), zoneFileRecords: Number(value('zone-file-records') ?? 1_000_000), ...(only ? { only } : {}) };
+  return { sizes, runs, lintRecords: Number(value('lint-records') ?? 100_000), importRuns: Number(value('import-runs') ?? 9), tsxDomains: Number(value('tsx-domains') ?? 1000), docs: argv.includes('--docs') || argv.includes('--readme'), zoneFileRecords: Number(value('zone-file-records') ?? 1_000_000), ...(only ? { only } : {}) };
 }
 
 function log(message: string): void {
@@ -348,14 +350,14 @@ function markdown(results: { comparisons: readonly Comparison[]; tsx?: Compariso
   return lines.join('\n');
 }
 
-function updateReadme(table: string): void {
-  const text = readFileSync(README, 'utf8');
-  const start = text.indexOf(README_START);
-  const end = text.indexOf(README_END);
-  if (start < 0 || end < start) throw new Error(`README.md has no ${README_START} … ${README_END} section`);
+function updatePerformancePage(table: string): void {
+  const text = readFileSync(PERFORMANCE_PAGE, 'utf8');
+  const start = text.indexOf(PERFORMANCE_START);
+  const end = text.indexOf(PERFORMANCE_END);
+  if (start < 0 || end < start) throw new Error(`docs/performance.md has no ${PERFORMANCE_START} … ${PERFORMANCE_END} section`);
   const section = [
-    README_START,
-    '## Performance',
+    PERFORMANCE_START,
+    '# Performance',
     '',
     '`npm run bench` synthesizes one stack of N domains, each its own zone, in a realistic mix (Google Workspace,',
     'Microsoft 365, null MX, self-hosted MX with the user’s own A records, raw CNAMEs and DMARC; one domain in ten',
@@ -365,15 +367,15 @@ function updateReadme(table: string): void {
     'per N; "construct" is building the App, "synth" is `App.synth()` (validation, token resolution, JSON',
     'written). On this shared 2-core machine single runs vary a lot (the table is the latest run); the spread over',
     'several runs is in bench/README.md.',
-    // Absolute links: README.md is rendered on npmjs.com, where relative ones break (test/package/readme-links).
+    // Absolute links: docs/ ships in the package and is read outside the repository (test/package/readme-links).
     `Full numbers: [bench/results.json](${repoLink('bench/results.json', ROOT)}); method and what the profiles showed:`,
     `[bench/README.md](${repoLink('bench/README.md', ROOT)}).`,
     '',
     table,
-    README_END,
+    PERFORMANCE_END,
   ].join('\n');
-  writeFileSync(README, text.slice(0, start) + section + text.slice(end + README_END.length));
-  log('README.md Performance section updated');
+  writeFileSync(PERFORMANCE_PAGE, text.slice(0, start) + section + text.slice(end + PERFORMANCE_END.length));
+  log('docs/performance.md updated');
 }
 
 function main(): void {
@@ -436,7 +438,7 @@ function main(): void {
     };
     writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
     process.stdout.write(`\n${table}\n\nWrote ${RESULTS} in ${results.durationSeconds} s.\n`);
-    if (options.readme) updateReadme(table);
+    if (options.docs) updatePerformancePage(table);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -2,7 +2,7 @@
 # The package as a user gets it: `npm pack`, then install the tarball into scratch consumers
 # in a temp dir and use it the ways README documents. Called from .ci/run; `npm run smoke:pack`.
 #
-#   1. tarball contents: compiled code, LICENSE, README, docs/rules.md; no TypeScript sources, no dev tools
+#   1. tarball contents: compiled code, LICENSE, README, every docs/*.md page; no TypeScript sources, no dev tools
 #   2. consumer on cdktf 0.21 (+ constructs, @cdktf/provider-cloudflare, typescript, jest):
 #      strict tsc with CommonJS (node10), NodeNext and bundler resolution, App.synth with the prebuilt provider,
 #      jest with the matchers on global `expect` and on `@jest/globals`, the zone-file reader,
@@ -51,7 +51,8 @@ const [entry] = require(process.argv[2]);
 const files = entry.files.map((f) => f.path);
 const must = ['package.json', 'LICENSE', 'README.md', 'bin/cdktf-mx.js', 'dist/lib/index.js', 'dist/lib/index.d.ts',
   'dist/lib/testing/index.js', 'dist/lib/lint/index.js', 'dist/lib/cli/main.js', 'dist/presets/google-workspace.js',
-  'dist/presets/google-workspace.d.ts', 'docs/rules.md'];
+  'dist/presets/google-workspace.d.ts',
+  ...require('node:fs').readdirSync(`${process.argv[3]}/docs`).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
 const missing = must.filter((f) => !files.includes(f));
 const sources = files.filter((f) => /\.(ts|tsx|mts|cts)$/.test(f) && !/\.d\.(ts|mts|cts)$/.test(f));
 const devTools = files.filter((f) => /lint-docs|^scripts\/|^test\/|^bench\/|^examples\/|tsbuildinfo|\.map$/.test(f));
