@@ -21,9 +21,10 @@ it\`; warnings and infos are printed by the CLI and do not fail (infos of one ru
 names are summarised in one line, so a large estate's output stays readable).
 
 \`\`\`ts
-import { configureMxValidation, lintZone, suppressMxRule } from 'cdktf-mx';
+import { configureMxValidation, lintZone, MxRecords, suppressMxRule } from 'cdktf-mx';
 
 configureMxValidation(stack, { warningsAsErrors: true, rules: { 'mx-ttl-high': 'off' }, minPriorityGap: 10 });
+const selfHosted = new MxRecords(stack, 'self-hosted', { zoneId, domain: 'example.org', records: [{ priority: 10, exchange: 'mx.isp.example' }] });
 suppressMxRule(selfHosted, { id: 'mx-single', reason: 'one box on purpose; senders queue during reboots' });
 
 lintZone({ zone: 'example.com', records: [{ name: '@', type: 'MX', priority: 10, value: 'mail.example.com' }] });
