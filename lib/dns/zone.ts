@@ -1,4 +1,5 @@
 import { SourcedRecord } from './record';
+import { appended } from './short-list';
 
 /**
  * A zone: its apex and every record at or below it, indexed by owner name and type
@@ -8,16 +9,22 @@ export class Zone {
   /** Lower-case ASCII apex without the trailing dot. */
   public readonly apex: string;
   public readonly records: readonly SourcedRecord[];
-  private readonly byName = new Map<string, SourcedRecord[]>();
+  /** Built on first use: the rules look names up in their ZoneIndex, so lint never needs this one. */
+  private nameIndex?: Map<string, SourcedRecord[]>;
   private readonly byType = new Map<string, SourcedRecord[]>();
 
   constructor(apex: string, records: readonly SourcedRecord[]) {
     this.apex = apex;
     this.records = records;
-    for (const record of records) {
-      push(this.byName, record.name, record);
-      push(this.byType, record.type, record);
+    for (const record of records) push(this.byType, record.type, record);
+  }
+
+  private get byName(): Map<string, SourcedRecord[]> {
+    if (!this.nameIndex) {
+      this.nameIndex = new Map();
+      for (const record of this.records) push(this.nameIndex, record.name, record);
     }
+    return this.nameIndex;
   }
 
   /** Every record at `name` (normalised). */
@@ -48,6 +55,6 @@ export class Zone {
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+  const next = appended(list, value);
+  if (next !== list) map.set(key, next);
 }
