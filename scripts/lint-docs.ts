@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { renderRulesReference, renderRulesSummary } from '../lib/lint/reference';
 import { repoLink } from './repo-links';
 
-/** README markers the rules section lives between. */
-export const README_START = '<!-- rules:start -->';
-export const README_END = '<!-- rules:end -->';
+/** The page the rules section lives on (README links to it), and its markers. */
+export const RULES_SECTION_PAGE = join('docs', 'lint.md');
+export const RULES_SECTION_START = '<!-- rules:start -->';
+export const RULES_SECTION_END = '<!-- rules:end -->';
 
-/** The README's rules section (between the markers), with the rule table generated from the catalogue. */
-export function renderReadmeRulesSection(): string {
+/** The rules section of docs/lint.md (between the markers), with the rule table generated from the catalogue. */
+export function renderRulesSection(): string {
   return `## Rules: what synth and \`cdktf-mx lint\` check
 
 Most mail-breaking mistakes are only visible across a whole zone, so every stack that uses
@@ -20,9 +21,10 @@ it\`; warnings and infos are printed by the CLI and do not fail (infos of one ru
 names are summarised in one line, so a large estate's output stays readable).
 
 \`\`\`ts
-import { configureMxValidation, lintZone, suppressMxRule } from 'cdktf-mx';
+import { configureMxValidation, lintZone, MxRecords, suppressMxRule } from 'cdktf-mx';
 
 configureMxValidation(stack, { warningsAsErrors: true, rules: { 'mx-ttl-high': 'off' }, minPriorityGap: 10 });
+const selfHosted = new MxRecords(stack, 'self-hosted', { zoneId, domain: 'example.org', records: [{ priority: 10, exchange: 'mx.isp.example' }] });
 suppressMxRule(selfHosted, { id: 'mx-single', reason: 'one box on purpose; senders queue during reboots' });
 
 lintZone({ zone: 'example.com', records: [{ name: '@', type: 'MX', priority: 10, value: 'mail.example.com' }] });
@@ -48,7 +50,7 @@ lintZone({ zone: 'example.com', records: [{ name: '@', type: 'MX', priority: 10,
   file or JSON gets every host's rules unless \`--host cloudflare|route53|google-dns|rfc2136|none\` names
   its host, a usage error on cdktf output) and prints findings grouped by
   name (coloured on a terminal; \`--format json\` for machines, \`--format sarif\` for code scanning,
-  \`--format github\` for pull-request annotations, see [In a pipeline](#in-a-pipeline-plan-check-and-machine-output);
+  \`--format github\` for pull-request annotations, see [In a pipeline](${repoLink('docs/pipelines.md')});
   \`--rule id=off\`, \`--config\`, \`--strict\`, \`--allow-include-outside\`, \`--list-rules\`, \`--help\`).
   Exit 1 on errors (or warnings with \`--strict\`), 2 on usage or read errors, 0 otherwise. Zone files are read as
   BIND's \`named-checkzone\` reads them, and every line that cannot be read is a
@@ -70,15 +72,15 @@ Every id, its default severity, why it matters (with the RFC or vendor source) a
 ${renderRulesSummary(repoLink('docs/rules.md'))}`;
 }
 
-/** Write docs/rules.md and the README section under `root`. */
+/** Write docs/rules.md and the rules section of docs/lint.md under `root`. */
 export function writeRulesDocs(root: string): void {
   writeFileSync(join(root, 'docs', 'rules.md'), renderRulesReference());
-  const readmePath = join(root, 'README.md');
-  const readme = readFileSync(readmePath, 'utf8');
-  const start = readme.indexOf(README_START);
-  const end = readme.indexOf(README_END);
-  if (start < 0 || end < start) throw new Error(`README.md has no ${README_START} … ${README_END} markers`);
-  writeFileSync(readmePath, `${readme.slice(0, start + README_START.length)}\n${renderReadmeRulesSection()}${readme.slice(end)}`);
+  const pagePath = join(root, RULES_SECTION_PAGE);
+  const page = readFileSync(pagePath, 'utf8');
+  const start = page.indexOf(RULES_SECTION_START);
+  const end = page.indexOf(RULES_SECTION_END);
+  if (start < 0 || end < start) throw new Error(`${RULES_SECTION_PAGE} has no ${RULES_SECTION_START} … ${RULES_SECTION_END} markers`);
+  writeFileSync(pagePath, `${page.slice(0, start + RULES_SECTION_START.length)}\n${renderRulesSection()}${page.slice(end)}`);
 }
 
 if (require.main === module) writeRulesDocs(join(__dirname, '..'));

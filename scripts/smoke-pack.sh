@@ -2,15 +2,21 @@
 # The package as a user gets it: `npm pack`, then install the tarball into scratch consumers
 # in a temp dir and use it the ways README documents. Called from .ci/run; `npm run smoke:pack`.
 #
-#   1. tarball contents: compiled code, LICENSE, README, docs/rules.md; no TypeScript sources, no dev tools
+#   1. tarball contents: compiled code, LICENSE, README, every docs/*.md page; no TypeScript sources, no dev tools
 #   2. consumer on cdktf 0.21 (+ constructs, @cdktf/provider-cloudflare, typescript, jest):
 #      strict tsc with CommonJS (node10), NodeNext and bundler resolution, App.synth with the prebuilt provider,
 #      jest with the matchers on global `expect` and on `@jest/globals`, the zone-file reader,
 #      an ES module app, the installed CLI (no tsx at run time)
-#   3. consumer on cdktn 0.24 through the alias `"cdktf": "npm:cdktn@0.24.0"`: plain
-#      `npm install` with no peer problems, strict tsc of our declarations without jest installed,
-#      App.synth with a hand-written provider class (as `cdktn get` generates; no cdktn Cloudflare
-#      binding exists on npm)
+#   3. consumer on cdktn 0.24 set up as docs/cdktn.md says: `"cdktn": "0.24.0"` plus
+#      `"cdktf": "file:cdktf-alias"` (a three-file package that re-exports cdktn, so cdktf-mx's
+#      `cdktf` and generated bindings' `cdktn` are ONE copy): plain `npm install` with no peer
+#      problems, strict tsc of our
+#      declarations without jest installed, App.synth with a hand-written Cloudflare provider class
+#      (no cdktn Cloudflare binding is installable here)
+#   4. `cdktn get` of hashicorp/dns 3.6.1 from the filesystem mirror (CDKTF_MX_PROVIDER_MIRROR,
+#      default .terraform-providers, laid by `npm run providers`; without it the step is skipped,
+#      and fails under CI=true) in that consumer, strict tsc of an app on the generated binding,
+#      `cdktn synth` of it, and the rules and the missing-provider hint on it
 #
 # Step functions run where `set -e` does not apply (inside `cmd || status=$?`), so every
 # command in them is chained with && or ends the function with `|| return`.
@@ -51,7 +57,8 @@ const [entry] = require(process.argv[2]);
 const files = entry.files.map((f) => f.path);
 const must = ['package.json', 'LICENSE', 'README.md', 'bin/cdktf-mx.js', 'dist/lib/index.js', 'dist/lib/index.d.ts',
   'dist/lib/testing/index.js', 'dist/lib/lint/index.js', 'dist/lib/cli/main.js', 'dist/presets/google-workspace.js',
-  'dist/presets/google-workspace.d.ts', 'docs/rules.md'];
+  'dist/presets/google-workspace.d.ts',
+  ...require('node:fs').readdirSync(`${process.argv[3]}/docs`).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
 const missing = must.filter((f) => !files.includes(f));
 const sources = files.filter((f) => /\.(ts|tsx|mts|cts)$/.test(f) && !/\.d\.(ts|mts|cts)$/.test(f));
 const devTools = files.filter((f) => /lint-docs|^scripts\/|^test\/|^bench\/|^examples\/|tsbuildinfo|\.map$/.test(f));
@@ -241,10 +248,18 @@ step cli-zone-file bash -c "cd '$app' && $(declare -f expect_exit) && expect_exi
 
 # ---------------------------------------------------------------- 3. cdktn 0.24 consumer
 tn="$work/consumer-cdktn"
-mkdir -p "$tn"
+mkdir -p "$tn/cdktf-alias"
+# docs/cdktn.md: `cdktf` is a local package that IS cdktn (re-exports it), with a version npm can
+# check cdktf-mx's peer range against before anything is installed.
+cat >"$tn/cdktf-alias/package.json" <<'EOF'
+{ "name": "cdktf", "version": "0.24.0", "private": true, "main": "index.js", "types": "index.d.ts",
+  "peerDependencies": { "cdktn": "0.24.0" } }
+EOF
+echo "module.exports = require('cdktn');" >"$tn/cdktf-alias/index.js"
+echo "export * from 'cdktn';" >"$tn/cdktf-alias/index.d.ts"
 cat >"$tn/package.json" <<EOF
 { "name": "consumer-cdktn", "private": true, "version": "1.0.0",
-  "dependencies": { "cdktf-mx": "file:$tarball", "cdktf": "npm:cdktn@0.24.0", "constructs": "10.7.2" },
+  "dependencies": { "cdktf-mx": "file:$tarball", "cdktn": "0.24.0", "cdktf": "file:cdktf-alias", "constructs": "10.7.2" },
   "devDependencies": { "typescript": "$(dev typescript)", "@types/node": "$(dev @types/node)" } }
 EOF
 # Our declaration files against cdktn's types, strictly, in a project without jest: the matcher
@@ -283,7 +298,7 @@ class CloudflareProvider extends TerraformProvider {
   synthesizeAttributes() { return { api_token: this.apiToken }; }
 }
 
-assert.equal(require('cdktf/package.json').name, 'cdktn');
+assert.equal(require('cdktf'), require('cdktn'));
 const outdir = process.argv[2];
 const app = new App({ outdir });
 const stack = new TerraformStack(app, 'mail');
@@ -302,9 +317,83 @@ EOF
 step cdktn-install bash -c "set -eo pipefail; cd '$tn' && npm install --prefer-offline 2>&1 | tee install.log
   if grep -Ei 'ERESOLVE|peer dep|conflicting peer|invalid' install.log; then echo 'npm reported a peer problem'; exit 1; fi
   npm ls --all >/dev/null
-  node -e \"const v = require('cdktf/package.json'); if (v.name !== 'cdktn' || v.version !== '0.24.0') process.exit(1)\""
+  node -e \"const v = require('cdktn/package.json'); if (v.version !== '0.24.0') process.exit(1)\"
+  node -e \"const tn = require('cdktn'); const ours = require(require.resolve('cdktf', { paths: [require.resolve('cdktf-mx')] })); if (require('cdktf') !== tn || ours !== tn) { console.error('cdktf and cdktn are two copies'); process.exit(1) }\""
 step cdktn-tsc bash -c "cd '$tn' && test ! -e node_modules/jest && npx tsc --strict --noEmit --skipLibCheck false --types node check.ts"
 step cdktn-synth bash -c "cd '$tn' && node app.js '$work/cdktn.out'"
+
+# ---------------------------------------------------------------- 4. cdktn get: a generated binding beside cdktf-mx
+# `cdktn get` reads provider schemas through `terraform init`; the registry is out of reach here, so
+# terraform takes hashicorp/dns from the filesystem mirror `npm run providers` lays out.
+mirror="${CDKTF_MX_PROVIDER_MIRROR:-$repo/.terraform-providers}"
+cat >"$tn/cdktf.json" <<'EOF'
+{ "language": "typescript", "app": "node out/main.js", "terraformProviders": ["hashicorp/dns@3.6.1"], "terraformModules": [] }
+EOF
+cat >"$tn/mirror.tfrc" <<EOF
+provider_installation {
+  filesystem_mirror {
+    path    = "$mirror"
+    include = ["registry.terraform.io/hashicorp/dns"]
+  }
+  direct {
+    exclude = ["registry.terraform.io/hashicorp/dns"]
+  }
+}
+EOF
+cat >"$tn/tsconfig.json" <<'EOF'
+{ "compilerOptions": { "strict": true, "skipLibCheck": false, "target": "ES2022", "module": "commonjs",
+    "esModuleInterop": true, "types": ["node"], "outDir": "out", "rootDir": "." },
+  "files": ["main.ts"] }
+EOF
+# The generated binding's provider and raw records, cdktf-mx's constructs, one stack.
+# MODE=cname: the generated CNAME at the MX exchange must fail synth (mx-target-cname: the rules
+# read the binding's resources); MODE=no-provider: the hint must tell a cdktn user what to run.
+cat >"$tn/main.ts" <<'EOF'
+import { App, TerraformStack } from 'cdktf';
+import { MxRecords, Rfc2136Zone } from 'cdktf-mx';
+import { ARecordSet } from './.gen/providers/dns/a-record-set';
+import { CnameRecord } from './.gen/providers/dns/cname-record';
+import { DnsProvider } from './.gen/providers/dns/provider';
+
+const mode = process.env.MODE ?? 'ok';
+const app = new App();
+const stack = new TerraformStack(app, 'mail');
+if (mode !== 'no-provider') new DnsProvider(stack, 'dns', {});
+new MxRecords(stack, 'mail', { zone: Rfc2136Zone.of('example.org'), records: [{ priority: 10, exchange: 'mx.example.org' }, { priority: 20, exchange: 'mx2.example.net' }] });
+new ARecordSet(stack, 'mx-address', { zone: 'example.org.', name: 'mx', addresses: ['192.0.2.25'], ttl: 3600 });
+if (mode === 'cname') new CnameRecord(stack, 'mx-alias', { zone: 'example.org.', name: 'mx', cname: 'mail.example.net.', ttl: 3600 });
+app.synth();
+EOF
+cdktn_cli=(npx -y -p "cdktn-cli@0.24.0" cdktn)
+if ! node -e "const [a, b] = process.versions.node.split('.').map(Number); process.exit(a > 22 || (a === 22 && b >= 19) ? 0 : 1)"; then
+  cdktn_cli=(npx -y -p node@22 -p "cdktn-cli@0.24.0" cdktn)
+fi
+generated() {
+  cd "$tn" && CHECKPOINT_DISABLE=1 TF_CLI_CONFIG_FILE="$tn/mirror.tfrc" "${cdktn_cli[@]}" get &&
+    grep -q "from 'cdktn'" .gen/providers/dns/provider/index.ts &&
+    node -e "if (require(require.resolve('cdktn', { paths: ['.gen/providers/dns'] })) !== require('cdktf')) { console.error('the binding loads another copy'); process.exit(1) }"
+}
+synth_generated() {
+  cd "$tn" && npx tsc -p tsconfig.json && CHECKPOINT_DISABLE=1 "${cdktn_cli[@]}" synth --output cdktn-get.out &&
+    node -e "
+      const tf = require('./cdktn-get.out/stacks/mail/cdk.tf.json');
+      const mx = tf.resource.dns_mx_record_set, a = tf.resource.dns_a_record_set;
+      if (!tf.provider.dns || !mx || !a) { console.error(Object.keys(tf.resource)); process.exit(1); }
+      const sets = Object.values(mx).map((r) => r.mx.map((m) => m.preference + ' ' + m.exchange).join(', '));
+      if (JSON.stringify(sets) !== JSON.stringify(['10 mx.example.org., 20 mx2.example.net.'])) { console.error(sets); process.exit(1); }
+      console.log('cdktn synth of the generated binding ok:', Object.keys(tf.resource).join(', '));" &&
+    { MODE=cname node out/main.js >cname.log 2>&1; test $? -ne 0; } && grep -q 'mx-target-cname' cname.log &&
+    { MODE=no-provider node out/main.js >no-provider.log 2>&1; test $? -ne 0; } &&
+    grep -q 'On cdktn, add "hashicorp/dns@~> 3.2" to terraformProviders in cdktf.json, run `cdktn get`' no-provider.log
+}
+if [[ -x "$mirror/registry.terraform.io/hashicorp/dns/3.6.1/linux_amd64/terraform-provider-dns_v3.6.1" ]]; then
+  step cdktn-get generated
+  step cdktn-get-synth synth_generated
+elif [[ "${CI:-}" == true ]]; then
+  report+=("FAIL     cdktn-get: no hashicorp/dns 3.6.1 in $mirror (run npm run providers)"); failed=1
+else
+  report+=("skip     cdktn-get: no hashicorp/dns 3.6.1 in $mirror (run npm run providers, or set CDKTF_MX_PROVIDER_MIRROR)")
+fi
 
 echo
 echo "smoke-pack: $((SECONDS))s"

@@ -1,12 +1,13 @@
-// Generates the vendor table in README.md from presets/ (npm run docs:vendors).
-// test/presets/vendor-table.test.ts fails when README.md and the data disagree.
+// Generates the vendor table in docs/presets.md from presets/ (npm run docs:vendors).
+// test/presets/vendor-table.test.ts fails when docs/presets.md and the data disagree.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MailPreset, presets } from '../lib/presets';
 
 export const TABLE_START = '<!-- vendor-table:start -->';
 export const TABLE_END = '<!-- vendor-table:end -->';
-export const README = join(__dirname, '..', 'README.md');
+/** The page holding the vendor table. */
+export const PRESETS_PAGE = join(__dirname, '..', 'docs', 'presets.md');
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const code = (text: string) => `\`${text}\``;
@@ -76,17 +77,17 @@ export function renderVendorTable(list: readonly MailPreset[] = presets): string
   ].join('\n');
 }
 
-/** README text with the table between its markers replaced by `table`. */
-export function withVendorTable(readme: string, table: string = renderVendorTable()): string {
-  const start = readme.indexOf(TABLE_START);
-  const end = readme.indexOf(TABLE_END);
-  if (start < 0 || end < start) throw new Error(`README.md needs ${TABLE_START} … ${TABLE_END} inside the vendors section`);
-  return `${readme.slice(0, start + TABLE_START.length)}\n${table}\n${readme.slice(end)}`;
+/** Page text with the table between its markers replaced by `table`. */
+export function withVendorTable(page: string, table: string = renderVendorTable()): string {
+  const start = page.indexOf(TABLE_START);
+  const end = page.indexOf(TABLE_END);
+  if (start < 0 || end < start) throw new Error(`docs/presets.md needs ${TABLE_START} … ${TABLE_END} inside the vendors section`);
+  return `${page.slice(0, start + TABLE_START.length)}\n${table}\n${page.slice(end)}`;
 }
 
 if (require.main === module) {
-  const before = readFileSync(README, 'utf8');
+  const before = readFileSync(PRESETS_PAGE, 'utf8');
   const after = withVendorTable(before);
-  if (after !== before) writeFileSync(README, after);
-  console.log(after === before ? 'README.md vendor table is up to date' : 'README.md vendor table updated');
+  if (after !== before) writeFileSync(PRESETS_PAGE, after);
+  console.log(after === before ? 'docs/presets.md vendor table is up to date' : 'docs/presets.md vendor table updated');
 }

@@ -5,7 +5,8 @@ import { lintZoneFile, problemPlace } from '../lint/zone-file';
 import { isSynthesizedPath, isTerraformJson, shown, synthesizedFile, SynthesizedZone, synthesizedZones } from './synthesized-input';
 import { HOST_CHOICES } from '../hosts';
 import { isMachineFormat, LocatedFinding, renderMachine, renderMachineFailure } from './machine-output';
-import { version } from './main';
+import { appended } from '../dns/short-list';
+import { version } from './version';
 import { CommonArgs, commonArgs, parseCommandLine, UsageError, useColor } from './options';
 import { zoneFileInclude } from './zone-file-include';
 import { ALL_RULES } from '../lint/reference';
@@ -128,7 +129,7 @@ export async function run(argv: string[], io: LintIo = defaultIo()): Promise<num
   }
   if (args.format === 'json') io.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
   else if (isMachineFormat(args.format)) io.stdout.write(renderMachine(args.format, locate(findings, args), ALL_RULES, { command: 'lint', version: version() }));
-  else io.stdout.write(renderText(withStackNames(findings, stacks), useColor(args.color, io)));
+  else for (const chunk of renderTextChunks(withStackNames(findings, stacks), useColor(args.color, io))) io.stdout.write(chunk);
   const failing = findings.some((f) => f.severity === 'error' || (args.strict && f.severity === 'warning'));
   return failing ? 1 : 0;
 }
@@ -329,26 +330,45 @@ const STYLE = { error: '\u001b[31m', warning: '\u001b[33m', info: '\u001b[36m', 
 
 /** Findings grouped by owner name (names in zone order of first finding), then a summary line. */
 export function renderText(findings: readonly Finding[], color: boolean): string {
+  let out = '';
+  for (const part of textParts(findings, color)) out += part;
+  return out;
+}
+
+/** {@link renderText} in pieces of about 64 KiB: a report of 50,000 findings is never held as one string. */
+export function* renderTextChunks(findings: readonly Finding[], color: boolean): Generator<string> {
+  let chunk = '';
+  for (const part of textParts(findings, color)) {
+    chunk += part;
+    if (chunk.length >= 1 << 16) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield chunk;
+}
+
+/** The text report, one owner name's block at a time, then the summary line. */
+function* textParts(findings: readonly Finding[], color: boolean): Generator<string> {
   const paint = (style: keyof typeof STYLE, text: string) => (color ? `${STYLE[style]}${text}${STYLE.reset}` : text);
   const byName = new Map<string, Finding[]>();
   for (const finding of findings) {
-    const list = byName.get(finding.name) ?? [];
-    list.push(finding);
-    byName.set(finding.name, list);
+    const list = byName.get(finding.name);
+    const next = appended(list, finding);
+    if (next !== list) byName.set(finding.name, next);
   }
   const order = { error: 0, warning: 1, info: 2 };
-  let out = '';
   for (const [name, list] of byName) {
-    out += `${paint('bold', terminalText(name))}\n`;
+    let block = `${paint('bold', terminalText(name))}\n`;
     for (const finding of [...list].sort((a, b) => order[a.severity] - order[b.severity])) {
       // A finding about a record read from a zone file says where it is, as the reader's own findings do.
       const place = finding.line !== undefined && finding.address === undefined ? `${filePlace({ ...finding, line: finding.line })}: ` : '';
-      out += `  ${paint(finding.severity, finding.severity.padEnd(7))} ${paint('dim', finding.rule)}  ${terminalText(`${place}${finding.message}`)}\n`;
+      block += `  ${paint(finding.severity, finding.severity.padEnd(7))} ${paint('dim', finding.rule)}  ${terminalText(`${place}${finding.message}`)}\n`;
     }
-    out += '\n';
+    yield `${block}\n`;
   }
   const count = (severity: Finding['severity']) => findings.filter((f) => f.severity === severity).length;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const summary = `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'info')}`;
-  return `${out}${findings.length === 0 ? 'No findings: ' : ''}${count('error') > 0 ? paint('error', summary) : summary}\n`;
+  yield `${findings.length === 0 ? 'No findings: ' : ''}${count('error') > 0 ? paint('error', summary) : summary}\n`;
 }

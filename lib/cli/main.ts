@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { terminalText } from './terminal-text';
+import { version } from './version';
 
 /** `cdktf-mx <command>`: dispatches to the command modules. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> }> = {
@@ -14,19 +13,6 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(argv
 export function usage(): string {
   const list = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`).join('\n');
   return `usage: cdktf-mx <command> [options]\n\ncommands:\n${list}\n\noptions:\n  -h, --help     this help; cdktf-mx <command> --help for a command's options\n  --version      the cdktf-mx version\n`;
-}
-
-/** The version in package.json (two levels up from both lib/cli and dist/lib/cli… resolved by walking up). */
-export function version(): string {
-  for (const up of ['..', '../..', '../../..']) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(__dirname, up, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'cdktf-mx' && typeof pkg.version === 'string') return pkg.version;
-    } catch {
-      // not here: try one level further up
-    }
-  }
-  throw new Error('cannot find the package.json of cdktf-mx to read its version');
 }
 
 /** Where the dispatcher writes; tests pass their own. */

@@ -10,7 +10,7 @@ import { renderText } from './lint';
 import { isMachineFormat, LocatedFinding, renderMachine, renderMachineFailure } from './machine-output';
 import { shown } from './synthesized-input';
 import { METADATA_KEY } from '../validation/metadata-key';
-import { version } from './main';
+import { version } from './version';
 import { CommonArgs, commonArgs, parseCommandLine, UsageError, useColor } from './options';
 import { terminalLines } from './terminal-text';
 

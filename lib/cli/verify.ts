@@ -9,8 +9,8 @@ import { SMTP_PORT } from '../verify/smtp-probe';
 import { exitCodeOf, formatJson, formatTable } from '../verify/report';
 import { VERIFY_RULES, verifyFindings } from '../verify/findings';
 import { isMachineFormat, renderMachine } from './machine-output';
-import { version } from './main';
 import { useColor } from './options';
+import { version } from './version';
 import { synthesizedFile } from './synthesized-input';
 import { terminalLines, terminalText } from './terminal-text';
 

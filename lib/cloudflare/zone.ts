@@ -27,8 +27,9 @@ const addressesByStack = new WeakMap<IConstruct, StackAddresses>();
 export const cloudflareHost: ZoneHost = {
   ...cloudflareReader,
   providerName: CLOUDFLARE_GENERATOR_METADATA.providerName,
+  providerSource: `cloudflare/cloudflare@${CLOUDFLARE_GENERATOR_METADATA.providerVersionConstraint}`,
   providerHint:
-    "add `new CloudflareProvider(stack, 'cloudflare', {})` (from '@cdktf/provider-cloudflare/lib/provider', or your `cdktf get` binding's provider) to the stack; " +
+    "add `new CloudflareProvider(stack, 'cloudflare', {})` (from '@cdktf/provider-cloudflare/lib/provider', or from the binding `cdktf get` or `cdktn get` generates) to the stack; " +
     'it reads the API token from CLOUDFLARE_API_TOKEN, so keep the token out of the code.',
   publish: publishCloudflareRecord,
 };

@@ -8,7 +8,7 @@ import { SPF_TERMINATORS } from '../presets/spf';
 import { DEFAULT_MAX_PRESET_AGE_DAYS, deprecationWarning, parseIsoDate, stalenessWarning } from '../presets/staleness';
 import { ZoneTarget } from '../zones/host';
 import { CompanionOptions } from './companion-options';
-import type { RecordRequest } from './mail-records-base';
+import { RecordRequest } from './record-request';
 import { contributeSpf } from './spf-merge';
 
 /** Context key (app or stack) for the default `maxPresetAge`, in days. */

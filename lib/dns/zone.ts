@@ -15,6 +15,7 @@ export interface ZoneDocument {
   /** Where it was declared, for findings and suppressions. */
   readonly origin?: RecordOrigin;
 }
+import { appended } from './short-list';
 
 /**
  * A zone: its apex and every record at or below it, indexed by owner name and type
@@ -26,17 +27,23 @@ export class Zone {
   public readonly records: readonly SourcedRecord[];
   /** Documents served outside DNS that belong with the records (MTA-STS policies). */
   public readonly documents: readonly ZoneDocument[];
-  private readonly byName = new Map<string, SourcedRecord[]>();
+  /** Built on first use: the rules look names up in their ZoneIndex, so lint never needs this one. */
+  private nameIndex?: Map<string, SourcedRecord[]>;
   private readonly byType = new Map<string, SourcedRecord[]>();
 
   constructor(apex: string, records: readonly SourcedRecord[], documents: readonly ZoneDocument[] = []) {
     this.apex = apex;
     this.records = records;
     this.documents = documents;
-    for (const record of records) {
-      push(this.byName, record.name, record);
-      push(this.byType, record.type, record);
+    for (const record of records) push(this.byType, record.type, record);
+  }
+
+  private get byName(): Map<string, SourcedRecord[]> {
+    if (!this.nameIndex) {
+      this.nameIndex = new Map();
+      for (const record of this.records) push(this.nameIndex, record.name, record);
     }
+    return this.nameIndex;
   }
 
   /** Every record at `name` (normalised). */
@@ -67,6 +74,6 @@ export class Zone {
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+  const next = appended(list, value);
+  if (next !== list) map.set(key, next);
 }

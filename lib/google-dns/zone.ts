@@ -21,8 +21,9 @@ import { googleDnsReader } from './reader';
 export const googleDnsHost: ZoneHost = {
   ...googleDnsReader,
   providerName: GOOGLE_GENERATOR_METADATA.providerName,
+  providerSource: `hashicorp/google@${GOOGLE_GENERATOR_METADATA.providerVersionConstraint}`,
   providerHint:
-    "add `new GoogleProvider(stack, 'google', { project: 'my-project' })` (from '@cdktf/provider-google/lib/provider', or your `cdktf get` binding's provider) to the stack; " +
+    "add `new GoogleProvider(stack, 'google', { project: 'my-project' })` (from '@cdktf/provider-google/lib/provider', or from the binding `cdktf get` or `cdktn get` generates) to the stack; " +
     'it reads credentials from Application Default Credentials or GOOGLE_APPLICATION_CREDENTIALS, so keep keys out of the code.',
   publish: (scope: Construct, zone: ZoneTarget, record: SourcedRecord, identity: string) => publishToRecordSet(scope, zone, record, identity, googleSets(zone as GoogleDnsZone)),
 };

@@ -1,7 +1,7 @@
 import { fromCloudflareTxt } from '../cloudflare/txt';
 import { describeValue } from '../dns/errors';
 import { fqdn, isInZone, ownerNameSyntaxProblem, parseHostname, resolveOwnerName } from '../dns/names';
-import { RecordOrigin, ResourceFacts, SourcedRecord } from '../dns/record';
+import { HOSTNAME_VALUED_TYPES, RecordOrigin, ResourceFacts, SourcedRecord } from '../dns/record';
 import { Zone, ZoneDocument } from '../dns/zone';
 import { HOST_CHOICES, RULES, RULES_BY_ID, rulesForHost } from '../hosts';
 import { appliesToZone, ExtraHit, Finding, internalError, LintOptions, runRules, Suppression } from '../rules/engine';
@@ -94,8 +94,7 @@ export function lintZone(input: LintZoneInput, options: LintOptions = {}): Findi
  * unreadable lines): they take severity overrides and suppressions like any rule's.
  */
 export function lintZoneWith(input: LintZoneInput, options: LintOptions, found: readonly ExtraHit[]): Finding[] {
-  const { findings, unused, apex, unusedSeverity } = lintZoneJudged(input, options, found);
-  return unusedSeverity && apex !== undefined ? [...findings, ...unused.map((s) => unusedSuppressionFinding(s, apex, unusedSeverity))] : findings;
+  return withUnused(lintZoneJudged(input, options, found));
 }
 
 /** What {@link lintZone} judged, with the suppressions that matched nothing apart (for callers judging several zones at once). */
@@ -115,9 +114,18 @@ export function lintZoneJudged(input: LintZoneInput, options: LintOptions, found
   try {
     return lint(input as unknown, options as unknown, found);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { findings: [{ rule: internalError.id, severity: 'error', name: '.', message: `lintZone failed (${detail}); please report this with the input.` }], unused: [] };
+    return { findings: [internalFailure(error)], unused: [] };
   }
+}
+
+function internalFailure(error: unknown): Finding {
+  const detail = error instanceof Error ? error.message : String(error);
+  return { rule: internalError.id, severity: 'error', name: '.', message: `lintZone failed (${detail}); please report this with the input.` };
+}
+
+/** The findings of a judged zone with its unused suppressions as `suppression-unused` findings. */
+function withUnused({ findings, unused, apex, unusedSeverity }: JudgedZone): Finding[] {
+  return unusedSeverity && apex !== undefined ? [...findings, ...unused.map((s) => unusedSuppressionFinding(s, apex, unusedSeverity))] : findings;
 }
 
 /** The `suppression-unused` finding of a suppression that matched nothing in the zone at `apex`. */
@@ -142,13 +150,56 @@ function lint(input: unknown, rawOptions: unknown, found: readonly ExtraHit[]): 
   if (!Array.isArray(records)) {
     return finish(apex, extra, options, () => note(zoneInvalid, apex, `records must be an array of { name, type, value, … }, not ${describeValue(records)}.`));
   }
-  const accepted: SourcedRecord[] = [];
-  records.forEach((raw: unknown, index: number) => {
-    const record = readRecord(raw, index, apex, (rule, name, message) => note(rule, name, message));
-    if (record) accepted.push(record);
-  });
+  const intake = new RecordIntake(apex);
+  for (const raw of records as unknown[]) intake.add(raw);
+  extra.push(...intake.notes);
   const documents = readPolicies((input as { mtaStsPolicies?: unknown }).mtaStsPolicies, apex, (message) => note(zoneInvalid, apex, message));
-  return finish(apex, extra, options, undefined, new Zone(apex, accepted, documents));
+  return finish(apex, extra, options, undefined, new Zone(apex, intake.accepted, documents));
+}
+
+/**
+ * Reads lintZone input records into zone records one at a time, keeping findings for those
+ * it cannot read. A caller that reads records as a stream (a zone file) hands each over as
+ * it is read, so no second list of every record is held while the rules run.
+ */
+export class RecordIntake {
+  /** The records read, as the rules see them. */
+  public readonly accepted: SourcedRecord[] = [];
+  /** Findings about records that could not be read (or only in part). */
+  public readonly notes: ExtraHit[] = [];
+  private index = 0;
+  /** Target host names seen, so records pointing at one host share its string. */
+  private readonly hosts = new Map<string, string>();
+
+  /** `apex`: the zone, lower-case ASCII without the trailing dot (as lintZone parses it). */
+  constructor(public readonly apex: string) {}
+
+  /** How many records were handed over. */
+  public get count(): number {
+    return this.index;
+  }
+
+  /** One input record, as an element of lintZone's `records` (`records[i]` in messages counts the calls). */
+  public add(raw: unknown): void {
+    const record = readRecord(raw, this.index++, this.apex, (rule, name, message) => this.notes.push({ rule, hit: { name, message } }), this.hosts);
+    if (record) this.accepted.push(record);
+  }
+}
+
+/**
+ * {@link lintZoneWith} over the records of an intake: `found` (the caller's findings while
+ * reading), then the intake's, then the rules'; `mtaStsPolicies` as lintZone's input takes them.
+ */
+export function lintIntake(intake: RecordIntake, options: LintOptions, found: readonly ExtraHit[], mtaStsPolicies?: unknown): Finding[] {
+  try {
+    const extra: ExtraHit[] = [...found];
+    const read = readOptions(options as unknown, (message) => extra.push({ rule: optionsInvalid, hit: { name: '.', message } }));
+    extra.push(...intake.notes);
+    const documents = readPolicies(mtaStsPolicies, intake.apex, (message) => extra.push({ rule: zoneInvalid, hit: { name: intake.apex, message } }));
+    return withUnused(finish(intake.apex, extra, read, undefined, new Zone(intake.apex, intake.accepted, documents)));
+  } catch (error) {
+    return [internalFailure(error)];
+  }
 }
 
 /** The MTA-STS policies of the input as zone documents; each unreadable entry reported and left out. */
@@ -192,7 +243,7 @@ function severityOf(rule: RuleInfo, options: LintOptions): Severity | undefined 
 }
 
 /** One input record as a zone record, or undefined (with findings) when it cannot be read. */
-function readRecord(raw: unknown, index: number, apex: string, note: (rule: RuleInfo, name: string, message: string) => void): SourcedRecord | undefined {
+function readRecord(raw: unknown, index: number, apex: string, note: (rule: RuleInfo, name: string, message: string) => void, hosts?: Map<string, string>): SourcedRecord | undefined {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     note(recordInvalid, apex, `records[${index}] must be an object { name, type, value, … }, not ${describeValue(raw)}.`);
     return undefined;
@@ -238,16 +289,15 @@ function readRecord(raw: unknown, index: number, apex: string, note: (rule: Rule
   if (fields.proxied !== undefined && typeof fields.proxied !== 'boolean') {
     note(recordInvalid, owner, `${where}: proxied must be true or false, not ${describeValue(fields.proxied)}; it is ignored.`);
   }
-  const record: { -readonly [K in keyof SourcedRecord]: SourcedRecord[K] } = {
-    name: owner,
-    type,
-    // Quoted TXT is character-strings; unquoted TXT is the text itself, leading spaces and all (they make ' v=spf1' not SPF, RFC 7208 §4.5).
-    value: type === 'TXT' || type === 'SPF' ? (value.trimStart().startsWith('"') ? fromCloudflareTxt(value) : value) : value.trim(),
-  };
-  const priority = numeric(fields.priority);
-  const ttl = numeric(fields.ttl);
-  if (priority !== undefined) record.priority = priority as number;
-  if (ttl !== undefined) record.ttl = ttl as number;
+  // Quoted TXT is character-strings; unquoted TXT is the text itself, leading spaces and all (they make ' v=spf1' not SPF, RFC 7208 §4.5).
+  const data = type === 'TXT' || type === 'SPF' ? (value.trimStart().startsWith('"') ? fromCloudflareTxt(value) : value) : shared(value.trim(), type, hosts);
+  const priority = numeric(fields.priority) as number | undefined;
+  const ttl = numeric(fields.ttl) as number | undefined;
+  // One literal of the record's final shape: fields added afterwards would go to a separate property store (250,000 records: ~10 MiB).
+  const record: { -readonly [K in keyof SourcedRecord]: SourcedRecord[K] } =
+    priority !== undefined
+      ? ttl !== undefined ? { name: owner, type, value: data, priority, ttl } : { name: owner, type, value: data, priority }
+      : ttl !== undefined ? { name: owner, type, value: data, ttl } : { name: owner, type, value: data };
   if (typeof fields.proxied === 'boolean') record.proxied = fields.proxied;
   const path = typeof fields.path === 'string' && fields.path !== '' ? fields.path : undefined;
   if (origin !== undefined || path !== undefined) record.origin = { ...origin, ...(path !== undefined ? { path } : {}) };
@@ -282,6 +332,15 @@ function originOf(fields: Readonly<Record<string, unknown>>): RecordOrigin | und
   const address = typeof fields.address === 'string' ? fields.address : undefined;
   // One shape for every record (a zone file's hundreds of thousands): unset fields are undefined.
   return file === undefined && line === undefined && address === undefined ? undefined : { file, line, address };
+}
+
+/** One string per distinct host name a record points at (zones repeat their MX and CNAME targets). */
+function shared(value: string, type: string, hosts: Map<string, string> | undefined): string {
+  if (!hosts || !HOSTNAME_VALUED_TYPES.has(type)) return value;
+  const known = hosts.get(value);
+  if (known !== undefined) return known;
+  hosts.set(value, value);
+  return value;
 }
 
 /**

@@ -42,8 +42,8 @@ export function renderRulesReference(): string {
 }
 
 /**
- * The short table for the README: id, severity, what, errors first; each id links to its
- * section of `page` (the rules reference; README passes an absolute URL so links work on npm).
+ * The short table for docs/lint.md: id, severity, what, errors first; each id links to its
+ * section of `page` (the rules reference; docs/lint.md passes an absolute URL so links work in the package).
  */
 export function renderRulesSummary(page = 'docs/rules.md'): string {
   return `${table([...RULES].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]), page).join('\n')}\n`;

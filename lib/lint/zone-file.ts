@@ -1,7 +1,8 @@
 import { ReadZoneFileOptions, ZoneFileProblem, ZoneFileReader, ZoneFileRecord } from '../zonefile/reader';
 import { ExtraHit, Finding, LintOptions } from '../rules/engine';
 import { zoneFileReading, zoneFileSpfUnquoted, zoneFileUnreadable } from './input-rules';
-import { filePlace, LintZoneInput, LintZoneRecord, lintZoneWith } from './lint-zone';
+import { filePlace, lintIntake, LintZoneInput, LintZoneRecord, lintZoneWith, RecordIntake } from './lint-zone';
+import { parseHostname } from '../dns/names';
 
 /** Types the rules read the data of: given in RFC 3597 generic form they would be misread, so they are reported instead. */
 const RULE_TYPES: ReadonlySet<string> = new Set(['MX', 'TXT', 'SPF', 'CNAME', 'NS', 'DNAME', 'PTR', 'SOA', 'SRV', 'CAA']);
@@ -20,22 +21,37 @@ export interface ZoneFileLintInput extends LintZoneInput {
  */
 export function zoneFileToLintInput(text: string, zone?: string, options: Omit<ReadZoneFileOptions, 'origin'> = {}): ZoneFileLintInput {
   const records: LintZoneRecord[] = [];
+  const read = readForLint(text, zone, options, (record) => records.push(record));
+  const timed = read.retimed ? records.map((r) => ({ ...r, ttl: read.finalTtl(r.name, r.type) })) : records;
+  return { zone: read.zone, records: timed, problems: read.problems };
+}
+
+/**
+ * The reader run for lint: each record handed to `onRecord` as lintZone's input record as it
+ * is read (the reader's records are never all held at once); records whose data is in generic
+ * form for a type the rules read are problems instead. Throws when the zone is unknown.
+ */
+function readForLint(
+  text: string,
+  zone: string | undefined,
+  options: Omit<ReadZoneFileOptions, 'origin'>,
+  onRecord: (record: LintZoneRecord, reader: ZoneFileReader) => void,
+): { zone: string; problems: ZoneFileProblem[]; retimed: boolean; finalTtl: (name: string, type: string) => number | undefined } {
   const noted: ZoneFileProblem[] = [];
-  // Each record converted as it is read: the reader's records are never all held at once.
-  const reader = new ZoneFileReader({ ...options, ...(zone !== undefined ? { origin: zone } : {}) }, (record) => {
+  const reader: ZoneFileReader = new ZoneFileReader({ ...options, ...(zone !== undefined ? { origin: zone } : {}) }, (record) => {
     if (record.generic && RULE_TYPES.has(record.type)) {
       noted.push({ severity: 'warning', line: record.line, ...(record.file !== undefined ? { file: record.file } : {}), name: record.name, message: `${record.type} data in generic form (${record.data.slice(0, 40)}) is not decoded, so the rules do not check this record; write it in the ${record.type} form` });
     } else {
       if (record.unquotedWords && /^v=spf1$/i.test(record.strings![0])) noted.push(spfUnquoted(record));
-      records.push(toLintRecord(record));
+      onRecord(toLintRecord(record), reader);
     }
   });
   reader.write(text);
   const read = reader.end();
   if (read.zone === undefined) throw new Error(read.problems.find((p) => p.severity === 'error')?.message ?? 'the zone name is unknown; give it with --zone example.com');
-  const timed = read.retimed ? records.map((r) => ({ ...r, ttl: reader.finalTtl(r.name, r.type) })) : records;
   // A CNAME beside other data is the rule cname-coexists's finding; the reader's note of it is not repeated.
-  return { zone: read.zone, records: timed, problems: [...read.problems.filter((p) => p.code !== 'cname-and-other-data'), ...noted] };
+  const problems = [...read.problems.filter((p) => p.code !== 'cname-and-other-data'), ...noted];
+  return { zone: read.zone, problems, retimed: read.retimed, finalTtl: (name, type) => reader.finalTtl(name, type) };
 }
 
 /** Options of {@link lintZoneFile}: the reader's and the rules'. */
@@ -54,14 +70,37 @@ export interface LintZoneFileOptions extends LintOptions, Omit<ReadZoneFileOptio
  */
 export function lintZoneFile(text: string, options: LintZoneFileOptions = {}): { zone: string; records: number; problems: readonly ZoneFileProblem[]; findings: Finding[] } {
   const { zone, file, include, mtaStsPolicies, ...lintOptions } = options;
-  const read = zoneFileToLintInput(text, zone, { ...(file !== undefined ? { file } : {}), ...(include ? { include } : {}) });
-  const input = mtaStsPolicies !== undefined ? { ...read, mtaStsPolicies } : read;
-  const apex = input.zone.replace(/\.$/, '');
-  const found: ExtraHit[] = input.problems.map((problem) => ({
+  const readOptions = { ...(file !== undefined ? { file } : {}), ...(include ? { include } : {}) };
+  // Each record goes to the rules' intake as it is read: no list of lintZone input records is
+  // held beside the zone's (a 250,000-record file held both through the rules).
+  let intake: RecordIntake | undefined;
+  const read = readForLint(text, zone, readOptions, (record, reader) => {
+    intake ??= new RecordIntake(zoneApex(reader.zone!));
+    intake.add(record);
+  });
+  if (read.retimed) {
+    // An RRset's TTL changed further down: the records already taken need the final TTL. Rare; read again with it.
+    const input = zoneFileToLintInput(text, zone, readOptions);
+    return { zone: input.zone, records: input.records.length, problems: input.problems, findings: lintZoneWith(mtaStsPolicies !== undefined ? { ...input, mtaStsPolicies } : input, lintOptions, readingFindings(input.problems, input.zone)) };
+  }
+  const taken = intake ?? new RecordIntake(zoneApex(read.zone));
+  return { zone: read.zone, records: taken.count, problems: read.problems, findings: lintIntake(taken, lintOptions, readingFindings(read.problems, read.zone), mtaStsPolicies) };
+}
+
+/** The reader's problems as findings: `zone-file-unreadable` errors, `zone-file-reading` warnings. */
+function readingFindings(problems: readonly ZoneFileProblem[], zone: string): ExtraHit[] {
+  const apex = zone.replace(/\.$/, '');
+  return problems.map((problem) => ({
     rule: problem.code === 'spf-unquoted-words' ? zoneFileSpfUnquoted : problem.severity === 'error' ? zoneFileUnreadable : zoneFileReading,
     hit: { name: (problem.name ?? apex).replace(/\.$/, '') || '.', message: `${problemPlace(problem)}: ${problem.message}` },
   }));
-  return { zone: input.zone, records: input.records.length, problems: input.problems, findings: lintZoneWith(input, lintOptions, found) };
+}
+
+/** The zone name as lintZone parses it (lower-case ASCII). */
+function zoneApex(zone: string): string {
+  const apex = parseHostname(zone).ascii;
+  if (apex === undefined) throw new Error(`the zone name "${zone}" is not a domain name`);
+  return apex;
 }
 
 /** `file:line` (or `line N`) of a problem. */

@@ -60,8 +60,9 @@ const rfc2136Sets: RecordSetEmitter = {
 export const rfc2136Host: ZoneHost = {
   ...rfc2136Reader,
   providerName: DNS_GENERATOR_METADATA.providerName,
+  providerSource: `hashicorp/dns@${DNS_GENERATOR_METADATA.providerVersionConstraint}`,
   providerHint:
-    "add `new DnsProvider(stack, 'dns', {})` (from '@cdktf/provider-dns/lib/provider', or your `cdktf get` binding's provider) to the stack, with no update block; " +
+    "add `new DnsProvider(stack, 'dns', {})` (from '@cdktf/provider-dns/lib/provider', or from the binding `cdktf get` or `cdktn get` generates) to the stack, with no update block; " +
     'the provider then reads the server and TSIG key from DNS_UPDATE_SERVER, DNS_UPDATE_KEYNAME, DNS_UPDATE_KEYALGORITHM and DNS_UPDATE_KEYSECRET, so keep the secret out of the code.',
   publish: (scope: Construct, zone: ZoneTarget, record: SourcedRecord, identity: string) => publishToRecordSet(scope, zone, record, identity, rfc2136Sets),
 };

@@ -36,8 +36,9 @@ const route53Sets: RecordSetEmitter = {
 export const route53Host: ZoneHost = {
   ...route53Reader,
   providerName: AWS_GENERATOR_METADATA.providerName,
+  providerSource: `hashicorp/aws@${AWS_GENERATOR_METADATA.providerVersionConstraint}`,
   providerHint:
-    "add `new AwsProvider(stack, 'aws', { region: 'us-east-1' })` (from '@cdktf/provider-aws/lib/provider', or your `cdktf get` binding's provider) to the stack; " +
+    "add `new AwsProvider(stack, 'aws', { region: 'us-east-1' })` (from '@cdktf/provider-aws/lib/provider', or from the binding `cdktf get` or `cdktn get` generates) to the stack; " +
     'it reads credentials from the standard AWS chain (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, AWS_PROFILE, a role), so keep keys out of the code.',
   publish: (scope: Construct, zone: ZoneTarget, record: SourcedRecord, identity: string) => publishToRecordSet(scope, zone, record, identity, route53Sets),
 };

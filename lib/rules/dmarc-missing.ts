@@ -19,7 +19,7 @@ export const dmarcMissing: Rule = {
       const sends = !receives && entry.spf.some((r) => !index.memo('spf-reject-all', String(r.value), isRejectAllSpf));
       if (!receives && !sends) continue;
       if (index.dmarcFor(entry.name)) continue;
-      yield { name: entry.name, record: entry.mx[0] ?? entry.spf[0], message: `${entry.name} ${receives ? 'receives' : 'sends'} mail but no DMARC record covers it; add TXT "v=DMARC1; p=none; rua=mailto:…" at _dmarc.${entry.name} and tighten the policy once reports look clean.` };
+      yield { name: entry.name, record: entry.mx[0] ?? entry.spf[0], message: `${entry.name} ${receives ? 'receives' : 'sends'} mail but no DMARC record covers it; add TXT "v=DMARC1; p=none; rua=mailto:dmarc@${entry.name}" at _dmarc.${entry.name} (a mailbox of yours for the reports) and tighten the policy once reports look clean.` };
     }
   },
 };

@@ -16,7 +16,7 @@ export const nullMxSpf: Rule = {
       if (entry.mx.length === 0 || !entry.mx.every(isNullMx)) continue;
       if (entry.spf.length === 0) {
         // A TXT that reads like SPF once trimmed is discarded by receivers (RFC 7208 §4.5): say why it does not count.
-        const nearMiss = zone.get(entry.name, 'TXT').find((r) => looksLikeSpf(String(r.value)));
+        const nearMiss = entry.all.find((r) => r.type === 'TXT' && looksLikeSpf(String(r.value)));
         const why = nearMiss ? ` (TXT ${JSON.stringify(String(nearMiss.value))} is not SPF: it must begin with exactly "v=spf1" followed by a space, RFC 7208 §4.5)` : '';
         yield { name: entry.name, record: nearMiss ?? entry.mx[0], message: `${entry.name} has a null MX (takes no mail) but no SPF record${why}; add TXT "v=spf1 -all" so nobody can send as it.` };
       } else if (!entry.spf.some((r) => isRejectAllSpf(String(r.value)))) {

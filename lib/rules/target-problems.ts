@@ -3,6 +3,7 @@ import { HOSTNAME_VALUED_TYPES } from '../dns/record';
 import { Zone } from '../dns/zone';
 import { describeRecord, isNullMx, targetOf } from './mx-exchange';
 import { RuleHit } from './rule';
+import { ZoneIndex } from './zone-index';
 
 /**
  * Hits for one kind of host-name problem in record targets (MX exchanges, CNAME
@@ -26,11 +27,11 @@ export function* targetProblemHits(
     }
   }
   if (!options.owners) return;
-  for (const name of zone.names()) {
+  for (const { name, all } of ZoneIndex.of(zone).names()) {
     // Fast path: a name of at most 63 octets cannot have a label or a length over the limits.
     if (name.length <= MAX_LABEL_OCTETS) continue;
     for (const problem of ownerNameProblems(name)) {
-      if (problem.code === code) yield { name, record: zone.at(name)[0], message: `${problem.detail}. ${advice}` };
+      if (problem.code === code) yield { name, record: all[0], message: `${problem.detail}. ${advice}` };
     }
   }
 }

@@ -1,4 +1,5 @@
 import { SourcedRecord } from '../dns/record';
+import { appended } from '../dns/short-list';
 import { Zone } from '../dns/zone';
 import { DMARC_LABEL, dmarcPolicy, DmarcPolicy, isDmarc, isSpf } from './mail-policy';
 import { isNullMx } from './mx-exchange';
@@ -45,7 +46,7 @@ export class ZoneIndex {
   public readonly routingMx: SourcedRecord[] = [];
   private readonly byName = new Map<string, NameRecords>();
   private existing?: Set<string>;
-  private readonly dmarcCache = new Map<string, ReturnType<ZoneIndex['findDmarc']>>();
+  private readonly inheritedCache = new Map<string, ReturnType<ZoneIndex['dmarcFor']>>();
   private readonly memos = new Map<string, Map<string, unknown>>();
   /** True when some name below the apex has NS records (a delegation). */
   private hasCuts = false;
@@ -57,18 +58,24 @@ export class ZoneIndex {
       let entry = this.byName.get(record.name) as Mutable | undefined;
       if (!entry) {
         // Lists start as one shared empty array and are created on first use: most names hold one or two types.
-        entry = { name: record.name, all: [], mx: NONE, routing: NONE, cname: NONE, address: NONE, spf: NONE, dmarc: NONE, ns: NONE };
+        entry = { name: record.name, all: NONE, mx: NONE, routing: NONE, cname: NONE, address: NONE, spf: NONE, dmarc: NONE, ns: NONE };
         this.byName.set(record.name, entry);
       }
-      entry.all.push(record);
+      add(entry, 'all', record);
       switch (record.type) {
-        case 'MX':
+        case 'MX': {
+          // While a name has no null MX, its routing list IS its MX list (one array, not two).
+          const routes = !isNullMx(record);
+          if (!routes && entry.routing === entry.mx && entry.mx !== NONE) entry.routing = entry.mx.slice();
+          const same = entry.routing === entry.mx;
           add(entry, 'mx', record);
-          if (!isNullMx(record)) {
-            add(entry, 'routing', record);
+          if (routes) {
+            if (same) entry.routing = entry.mx;
+            else add(entry, 'routing', record);
             this.routingMx.push(record);
           }
           break;
+        }
         case 'CNAME': add(entry, 'cname', record); break;
         case 'A':
         case 'AAAA': add(entry, 'address', record); break;
@@ -154,12 +161,10 @@ export class ZoneIndex {
    * Undefined when no DMARC record covers the name.
    */
   public dmarcFor(name: string): { policy?: string; record: SourcedRecord; inherited: boolean } | undefined {
-    let found = this.dmarcCache.get(name);
-    if (found === undefined && !this.dmarcCache.has(name)) {
-      found = this.findDmarc(name);
-      this.dmarcCache.set(name, found);
-    }
-    return found;
+    const own = this.ownDmarc(name);
+    if (own) return { policy: dmarcPolicy(String(own.value)).p, record: own, inherited: false };
+    const above = name === this.apex ? undefined : parent(name);
+    return above !== undefined && this.contains(above) ? this.inheritedDmarc(above) : undefined;
   }
 
   /**
@@ -178,29 +183,37 @@ export class ZoneIndex {
     return value;
   }
 
-  private findDmarc(name: string): { policy?: string; record: SourcedRecord; inherited: boolean } | undefined {
-    let current: string | undefined = name;
-    let inherited = false;
-    while (current !== undefined && this.contains(current)) {
-      const records = this.byName.get(`${DMARC_LABEL}.${current}`)?.dmarc ?? [];
-      if (records.length > 0) {
-        const policy: DmarcPolicy = dmarcPolicy(String(records[0].value));
-        return { policy: inherited ? policy.sp ?? policy.p : policy.p, record: records[0], inherited };
-      }
-      current = current === this.apex ? undefined : parent(current);
-      inherited = true;
+  /** The first DMARC record at `_dmarc.<name>`, if any. */
+  private ownDmarc(name: string): SourcedRecord | undefined {
+    return this.byName.get(`${DMARC_LABEL}.${name}`)?.dmarc[0];
+  }
+
+  /**
+   * The policy `ancestor`'s DMARC record (or its nearest ancestor's) sets for the names below
+   * it, cached per ancestor: the few parents of a zone's many names are looked up once.
+   */
+  private inheritedDmarc(ancestor: string): { policy?: string; record: SourcedRecord; inherited: boolean } | undefined {
+    if (this.inheritedCache.has(ancestor)) return this.inheritedCache.get(ancestor);
+    const own = this.ownDmarc(ancestor);
+    let found: { policy?: string; record: SourcedRecord; inherited: boolean } | undefined;
+    if (own) {
+      const policy: DmarcPolicy = dmarcPolicy(String(own.value));
+      found = { policy: policy.sp ?? policy.p, record: own, inherited: true };
+    } else {
+      const above = ancestor === this.apex ? undefined : parent(ancestor);
+      found = above !== undefined && this.contains(above) ? this.inheritedDmarc(above) : undefined;
     }
-    return undefined;
+    this.inheritedCache.set(ancestor, found);
+    return found;
   }
 }
 
-type ListField = 'mx' | 'routing' | 'cname' | 'address' | 'spf' | 'dmarc' | 'ns';
+type ListField = 'all' | 'mx' | 'routing' | 'cname' | 'address' | 'spf' | 'dmarc' | 'ns';
 type Mutable = { -readonly [K in keyof NameRecords]: NameRecords[K] };
 const NONE: SourcedRecord[] = Object.freeze([]) as unknown as SourcedRecord[];
 
 function add(entry: Mutable, field: ListField, record: SourcedRecord): void {
-  if (entry[field] === NONE) entry[field] = [record];
-  else entry[field].push(record);
+  entry[field] = appended(entry[field], record);
 }
 
 /** `b.c` for `a.b.c`; undefined for a single label. */

@@ -216,7 +216,14 @@ export class ZoneFileReader {
   /** The end of the file: reports what is left open. Returns the zone and every problem. */
   end(): { zone?: string; problems: ZoneFileProblem[]; records: number; retimed: boolean } {
     this.feed(this.top, this.decoder.end(), true);
-    return { ...(this.apex ? { zone: this.apex === '.' ? '.' : this.apex.slice(0, -1) } : {}), problems: this.problemList, records: this.read, retimed: this.retimed };
+    const zone = this.zone;
+    return { ...(zone !== undefined ? { zone } : {}), problems: this.problemList, records: this.read, retimed: this.retimed };
+  }
+
+  /** The zone apex without trailing dot (`example.com`) once known: always before the first record is handed over. */
+  get zone(): string | undefined {
+    if (!this.apex) return undefined;
+    return this.apex === '.' ? '.' : this.apex.slice(0, -1);
   }
 
   /**

@@ -74,6 +74,12 @@ export interface ZoneHost extends HostReader {
   /** What to add when a stack has the host's records but no provider for them (one or two sentences). */
   readonly providerHint: string;
   /**
+   * The provider as `terraformProviders` in cdktf.json names it for `cdktf get` / `cdktn get`,
+   * e.g. `cloudflare/cloudflare@~> 5.0`: cdktn has no prebuilt provider packages, so its users
+   * generate the provider class from this.
+   */
+  readonly providerSource: string;
+  /**
    * Emit `record` into `zone` below `scope`; returns the resource that holds it. `identity`
    * is what makes the record itself within its (name, type), for stable addresses.
    */

@@ -22,10 +22,15 @@ export function requireProvider(stack: TerraformStack, host: ZoneHost): void {
       if (node !== stack || hasProvider(stack, host.providerName)) return;
       throw new MxInputError(
         'provider',
-        `stack "${stack.node.path}" has ${host.name} DNS records from cdktf-mx but no ${host.name} provider; ${host.providerHint}`,
+        `stack "${stack.node.path}" has ${host.name} DNS records from cdktf-mx but no ${host.name} provider; ${host.providerHint} ${cdktnHint(host)}`,
       );
     },
   });
+}
+
+/** cdktn (CDK Terrain) has no prebuilt provider packages: where its users get the provider class. */
+export function cdktnHint(host: Pick<ZoneHost, 'providerName' | 'providerSource'>): string {
+  return `On cdktn, add "${host.providerSource}" to terraformProviders in cdktf.json, run \`cdktn get\` and import the provider from ./.gen/providers/${host.providerName}/provider.`;
 }
 
 /** True when a provider for `name` is in the stack, whichever binding (or cdktf copy) made it. */

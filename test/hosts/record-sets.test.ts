@@ -213,6 +213,8 @@ describe('zone target input', () => {
     const stack = new TerraformStack(Testing.app(), 'bare');
     new NullMx(stack, 'p', { zone: host.zone('example.com') });
     expect(() => Testing.synth(stack)).toThrow(/has .* DNS records from cdktf-mx but no .* provider; add `new (Aws|Google|Dns)Provider/);
+    // cdktn has no prebuilt provider packages: the hint says how to generate the provider class.
+    expect(() => Testing.synth(stack)).toThrow(/On cdktn, add "hashicorp\/(aws|google|dns)@~> \d+\.\d+" to terraformProviders in cdktf\.json, run `cdktn get` and import the provider from \.\/\.gen\/providers\/(aws|google|dns)\/provider\./);
   });
 });
 

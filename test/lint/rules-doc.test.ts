@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { README_END, README_START, renderReadmeRulesSection } from '../../scripts/lint-docs';
+import { renderRulesSection, RULES_SECTION_END, RULES_SECTION_PAGE, RULES_SECTION_START } from '../../scripts/lint-docs';
 import { ALL_RULES, renderRulesReference } from '../../lib/lint/reference';
 
 const root = join(__dirname, '..', '..');
@@ -17,8 +17,8 @@ test('docs/rules.md has a section with severity, why, sources and fix for every 
   }
 });
 
-test('the README rules section is up to date', () => {
-  const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf(README_START) + README_START.length + 1, readme.indexOf(README_END));
-  expect(section).toBe(renderReadmeRulesSection());
+test('the rules section of docs/lint.md is up to date (npm run docs:rules)', () => {
+  const page = readFileSync(join(root, RULES_SECTION_PAGE), 'utf8');
+  const section = page.slice(page.indexOf(RULES_SECTION_START) + RULES_SECTION_START.length + 1, page.indexOf(RULES_SECTION_END));
+  expect(section).toBe(renderRulesSection());
 });

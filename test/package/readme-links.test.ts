@@ -1,12 +1,15 @@
-// README.md ships in the npm package and is rendered on npmjs.com, where a relative link
-// (docs/rules.md, examples/…) points at npmjs.com and breaks. Every link must be absolute
-// or an in-page anchor, and links into this repository must name a file that exists.
-import { existsSync, readFileSync } from 'node:fs';
+// README.md and the docs/*.md pages ship in the npm package; README is rendered on npmjs.com and
+// the pages are read in node_modules, where a relative link (docs/rules.md, examples/…) points
+// nowhere. Every link must be absolute or an in-page anchor, and links into this repository must
+// name a file that exists.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repositoryUrl } from '../../scripts/repo-links';
 
 const root = join(__dirname, '..', '..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const pages = readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`);
+const shipped = ['README.md', ...pages].map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') }));
 
 /** Link targets in markdown (`[text](target "title")`, `[id]: target`) and HTML (`href`, `src`). */
 function linkTargets(markdown: string): string[] {
@@ -18,21 +21,32 @@ function linkTargets(markdown: string): string[] {
   return targets;
 }
 
-test('the README has links, and every one is absolute or an in-page anchor', () => {
-  const targets = linkTargets(readme);
-  expect(targets.length).toBeGreaterThan(40);
-  expect(targets.filter((t) => !/^(https?:|mailto:|#)/.test(t))).toEqual([]);
+/** Links into this repository's default branch, as paths inside it. */
+function repoPaths(markdown: string): string[] {
+  const base = `${repositoryUrl(root)}/`;
+  return linkTargets(markdown)
+    .filter((t) => t.startsWith(base))
+    .map((t) => t.slice(base.length).match(/^(?:blob|tree)\/main\/([^#?]+)/)?.[1] ?? t)
+    .map((p) => decodeURIComponent(p));
+}
+
+test('the README has links, and every link of README and docs/*.md is absolute or an in-page anchor', () => {
+  expect(linkTargets(readme).length).toBeGreaterThan(20);
+  const relative = shipped.flatMap(({ path, text }) => linkTargets(text).filter((t) => !/^(https?:|mailto:|#)/.test(t)).map((t) => `${path}: ${t}`));
+  expect(relative).toEqual([]);
 });
 
 test('links into this repository name files and folders that exist on the default branch', () => {
-  const base = `${repositoryUrl(root)}/`;
-  const repoLinks = linkTargets(readme).filter((t) => t.startsWith(base));
-  expect(repoLinks.length).toBeGreaterThan(0);
-  const missing = repoLinks
-    .map((t) => t.slice(base.length).match(/^(?:blob|tree)\/main\/([^#?]+)/))
-    .map((m, i) => (m && existsSync(join(root, decodeURIComponent(m[1]))) ? undefined : repoLinks[i]))
-    .filter((t) => t !== undefined);
+  expect(repoPaths(readme).length).toBeGreaterThan(0);
+  const missing = shipped.flatMap(({ path, text }) => repoPaths(text).filter((p) => !existsSync(join(root, p))).map((p) => `${path}: ${p}`));
   expect(missing).toEqual([]);
+});
+
+test('every docs page README links to ships in the package (package.json "files")', () => {
+  const files = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { files: string[] }).files;
+  const linked = [...new Set(repoPaths(readme).filter((p) => p.startsWith('docs/') && p.endsWith('.md')))];
+  expect(linked.length).toBeGreaterThan(5);
+  expect(linked.filter((p) => !files.some((entry) => p === entry || p.startsWith(`${entry.replace(/\/$/, '')}/`)))).toEqual([]);
 });
 
 test('the link finder sees relative links (so the first test can fail)', () => {

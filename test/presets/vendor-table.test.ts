@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { MailPreset, presets } from '../../lib';
-import { README, renderVendorTable, TABLE_END, TABLE_START, withVendorTable } from '../../scripts/vendor-table';
+import { PRESETS_PAGE, renderVendorTable, TABLE_END, TABLE_START, withVendorTable } from '../../scripts/vendor-table';
 
-describe('README vendor table', () => {
-  const readme = readFileSync(README, 'utf8');
+describe('vendor table in docs/presets.md', () => {
+  const readme = readFileSync(PRESETS_PAGE, 'utf8');
 
   test('is what npm run docs:vendors generates from presets/ (run it after changing a preset)', () => {
     expect(withVendorTable(readme)).toBe(readme);

@@ -3,10 +3,10 @@ import { CloudflareZone, GoogleWorkspaceMx, MxInputError } from '../../lib';
 import { newStack } from '../helpers';
 
 /**
- * Documented behaviour (README, "Terraform addresses"): with one domain under two zone ids in one
+ * Documented behaviour (docs/constructs.md, "Terraform addresses"): with one domain under two zone ids in one
  * stack, the zone whose construct comes FIRST keeps the plain address and the other gets
  * `__in__<zone>`. Swapping the two constructs, or deleting the first, moves the records of both
- * zones to the other's address (Terraform replaces them). The README says so; these tests pin
+ * zones to the other's address (Terraform replaces them). docs/constructs.md says so; these tests pin
  * that behaviour, and show `CloudflareZone.fromId(id, domain, { addressQualifier })` making the
  * order irrelevant.
  */
@@ -28,7 +28,7 @@ describe('one domain under two zone ids: addresses follow declaration order', ()
     });
   });
 
-  test('swapping the constructs swaps the addresses (why the README says to keep the order)', () => {
+  test('swapping the constructs swaps the addresses (why docs/constructs.md says to keep the order)', () => {
     const before = addresses(['zone-prod', 'zone-staging']);
     const after = addresses(['zone-staging', 'zone-prod']);
     expect(after['zone-staging']).toBe(before['zone-prod']);

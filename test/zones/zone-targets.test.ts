@@ -245,7 +245,8 @@ describe('a stack without a Cloudflare provider', () => {
     }
     expect(message).toBe(
       'provider: stack "mail" has Cloudflare DNS records from cdktf-mx but no Cloudflare provider; add `new CloudflareProvider(stack, \'cloudflare\', {})` ' +
-      "(from '@cdktf/provider-cloudflare/lib/provider', or your `cdktf get` binding's provider) to the stack; it reads the API token from CLOUDFLARE_API_TOKEN, so keep the token out of the code.",
+      "(from '@cdktf/provider-cloudflare/lib/provider', or from the binding `cdktf get` or `cdktn get` generates) to the stack; it reads the API token from CLOUDFLARE_API_TOKEN, so keep the token out of the code. " +
+      'On cdktn, add "cloudflare/cloudflare@~> 5.0" to terraformProviders in cdktf.json, run `cdktn get` and import the provider from ./.gen/providers/cloudflare/provider.',
     );
     expect(message).not.toContain('Found resources without a matching provider construct');
   });

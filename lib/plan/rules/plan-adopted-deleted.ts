@@ -6,7 +6,7 @@ export const planAdoptedDeleted: PlanRule = {
   id: 'plan-adopted-deleted',
   severity: 'error',
   summary: 'a record adopted from the live zone (import block) is deleted by the plan',
-  why: 'Imported records existed before Terraform managed them: they are live mail routing that senders use now (see README "Adopting an existing domain"). Deleting one, or replacing it (delete, then create), removes a live record that nothing in the plan was written to remove.',
+  why: 'Imported records existed before Terraform managed them: they are live mail routing that senders use now (see docs/adoption.md). Deleting one, or replacing it (delete, then create), removes a live record that nothing in the plan was written to remove.',
   fix: 'Keep the resource as imported. To stop managing a record without deleting it, use a `removed` block with `lifecycle { destroy = false }` (Terraform 1.7+) or `terraform state rm`; to change it, change its attributes so the plan updates it in place.',
   *check(model) {
     for (const resource of model.resources) {
