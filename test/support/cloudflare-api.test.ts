@@ -46,6 +46,8 @@ test('create answers the documented record object: FQDN name, proxiable, setting
   expect(relative.json.result).toMatchObject({ name: 'www.example.com', proxiable: true, comment: 'web', tags: ['owner:web'] });
   expect(relative.json.result).toHaveProperty('comment_modified_on');
   expect(relative.json.result).toHaveProperty('tags_modified_on');
+  // A null MX (RFC 7505) keeps its `.`.
+  expect((await create({ name: 'parked', type: 'MX', content: '.', priority: 0, ttl: 1 })).json.result).toMatchObject({ name: 'parked.example.com', content: '.', priority: 0 });
 });
 
 test('documented errors: 81058 identical, 81053 A/AAAA/CNAME, 9004 proxied MX/TXT, TTL range, MX without priority', async () => {

@@ -390,7 +390,8 @@ function validated(zone: StoredZone, current: ApiRecord | undefined, f: RecordFi
     if (typeof f.content !== 'string' || f.content === '') throw new ApiError(400, 9005, 'Content for record is invalid.');
     content = f.content;
   }
-  if (HOSTNAME_CONTENT.has(type)) content = content.replace(/\.$/, '');
+  // The root (a null MX's exchange, RFC 7505) stays `.`.
+  if (HOSTNAME_CONTENT.has(type) && content !== '.') content = content.replace(/\.$/, '');
   if (type === 'TXT') content = splitTxt(content);
   if (type === 'MX') {
     if (priority === undefined) throw new ApiError(400, 9100, 'priority is a required field');
