@@ -120,9 +120,12 @@ describeWithTools(['terraform'], 'every construct and preset deployed through th
     let stdout = '';
     const code = await planCheck([jsonFile, '--no-color'], { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stdout += t) }, env: {}, readStdin: () => '' });
     expect(stdout).not.toMatch(/plan-unreadable/);
-    expect(stdout).toMatch(/switch\.test/);
-    expect(stdout).not.toMatch(/own\.test.*plan-mx-(gap|removed)/);
-    expect(code).not.toBe(0);
+    // The vendor switch in one plan deletes the old MX while creating the new: an MX gap (error).
+    expect(stdout).toMatch(/error\s+plan-mx-gap\s+switch\.test\./);
+    expect(stdout).toMatch(/warning\s+plan-vendor-switch-no-overlap\s+switch\.test\./);
+    // In-place priority and TTL updates keep the MX published: no transition finding elsewhere.
+    expect(stdout.match(/plan-(mx-gap|mx-removed|adopted-deleted|vendor-switch-no-overlap|mx-first-deploy)\s+(\S+)/g)?.map((m) => m.split(/\s+/)[1].replace(/:$/, ''))).toEqual(['switch.test.', 'switch.test.']);
+    expect(code).toBe(1);
   }, 300_000);
 
   test('the change applies, the API holds the new records, and a re-plan is empty', async () => {
