@@ -1,9 +1,10 @@
 import { TerraformStack } from 'cdktf';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GoogleWorkspaceMx, Microsoft365Mx, MxMigration, MxRecords, NullMx, SpfInclude, VendorMx } from '../../lib';
 import { run as planCheck } from '../../lib/cli/plan-check';
 import { everyCase, exampleCompanions, exampleParameters } from '../presets/examples';
+import { CLOUDFLARE, planBetween, StackJson } from '../plan/plan-fixture';
 import { ApiZoneSeed } from '../support/cloudflare-api';
 import { CloudflareDeploy, declaredRecords, heldRecords, startCloudflareDeploy, stopCloudflareDeploy, synthCloudflareStack, terraformFor, zoneIdOf } from './cloudflare-deploy-fixtures';
 import { DKIM_KEY } from './deploy-fixtures';
@@ -69,9 +70,13 @@ describeWithTools(['terraform'], 'every construct and preset deployed through th
   };
   const synth = (v: Variant) => synthCloudflareStack(join(run!.dir, 'cdktf.out'), join(run!.dir, 'terraform.tfstate'), STACK, (stack) => build(stack, v));
 
+  /** The first deploy's cdk.tf.json, for the plan fixture of the change. */
+  let firstJson: StackJson;
+
   beforeAll(async () => {
     run = await startCloudflareDeploy(ZONES);
     tf = terraformFor(run, terraform, synth(FIRST));
+    firstJson = JSON.parse(readFileSync(join(tf.dir, 'cdk.tf.json'), 'utf8')) as StackJson;
     await timed('init', () => tf.init());
   }, 120_000);
   afterAll(async () => {
@@ -126,10 +131,25 @@ describeWithTools(['terraform'], 'every construct and preset deployed through th
     // In-place priority and TTL updates keep the MX published: no transition finding elsewhere.
     expect(stdout.match(/plan-(mx-gap|mx-removed|adopted-deleted|vendor-switch-no-overlap|mx-first-deploy)\s+(\S+)/g)?.map((m) => m.split(/\s+/)[1].replace(/:$/, ''))).toEqual(['switch.test.', 'switch.test.']);
     expect(code).toBe(1);
+
+    // plan-check's Cloudflare fixture model (test/plan/plan-fixture.ts) predicts the same actions for every address.
+    const secondJson = JSON.parse(readFileSync(join(tf.dir, 'cdk.tf.json'), 'utf8')) as StackJson;
+    const fixture = planBetween(firstJson, secondJson, CLOUDFLARE) as { resource_changes: Array<{ address: string; change: { actions: string[] } }> };
+    const actions = (list: Array<{ address: string; actions: readonly string[] }>) => Object.fromEntries(list.filter((c) => c.actions.join() !== 'no-op').map((c) => [c.address, c.actions.join('+')]));
+    expect(actions(fixture.resource_changes.map((c) => ({ address: c.address, actions: c.change.actions })))).toEqual(actions(changes));
   }, 300_000);
 
-  test('the change applies, the API holds the new records, and a re-plan is empty', async () => {
+  test('the change applies with no moment without MX where it updates in place; the API holds the new records; a re-plan is empty', async () => {
+    const from = run!.api.writes.length;
     await timed('change-apply', () => tf.apply());
+    const writes = run!.api.writes.slice(from);
+    const mxAt = (domain: string) => writes.filter((w) => w.zoneId === zoneIdOf(domain)).map((w) => w.after.filter((r) => r.type === 'MX' && r.name === domain).length);
+    for (const domain of ['own.test', 'null.test']) {
+      expect(mxAt(domain).length).toBeGreaterThan(0);
+      expect(mxAt(domain).every((n) => n > 0)).toBe(true);
+    }
+    // eslint-disable-next-line no-console
+    console.log(`switch.test MX count after each write of the vendor switch: ${JSON.stringify(mxAt('switch.test'))}`);
     expectHeldAsDeclared();
     expect(await tf.plan()).toBe(0);
   }, 600_000);
