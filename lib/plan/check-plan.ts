@@ -5,6 +5,7 @@ import { ImportBlocks, planModel, PlanModel } from './plan-model';
 import { TerraformPlan } from './plan-json';
 import { planAdoptedDeleted } from './rules/plan-adopted-deleted';
 import { DEFAULT_MAX_MAIL_CHANGES, planMailBlastRadius } from './rules/plan-mail-blast-radius';
+import { planMxFirstDeploy } from './rules/plan-mx-first-deploy';
 import { planMxGap } from './rules/plan-mx-gap';
 import { planMxRemoved } from './rules/plan-mx-removed';
 import { PlanHit, PlanRule, shown } from './rules/plan-rule';
@@ -13,7 +14,7 @@ import { planUnreadable } from './rules/plan-unreadable';
 import { planVendorSwitchNoOverlap } from './rules/plan-vendor-switch-no-overlap';
 
 /** Every transition rule, in the order findings are reported. Ids are stable public API. */
-export const PLAN_RULES: readonly PlanRule[] = [planMxRemoved, planMxGap, planRecordSetDeleteShared, planAdoptedDeleted, planVendorSwitchNoOverlap, planMailBlastRadius, planUnreadable];
+export const PLAN_RULES: readonly PlanRule[] = [planMxRemoved, planMxGap, planRecordSetDeleteShared, planAdoptedDeleted, planVendorSwitchNoOverlap, planMailBlastRadius, planMxFirstDeploy, planUnreadable];
 
 const PLAN_RULE_IDS: ReadonlySet<string> = new Set(PLAN_RULES.map((rule) => rule.id));
 

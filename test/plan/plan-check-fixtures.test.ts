@@ -46,6 +46,19 @@ async function cli(plan: object, ...argv: string[]): Promise<{ code: number; std
 }
 
 describe('plan-check on Cloudflare plans built from our synth (format_version 1.2)', () => {
+  test('a first deploy of MX (nothing before, nothing adopted) is plan-mx-first-deploy (info) naming cdktf-mx import; an adopted MX is not', () => {
+    const google = cloudflare((s) => new GoogleWorkspaceMx(s, 'mail', zone));
+    const first = check(null, google).filter((f) => f.rule === 'plan-mx-first-deploy');
+    expect(brief(first)).toEqual([['plan-mx-first-deploy', 'info', 'example.com.', 'cloudflare_dns_record.mx__example_com__smtp_google_com']]);
+    expect(first[0].message).toContain('cdktf-mx import example.com --from <source>');
+    const adopted = cloudflare((s) => {
+      new GoogleWorkspaceMx(s, 'mail', zone);
+      adoptLiveRecords(s, ZONE_ID, [{ id: 'a'.repeat(32), name: 'example.com', type: 'MX', value: 'smtp.google.com', priority: 1 }]);
+    });
+    expect(check(null, adopted).filter((f) => f.rule === 'plan-mx-first-deploy')).toEqual([]);
+    expect(check(google, google).filter((f) => f.rule === 'plan-mx-first-deploy')).toEqual([]);
+  });
+
   const google = cloudflare((s) => new GoogleWorkspaceMx(s, 'mail', { ...zone, companions: { spf: true } }));
 
   test('a vendor switch in one plan: the old records are deleted while others create the new (gap) and there is no overlap', async () => {
@@ -124,7 +137,10 @@ describe('plan-check on Cloudflare plans built from our synth (format_version 1.
   test('removing the only MX of a name: plan-mx-removed; replacing it by NullMx is clean', () => {
     const parked = cloudflare((s) => new NullMx(s, 'mail', zone));
     const nothing = cloudflare((s) => new NullMx(s, 'other', { zoneId: ZONE_ID, domain: 'other.example.com' }));
-    expect(brief(check(google, nothing).filter((f) => f.rule.startsWith('plan-')))).toEqual([['plan-mx-removed', 'error', 'example.com.', 'cloudflare_dns_record.mx__example_com__smtp_google_com']]);
+    expect(brief(check(google, nothing).filter((f) => f.rule.startsWith('plan-')))).toEqual([
+      ['plan-mx-removed', 'error', 'example.com.', 'cloudflare_dns_record.mx__example_com__smtp_google_com'],
+      ['plan-mx-first-deploy', 'info', 'other.example.com.', 'cloudflare_dns_record.mx__other_example_com__null'],
+    ]);
     expect(brief(check(google, parked).filter((f) => f.rule.startsWith('plan-mx-removed')))).toEqual([]);
   });
 
@@ -214,15 +230,15 @@ describe('plan-check on Route 53 plans (aws_route53_record as the prebuilt bindi
       new Route53Record(s, 'mx', { zoneId: 'Z1', name: 'example.com', type: 'MX', ttl: 172800, records: ['0 .'] });
       new Route53Record(s, 'spf', { zoneId: 'Z1', name: 'example.com', type: 'TXT', ttl: 172800, records: ['v=spf1 -all'] });
     });
-    expect(brief(check(null, twoDays, ROUTE53, { rules: { 'null-mx-dmarc': 'off' } }))).toEqual([]);
+    expect(brief(check(null, twoDays, ROUTE53, { rules: { 'null-mx-dmarc': 'off', 'plan-mx-first-deploy': 'off' } }))).toEqual([]);
     const onCloudflare = cloudflare((s) => {
       new DnsRecord(s, 'mx', { zoneId: ZONE_ID, name: 'example.com', type: 'MX', content: '.', priority: 0, ttl: 172800 });
       new DnsRecord(s, 'spf', { zoneId: ZONE_ID, name: 'example.com', type: 'TXT', content: '"v=spf1 -all"', ttl: 172800 });
     });
-    expect(brief(check(null, onCloudflare, CLOUDFLARE, { rules: { 'null-mx-dmarc': 'off' } }))).toEqual([['cloudflare-ttl', 'error', 'example.com.', undefined], ['cloudflare-ttl', 'error', 'example.com.', undefined]]);
+    expect(brief(check(null, onCloudflare, CLOUDFLARE, { rules: { 'null-mx-dmarc': 'off', 'plan-mx-first-deploy': 'off' } }))).toEqual([['cloudflare-ttl', 'error', 'example.com.', undefined], ['cloudflare-ttl', 'error', 'example.com.', undefined]]);
     // Route 53's own rules still run on its zones.
     const negative = route53((s) => new Route53Record(s, 'mx', { zoneId: 'Z1', name: 'example.com', type: 'MX', ttl: -1, records: ['0 .'] }));
-    expect(brief(check(null, negative, ROUTE53, { rules: { 'null-mx-spf': 'off', 'null-mx-dmarc': 'off' } }))).toEqual([['route53-ttl', 'error', 'example.com.', undefined]]);
+    expect(brief(check(null, negative, ROUTE53, { rules: { 'null-mx-spf': 'off', 'null-mx-dmarc': 'off', 'plan-mx-first-deploy': 'off' } }))).toEqual([['route53-ttl', 'error', 'example.com.', undefined]]);
   });
 
   test('TXT in Route 53\'s chunked form is read whole (no spf-syntax finding on the end state)', () => {
