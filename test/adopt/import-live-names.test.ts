@@ -9,15 +9,15 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runImport } from '../../lib/cli/import';
-import { FakeCloudflare, startFakeCloudflare } from './fake-cloudflare';
+import { CloudflareApi, startCloudflareApi, testApiToken } from '../support/cloudflare-api';
 
 const ROOT = resolve(__dirname, '../..');
-const TOKEN = 'cf-test-token-Zq81x0aa77Pp3';
+const TOKEN = testApiToken();
 const ZONE_ID = 'a'.repeat(32);
 const id = (c: string) => c.repeat(32);
 
 describe('import --from cloudflare: live names and priorities that are not what they claim', () => {
-  let fake: FakeCloudflare;
+  let fake: CloudflareApi;
   let dir: string;
   let code: number;
   let stderr = '';
@@ -26,7 +26,7 @@ describe('import --from cloudflare: live names and priorities that are not what 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'cdktf-mx-import-names-'));
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
-    fake = await startFakeCloudflare({
+    fake = await startCloudflareApi({
       token: TOKEN,
       zones: [{
         id: ZONE_ID,
@@ -45,7 +45,7 @@ describe('import --from cloudflare: live names and priorities that are not what 
     code = await runImport(['example.com', '--from', 'cloudflare', '--out', file, '--module', join(ROOT, 'lib/index')], {
       stdout: { write: () => true },
       stderr: { write: (t: string) => (stderr += t) },
-      env: { CLOUDFLARE_API_TOKEN: TOKEN, CLOUDFLARE_API_BASE_URL: fake.baseUrl },
+      env: { CLOUDFLARE_API_TOKEN: TOKEN, CLOUDFLARE_BASE_URL: fake.baseUrl },
     });
     text = readFileSync(file, 'utf8');
   });
