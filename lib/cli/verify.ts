@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { MxInputError } from '../dns/errors';
 import { parseHostname } from '../dns/names';
-import { MailVerifier, VerifierOptions } from '../verify/check';
+import { readFileSync } from 'node:fs';
+import { HTTPS_PORT, MailVerifier, VerifierOptions } from '../verify/check';
 import { DeclaredDomain, readDeclaredMail } from '../verify/declared';
 import { DEFAULT_TIMEOUT_MS, DEFAULT_TRIES, DnsClient, MAX_TIMEOUT_MS, MAX_TRIES } from '../verify/dns-client';
 import { mapWithLimit } from '../verify/pool';
@@ -32,7 +33,9 @@ export const MAX_CONCURRENCY = 256;
 
 const USAGE = `usage: cdktf-mx verify [input] [options]
 
-Checks that live DNS publishes the mail setup you declared.
+Checks that live DNS publishes the mail setup you declared: MX and their exchanges; where
+declared, the _mta-sts id, the MTA-STS policy served over HTTPS (RFC 8461 §3.3) and its mx
+lines against the live MX, and the TLSA records of the exchanges.
 
 input                  cdktf.out directory (default), a stack directory, a cdk.tf.json,
                        or a zone JSON file { "zone", "records": [...] }
@@ -46,6 +49,10 @@ input                  cdktf.out directory (default), a stack directory, a cdk.t
 --concurrency <n>      domains checked at once, 1–${MAX_CONCURRENCY} (default ${DEFAULT_CONCURRENCY})
 --smtp                 also connect to each exchange's SMTP port and read its greeting (sends no mail)
 --smtp-port <n>        port for --smtp, 1–65535 (default ${SMTP_PORT})
+--ca <file>            also trust the CA certificates (PEM) in <file> when fetching MTA-STS
+                       policies; added to the system's roots, never disabling verification
+--mta-sts-port <n>     HTTPS port of mta-sts.<domain> (default ${HTTPS_PORT}; for tests against a
+                       loopback server: senders always use 443)
 -h, --help             this help
 
 exit code: 0 as declared, 1 drift or a broken setup, 2 could not check (a timeout, any
@@ -80,6 +87,8 @@ export async function runVerify(argv: readonly string[], io: VerifyIo): Promise<
         concurrency: { type: 'string' },
         smtp: { type: 'boolean' },
         'smtp-port': { type: 'string' },
+        ca: { type: 'string' },
+        'mta-sts-port': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -94,7 +103,9 @@ export async function runVerify(argv: readonly string[], io: VerifyIo): Promise<
     const timeoutMs = wholeNumber('timeout', values.timeout, MAX_TIMEOUT_MS) ?? DEFAULT_TIMEOUT_MS;
     client = new DnsClient({ servers: values.server, timeoutMs, tries: wholeNumber('tries', values.tries, MAX_TRIES) });
     const smtpPort = wholeNumber('smtp-port', values['smtp-port'], 65535) ?? SMTP_PORT;
-    options = values.smtp ? { smtp: { port: smtpPort, timeoutMs } } : {};
+    const extraCa = values.ca !== undefined ? readCa(values.ca) : undefined;
+    const transport = { port: wholeNumber('mta-sts-port', values['mta-sts-port'], 65535) ?? HTTPS_PORT, timeoutMs, ...(extraCa !== undefined ? { extraCa } : {}) };
+    options = { transport, ...(values.smtp ? { smtp: { port: smtpPort, timeoutMs } } : {}) };
     input = positionals[0] ?? 'cdktf.out';
     stack = values.stack;
     domains = select(readDeclaredMail(input, { stack }), values.domain);
@@ -134,6 +145,18 @@ function domainName(name: string): string {
     throw new MxInputError('domain', `"${name}" is not a domain name such as example.com (${parsed.problems.map((p) => p.detail).join('; ')})`);
   }
   return parsed.ascii;
+}
+
+/** The PEM certificates of `--ca <file>`; a file without one is an input error, never an empty trust list. */
+function readCa(file: string): string {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new MxInputError('ca', `cannot read ${file}: ${(error as Error).message}`);
+  }
+  if (!text.includes('-----BEGIN CERTIFICATE-----')) throw new MxInputError('ca', `${file} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
+  return text;
 }
 
 /** A whole number option from 1 to `max`. */
