@@ -16,7 +16,7 @@ import { newStack } from '../helpers';
 import { KnotServer, startKnot } from '../real-dns/knot';
 import { describeWithTools } from '../real-dns/tools';
 
-const DOMAINS = ['ok', 'stale', 'miss', 'tlsa', 'redirect', 'badcert', 'evil'] as const;
+const DOMAINS = ['ok', 'stale', 'miss', 'tlsa', 'redirect', 'badcert', 'evil', 'big', 'html'] as const;
 const DANE = '0a'.repeat(32);
 const OTHER_DANE = 'b1'.repeat(32);
 /** What the miss.test policy host still serves: a policy from before its MX moved. */
@@ -67,6 +67,8 @@ describeWithTools(['knotd', 'openssl'], 'cdktf-mx verify: MTA-STS over HTTPS and
       const body = domain === 'miss.test' ? OLD_POLICY : policies.get(domain);
       if (req.url !== '/.well-known/mta-sts.txt' || body === undefined) res.writeHead(404).end();
       else if (domain === 'redirect.test') res.writeHead(301, { location: 'https://elsewhere.example/mta-sts.txt' }).end();
+      else if (domain === 'big.test') res.writeHead(200, { 'content-type': 'text/plain' }).end(`${body}${'# padding\n'.repeat(7000)}`);
+      else if (domain === 'html.test') res.writeHead(200, { 'content-type': 'text/html' }).end(body);
       else res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(body);
     });
     await new Promise<void>((resolve, reject) => https!.once('error', reject).listen(0, '127.0.0.1', resolve));
@@ -126,6 +128,13 @@ describeWithTools(['knotd', 'openssl'], 'cdktf-mx verify: MTA-STS over HTTPS and
     expect(redirect).toMatchObject({ status: 'fail', message: expect.stringContaining('answered 301 (a redirect to "https://elsewhere.example/mta-sts.txt"); senders do not follow redirects') });
     const badcert = reports.get('badcert.test')!.checks.find((c) => c.check === 'MTA-STS policy')!;
     expect(badcert).toMatchObject({ status: 'fail', message: expect.stringContaining('the certificate is not valid for mta-sts.badcert.test') });
+    expect(code).toBe(1);
+  });
+
+  test('a body above 64 KiB and a media type other than text/plain are refused as senders refuse them', async () => {
+    const { code, reports } = await verify('--format', 'json', '--ca', caFile, '--domain', 'big.test', '--domain', 'html.test');
+    expect(reports.get('big.test')!.checks.find((c) => c.check === 'MTA-STS policy')).toMatchObject({ status: 'fail', message: expect.stringContaining('larger than 65536 octets') });
+    expect(reports.get('html.test')!.checks.find((c) => c.check === 'MTA-STS policy')).toMatchObject({ status: 'fail', message: expect.stringContaining('Content-Type is "text/html", not text/plain') });
     expect(code).toBe(1);
   });
 
