@@ -112,8 +112,7 @@ function transportOf(
 
 /** A zone JSON's `mtaStsPolicies` ({ name?, text }, as `lintZone` takes them) with absolute names. */
 function zoneJsonPolicies(path: string, json: unknown): Array<{ name: string; text: string }> {
-  const zones: unknown[] = Array.isArray(json) ? json : typeof json === 'object' && json !== null && 'zones' in json ? (json as { zones: unknown[] }).zones : [json];
-  return zones.filter(isZone).flatMap((zone) => {
+  return zonesOf(json).filter(isZone).flatMap((zone) => {
     const list = (zone as { mtaStsPolicies?: unknown }).mtaStsPolicies;
     if (list === undefined) return [];
     if (!Array.isArray(list)) throw new MxInputError('mtaStsPolicies', `${path}: mtaStsPolicies must be a list of { "name"?, "text" }, not ${describeValue(list)}`);
@@ -134,7 +133,7 @@ function zoneJsonOf(path: string): unknown {
 }
 
 function zoneJsonRecords(path: string, json: unknown): Array<{ name: string; type: string; value: string; priority?: number }> {
-  const zones: unknown[] = Array.isArray(json) ? json : typeof json === 'object' && json !== null && 'zones' in json ? (json as { zones: unknown[] }).zones : [json];
+  const zones = zonesOf(json);
   return zones.flatMap((zone, z) => {
     const where = `${path}${zones.length > 1 ? ` zone ${z}` : ''}`;
     if (!isZone(zone)) throw new MxInputError('zone', `${where} is not { "zone": "example.com", "records": [{ "name", "type", "value", "priority" }] }`);
@@ -154,6 +153,11 @@ function zoneJsonRecords(path: string, json: unknown): Array<{ name: string; typ
       return { name: resolveOwnerName(record.name ?? '@', zone.zone), type, value: record.value, ...(typeof priority === 'number' ? { priority } : {}) };
     });
   });
+}
+
+/** The zones of a zone JSON file: one zone, a list of them, or `{ zones: [...] }`. */
+function zonesOf(json: unknown): unknown[] {
+  return Array.isArray(json) ? json : typeof json === 'object' && json !== null && 'zones' in json ? (json as { zones: unknown[] }).zones : [json];
 }
 
 function isZone(value: unknown): value is ZoneJson {
