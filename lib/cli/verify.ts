@@ -47,7 +47,9 @@ input                  cdktf.out directory (default), a stack directory, a cdk.t
 --timeout <ms>         longest one lookup may take, 1–${MAX_TIMEOUT_MS} (default ${DEFAULT_TIMEOUT_MS})
 --tries <n>            attempts per lookup within the timeout, 1–${MAX_TRIES} (default ${DEFAULT_TRIES})
 --concurrency <n>      domains checked at once, 1–${MAX_CONCURRENCY} (default ${DEFAULT_CONCURRENCY})
---smtp                 also connect to each exchange's SMTP port and read its greeting (sends no mail)
+--smtp                 also connect to each exchange's SMTP port and read its greeting; for an
+                       exchange with declared TLSA, STARTTLS and compare the key it presents
+                       with the DANE-EE records (sends no mail)
 --smtp-port <n>        port for --smtp, 1–65535 (default ${SMTP_PORT})
 --ca <file>            also trust the CA certificates (PEM) in <file> when fetching MTA-STS
                        policies; added to the system's roots, never disabling verification
@@ -104,7 +106,12 @@ export async function runVerify(argv: readonly string[], io: VerifyIo): Promise<
     client = new DnsClient({ servers: values.server, timeoutMs, tries: wholeNumber('tries', values.tries, MAX_TRIES) });
     const smtpPort = wholeNumber('smtp-port', values['smtp-port'], 65535) ?? SMTP_PORT;
     const extraCa = values.ca !== undefined ? readCa(values.ca) : undefined;
-    const transport = { port: wholeNumber('mta-sts-port', values['mta-sts-port'], 65535) ?? HTTPS_PORT, timeoutMs, ...(extraCa !== undefined ? { extraCa } : {}) };
+    const transport = {
+      port: wholeNumber('mta-sts-port', values['mta-sts-port'], 65535) ?? HTTPS_PORT,
+      timeoutMs,
+      ...(extraCa !== undefined ? { extraCa } : {}),
+      ...(values.smtp ? { smtp: { port: smtpPort, timeoutMs } } : {}),
+    };
     options = { transport, ...(values.smtp ? { smtp: { port: smtpPort, timeoutMs } } : {}) };
     input = positionals[0] ?? 'cdktf.out';
     stack = values.stack;

@@ -73,6 +73,14 @@ export const VERIFY_RULES: readonly RuleInfo[] = [
     sources: ['RFC 7672 §2.2', 'RFC 6698'],
     fix: 'Apply the stack, or declare the TLSA record of the key the exchange uses.',
   },
+  {
+    id: 'verify-dane',
+    severity: 'error',
+    summary: 'an exchange with declared TLSA presents, after STARTTLS, a key no declared DANE-EE record matches, or offers no STARTTLS (--smtp)',
+    why: 'DANE senders (RFC 7672 §3.1.1) deliver only when the key the exchange presents matches a TLSA record; a renewed key without a new record, or no STARTTLS, stops delivery from them.',
+    sources: ['RFC 7672 §3.1.1', 'RFC 7672 §2.2'],
+    fix: 'Publish the TLSA record of the key in use before the key changes (both during a rollover), or install the declared key.',
+  },
 ];
 
 /** The severity of a verify status; `ok` is not a finding. */
@@ -80,7 +88,7 @@ const SEVERITY: Readonly<Record<CheckStatus, Severity | undefined>> = { ok: unde
 
 /** The rule id of a check name (`MX`, `null MX`, `exchange <host>`, `smtp <host>`, `implicit MX`, `MTA-STS id|policy|coverage`, `TLSA <host>`, `delivery order`). */
 export function verifyRuleId(check: string): string {
-  const kind = check.startsWith('exchange ') ? 'exchange' : check.startsWith('smtp ') ? 'smtp' : check.startsWith('TLSA ') ? 'tlsa' : check.toLowerCase().replace(/ /g, '-');
+  const kind = check.startsWith('exchange ') ? 'exchange' : check.startsWith('smtp ') ? 'smtp' : check.startsWith('TLSA ') ? 'tlsa' : check.startsWith('DANE ') ? 'dane' : check.toLowerCase().replace(/ /g, '-');
   return `verify-${kind}`;
 }
 

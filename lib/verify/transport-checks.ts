@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { NULL_MX_EXCHANGE } from '../dns/names';
 import { PublishedMx } from '../testing/render-zone';
 import { matchingPatterns, normalizePattern, parseMtaStsPolicy } from '../transport/mta-sts-policy';
@@ -9,6 +10,7 @@ import { DeclaredDomain, DeclaredTlsa } from './declared';
 import { DnsClient } from './dns-client';
 import { escapeLive, liveText } from './live-text';
 import { fetchMtaStsPolicy, MTA_STS_POLICY_PATH } from './mta-sts-fetch';
+import { starttlsCertificate, tlsaMatches } from './smtp-starttls';
 
 /** How `verify` fetches MTA-STS policies. */
 export interface TransportCheckOptions {
@@ -17,6 +19,8 @@ export interface TransportCheckOptions {
   readonly timeoutMs: number;
   /** Extra trusted CA certificates (PEM), added to Node's roots (`--ca`). */
   readonly extraCa?: string;
+  /** With `--smtp`: connect to each exchange with declared TLSA, STARTTLS, and compare the key it presents. */
+  readonly smtp?: { readonly port: number; readonly timeoutMs: number };
 }
 
 /**
@@ -31,6 +35,8 @@ export async function checkTransport(declared: DeclaredDomain, liveMx: readonly 
     checks.push(id, ...policy);
   }
   checks.push(...(await Promise.all((declared.tlsa ?? []).map((tlsa) => checkTlsa(tlsa, client)))));
+  const smtp = options.smtp;
+  if (smtp) checks.push(...(await Promise.all((declared.tlsa ?? []).map((tlsa) => checkPresentedKey(tlsa, client, smtp)))));
   return checks;
 }
 
@@ -90,6 +96,23 @@ async function checkPolicy(domain: string, declaredText: string, liveMx: readonl
     });
   }
   return results;
+}
+
+/** The key the exchange presents after STARTTLS matches a declared DANE-EE record (RFC 7672 §3.1.1). */
+async function checkPresentedKey(declared: DeclaredTlsa, client: DnsClient, smtp: NonNullable<TransportCheckOptions['smtp']>): Promise<CheckResult> {
+  const check = `DANE ${declared.host}`;
+  const endEntity = declared.records.filter((t) => t.usage === 3);
+  if (endEntity.length === 0) return { check, status: 'info', message: 'only DANE-TA (usage 2) records are declared: the chain they pin is not checked' };
+  const [a, aaaa] = await Promise.all([client.a(declared.host), client.aaaa(declared.host)]);
+  const address = [a, aaaa].flatMap((l) => (l.status === 'answer' ? l.records : []))[0];
+  if (address === undefined) return { check, status: 'error', message: `cannot connect: ${declared.host} has no address that could be looked up` };
+  const result = await starttlsCertificate(address, smtp.port, declared.host, smtp.timeoutMs);
+  if (result.status === 'unreachable') return { check, status: 'error', message: result.reason };
+  if (result.status === 'no-starttls') return { check, status: 'fail', message: `${address}:${smtp.port} ${result.reason}` };
+  const matched = endEntity.filter((t) => tlsaMatches(t, result.certificate));
+  if (matched.length > 0) return { check, status: 'ok', message: `the key ${address}:${smtp.port} presents matches ${matched.map(renderTlsa).join(', ')}` };
+  const spki = createHash('sha256').update(result.certificate.publicKey.export({ type: 'spki', format: 'der' })).digest('hex');
+  return { check, status: 'fail', message: `the key ${address}:${smtp.port} presents (3 1 1 ${spki}) matches no declared DANE-EE record (${endEntity.map(renderTlsa).join(', ')}): DANE senders refuse to deliver to it (RFC 7672 §3.1.1). Publish the record of the key in use, or install the declared key.` };
 }
 
 /** The live TLSA records at `_25._tcp.<exchange>` are the declared ones (RFC 7672 §2.2). */
