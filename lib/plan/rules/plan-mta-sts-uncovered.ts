@@ -1,4 +1,4 @@
-import { matchingPatterns } from '../../transport/mta-sts-policy';
+import { matchingPatterns, normalizePattern } from '../../transport/mta-sts-policy';
 import { coveringPattern } from '../../transport/mx-patterns';
 import { exchangesOf, mtaStsAtNames } from './mta-sts-at-names';
 import { addresses, PlanRule, shown } from './plan-rule';
@@ -25,7 +25,7 @@ export const planMtaStsUncovered: PlanRule = {
       if (!mxChanged && !idChanged) continue;
       for (const host of after) {
         if (matchingPatterns(at.parsed.mx, host).length > 0) continue;
-        const held = at.mxAfter.filter((h) => h.record.value.toLowerCase().replace(/\.$/, '') === host);
+        const held = at.mxAfter.filter((h) => normalizePattern(h.record.value) === host);
         const what = before.includes(host) ? `the plan changes the policy${idChanged ? ` (id ${at.idsBefore[0]?.id ?? 'none'} → ${at.idsAfter[0]?.id ?? 'none'})` : ''} and its mx lines (${at.parsed.mx.join(', ') || 'none'}) no longer match it` : `the plan adds it (${addresses(held)}) and the policy's mx lines (${at.parsed.mx.join(', ') || 'none'}) do not match it`;
         yield {
           name: at.policy.name,
