@@ -63,11 +63,9 @@ async function checkPolicy(domain: string, declaredText: string, liveMx: readonl
   const host = `${MTA_STS_POLICY_HOST_LABEL}.${domain}`;
   const url = `https://${host}${MTA_STS_POLICY_PATH}`;
   // Where a sender connects: the policy host's address as DNS answers it (verify's own resolver).
-  const [a, aaaa] = await Promise.all([client.a(host), client.aaaa(host)]);
-  const address = [a, aaaa].flatMap((l) => (l.status === 'answer' ? l.records : []))[0];
+  const { address, failure } = await addressOf(host, client);
   if (address === undefined) {
-    const failed = [a, aaaa].find((l) => l.status === 'error');
-    if (failed && failed.status === 'error') return [{ check, status: 'error', message: `cannot resolve ${host}: ${failed.message}` }];
+    if (failure !== undefined) return [{ check, status: 'error', message: `cannot resolve ${host}: ${failure}` }];
     return [{ check, status: 'fail', message: `${host} has no A/AAAA record: senders cannot fetch ${url}` }];
   }
   const fetched = await fetchMtaStsPolicy(domain, { address, port: options.port, timeoutMs: options.timeoutMs, ...(options.extraCa !== undefined ? { extraCa: options.extraCa } : {}) });
@@ -98,14 +96,21 @@ async function checkPolicy(domain: string, declaredText: string, liveMx: readonl
   return results;
 }
 
+/** The first address of `host` (A, then AAAA), as a sender picks one to connect to; else why a lookup failed. */
+async function addressOf(host: string, client: DnsClient): Promise<{ address?: string; failure?: string }> {
+  const lookups = await Promise.all([client.a(host), client.aaaa(host)]);
+  const address = lookups.flatMap((l) => (l.status === 'answer' ? l.records : []))[0];
+  const failed = lookups.find((l) => l.status === 'error');
+  return { ...(address !== undefined ? { address } : {}), ...(failed?.status === 'error' ? { failure: failed.message } : {}) };
+}
+
 /** The key the exchange presents after STARTTLS matches a declared DANE-EE record (RFC 7672 §3.1.1). */
 async function checkPresentedKey(declared: DeclaredTlsa, client: DnsClient, smtp: NonNullable<TransportCheckOptions['smtp']>): Promise<CheckResult> {
   const check = `DANE ${declared.host}`;
   const endEntity = declared.records.filter((t) => t.usage === 3);
   if (endEntity.length === 0) return { check, status: 'info', message: 'only DANE-TA (usage 2) records are declared: the chain they pin is not checked' };
-  const [a, aaaa] = await Promise.all([client.a(declared.host), client.aaaa(declared.host)]);
-  const address = [a, aaaa].flatMap((l) => (l.status === 'answer' ? l.records : []))[0];
-  if (address === undefined) return { check, status: 'error', message: `cannot connect: ${declared.host} has no address that could be looked up` };
+  const { address, failure } = await addressOf(declared.host, client);
+  if (address === undefined) return { check, status: 'error', message: `cannot connect: ${failure ?? `${declared.host} has no A/AAAA record`}` };
   const result = await starttlsCertificate(address, smtp.port, declared.host, smtp.timeoutMs);
   if (result.status === 'unreachable') return { check, status: 'error', message: result.reason };
   if (result.status === 'no-starttls') return { check, status: 'fail', message: `${address}:${smtp.port} ${result.reason}` };
