@@ -9,6 +9,7 @@ import { DEFAULT_MAX_MAIL_CHANGES } from '../plan/rules/plan-mail-blast-radius';
 import { renderText } from './lint';
 import { isMachineFormat, LocatedFinding, renderMachine, renderMachineFailure } from './machine-output';
 import { shown } from './synthesized-input';
+import { readSynthesizedPolicies } from '../testing/synthesized';
 import { METADATA_KEY } from '../validation/metadata-key';
 import { version } from './version';
 import { CommonArgs, commonArgs, parseCommandLine, UsageError, useColor } from './options';
@@ -18,6 +19,7 @@ const USAGE = `usage: cdktf-mx plan-check <input> [options]
 
 Checks what a Terraform plan does to mail on the way: MX removed or deleted before
 their replacement exists, vendor switches without overlap, adopted records deleted,
+an enforce MTA-STS policy that stops covering an exchange or changes under its old id,
 too many mail records at once; then runs the zone rules on each zone after the plan.
 <input> is \`terraform show -json\` output (a .json file, or "-" for standard input),
 a saved planfile (\`terraform plan -out=tfplan\`; plan-check runs \`terraform show
@@ -31,9 +33,9 @@ options:
   --min-priority-gap <n>    smallest gap between MX priority tiers (zone rules; default 5)
   --no-end-state            skip the zone rules on the zones after the plan
   --config <file.json>      options as JSON: { rules, minPriorityGap, suppressions, maxMailChanges }
-  --synth <cdk.tf.json>     the stack's synthesized configuration, for its import blocks and
-                            the findings its suppressions matched at synth (default:
-                            cdk.tf.json beside the input, when there is one)
+  --synth <cdk.tf.json>     the stack's synthesized configuration, for its import blocks,
+                            the findings its suppressions matched at synth and its MTA-STS
+                            policies (default: cdk.tf.json beside the input, when there is one)
   --terraform <path>        terraform binary (default: TERRAFORM, else terraform on PATH)
   --strict                  exit 1 on warnings too
   --no-color                plain text even on a terminal (also NO_COLOR=1)
@@ -95,7 +97,7 @@ export async function run(argv: string[], io: PlanCheckIo = defaultIo()): Promis
     if (isMachineFormat(args.format)) io.stdout.write(renderMachineFailure(args.format, { message: (error as Error).message, ...(args.input !== undefined && args.input !== '-' ? { file: args.input } : {}) }, { command: 'plan-check', version: version() }));
     return 2;
   }
-    if (args.format === 'json') io.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
+  if (args.format === 'json') io.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
   else if (isMachineFormat(args.format)) {
     const located: LocatedFinding[] = findings.map((f) => ({ ...f, ...(reported !== undefined ? { file: reported } : {}), ...(f.address !== undefined ? { resource: f.address } : {}) }));
     io.stdout.write(renderMachine(args.format, located, [...PLAN_RULES, ...ALL_RULES], { command: 'plan-check', version: version(), ...(reported !== undefined ? { input: reported } : {}) }));
@@ -152,7 +154,7 @@ const MATCHED = /^\[([^\]]+)\] (\S+)/;
  * What plan-check reads from the stack's synthesized configuration: import block targets
  * (`"import": [{ "to", "id" }]`) and the findings its suppressions matched at synth.
  */
-function readSynth(file: string | undefined): Pick<CheckPlanOptions, 'imports' | 'synthSuppressed'> {
+function readSynth(file: string | undefined): Pick<CheckPlanOptions, 'imports' | 'synthSuppressed' | 'mtaStsPolicies'> {
   const imports = new Map<string, string | undefined>();
   if (file === undefined) return { imports };
   let json: { import?: unknown; '//'?: { metadata?: Record<string, { suppressions?: Array<{ matched?: unknown }> }> } };
@@ -172,7 +174,9 @@ function readSynth(file: string | undefined): Pick<CheckPlanOptions, 'imports' |
       const match = typeof line === 'string' ? MATCHED.exec(line) : null;
       return match ? [{ rule: match[1], name: match[2] }] : [];
     });
-  return { imports, synthSuppressed };
+  // The policy files are not in DNS, so not in the plan: each MtaSts wrote its policy into the metadata.
+  const mtaStsPolicies = readSynthesizedPolicies(file).map((p) => ({ name: p.name, text: p.text, source: p.path }));
+  return { imports, synthSuppressed, ...(mtaStsPolicies.length > 0 ? { mtaStsPolicies } : {}) };
 }
 
 function readOptions(args: Args): CheckPlanOptions {

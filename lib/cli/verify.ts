@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { MxInputError } from '../dns/errors';
 import { parseHostname } from '../dns/names';
-import { DomainReport, MailVerifier, VerifierOptions } from '../verify/check';
+import { readFileSync } from 'node:fs';
+import { DomainReport, HTTPS_PORT, MailVerifier, VerifierOptions } from '../verify/check';
 import { DeclaredDomain, readDeclaredMail } from '../verify/declared';
 import { DEFAULT_TIMEOUT_MS, DEFAULT_TRIES, DnsClient, MAX_TIMEOUT_MS, MAX_TRIES } from '../verify/dns-client';
 import { mapWithLimit } from '../verify/pool';
@@ -34,7 +35,9 @@ export const MAX_CONCURRENCY = 256;
 
 const USAGE = `usage: cdktf-mx verify [input] [options]
 
-Checks that live DNS publishes the mail setup you declared.
+Checks that live DNS publishes the mail setup you declared: MX and their exchanges; where
+declared, the _mta-sts id, the MTA-STS policy served over HTTPS (RFC 8461 §3.3) and its mx
+lines against the live MX, and the TLSA records of the exchanges.
 
 input                  cdktf.out directory (default), a stack directory, a cdk.tf.json,
                        or a zone JSON file { "zone", "records": [...] }
@@ -52,9 +55,15 @@ input                  cdktf.out directory (default), a stack directory, a cdk.t
 --retries <n>          retries of a lookup within the timeout, each to the next server,
                        0–${MAX_TRIES - 1} (default ${DEFAULT_TRIES - 1}); --tries <n> (n attempts) is deprecated
 --concurrency <n>      domains checked at once, 1–${MAX_CONCURRENCY} (default ${DEFAULT_CONCURRENCY})
---smtp                 also connect to each exchange's SMTP port and read its greeting (sends no mail)
+--smtp                 also connect to each exchange's SMTP port and read its greeting; for an
+                       exchange with declared TLSA, STARTTLS and compare the key it presents
+                       with the DANE-EE records (sends no mail)
 --smtp-port <n>        port for --smtp, 1–65535 (default ${SMTP_PORT})
 --no-color             plain text even on a terminal (also NO_COLOR=1)
+--ca <file>            also trust the CA certificates (PEM) in <file> when fetching MTA-STS
+                       policies; added to the system's roots, never disabling verification
+--mta-sts-port <n>     HTTPS port of mta-sts.<domain> (default ${HTTPS_PORT}; for tests against a
+                       loopback server: senders always use 443)
 -h, --help             this help
 
 Exit status: 0 as declared, 1 drift or a broken setup (also when another check of the
@@ -94,6 +103,8 @@ export async function runVerify(argv: readonly string[], io: VerifyIo): Promise<
         concurrency: { type: 'string' },
         smtp: { type: 'boolean' },
         'smtp-port': { type: 'string' },
+        ca: { type: 'string' },
+        'mta-sts-port': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -112,7 +123,15 @@ export async function runVerify(argv: readonly string[], io: VerifyIo): Promise<
     client = new DnsClient({ servers: values.server, timeoutMs, tries });
     const resolver = values.resolver ? new DnsClient({ servers: values.resolver, timeoutMs, tries }) : undefined;
     const smtpPort = wholeNumber('smtp-port', values['smtp-port'], 65535) ?? SMTP_PORT;
+    const extraCa = values.ca !== undefined ? readCa(values.ca) : undefined;
+    const transport = {
+      port: wholeNumber('mta-sts-port', values['mta-sts-port'], 65535) ?? HTTPS_PORT,
+      timeoutMs,
+      ...(extraCa !== undefined ? { extraCa } : {}),
+      ...(values.smtp ? { smtp: { port: smtpPort, timeoutMs } } : {}),
+    };
     options = {
+      transport,
       ...(values.smtp ? { smtp: { port: smtpPort, timeoutMs } } : {}),
       ...(resolver ? { resolver } : values.server ? { authoritativeOnly: true } : {}),
     };
@@ -177,6 +196,18 @@ function attempts(retries: string | undefined, tries: string | undefined, io: Ve
   const number = Number(retries);
   if (!/^\d+$/.test(retries.trim()) || number > MAX_TRIES - 1) throw new MxInputError('retries', `must be a whole number from 0 to ${MAX_TRIES - 1}, not "${retries}"`);
   return number + 1;
+}
+
+/** The PEM certificates of `--ca <file>`; a file without one is an input error, never an empty trust list. */
+function readCa(file: string): string {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new MxInputError('ca', `cannot read ${file}: ${(error as Error).message}`);
+  }
+  if (!text.includes('-----BEGIN CERTIFICATE-----')) throw new MxInputError('ca', `${file} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
+  return text;
 }
 
 /** A whole number option from 1 to `max`. */

@@ -2,8 +2,9 @@ import { NULL_MX_EXCHANGE } from '../dns/names';
 import { byPreference, PublishedMx } from '../testing/render-zone';
 import { absoluteHost } from '../testing/zone-text';
 import { DeclaredDomain } from './declared';
-import { DnsClient, Lookup } from './dns-client';
+import { DEFAULT_TIMEOUT_MS, DnsClient, Lookup } from './dns-client';
 import { probeSmtp, SmtpProbe } from './smtp-probe';
+import { checkTransport, TransportCheckOptions } from './transport-checks';
 
 /** Options of {@link MailVerifier}. */
 export interface VerifierOptions {
@@ -20,7 +21,12 @@ export interface VerifierOptions {
    * not checked (a warning saying to give `--resolver`), never a failure to check the domain.
    */
   readonly authoritativeOnly?: boolean;
+  /** How declared MTA-STS policies are fetched. Default: port 443, the DNS timeout, Node's CA roots. */
+  readonly transport?: TransportCheckOptions;
 }
+
+/** HTTPS, where senders fetch MTA-STS policies (RFC 8461 §3.3). */
+export const HTTPS_PORT = 443;
 
 /** At most this many addresses of one exchange are probed. */
 const MAX_PROBED_ADDRESSES = 4;
@@ -115,6 +121,9 @@ export class MailVerifier {
       ...(smtp && info.addresses.length > 0 ? [await this.checkSmtp(host, info.addresses, smtp)] : []),
     ]));
     checks.push(...exchangeChecks.flat());
+    if (declared.mtaSts || declared.tlsa) {
+      checks.push(...(await checkTransport(declared, live, this.client, this.options.transport ?? { port: HTTPS_PORT, timeoutMs: DEFAULT_TIMEOUT_MS })));
+    }
 
     let delivery: Delivery;
     if (lookup.status === 'nxdomain') {

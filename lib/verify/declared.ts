@@ -3,9 +3,13 @@ import { basename } from 'node:path';
 import { MxInputError } from '../dns/errors';
 import { describeValue } from '../dns/errors';
 import { resolveOwnerName } from '../dns/names';
+import { unquotedTxt } from '../dns/txt';
 import { numeric } from '../lint/lint-zone';
 import { byPreference, PublishedMx } from '../testing/render-zone';
-import { readSynthesizedRecords } from '../testing/synthesized';
+import { readSynthesizedPolicies, readSynthesizedRecords } from '../testing/synthesized';
+import { mtaStsPolicyId } from '../transport/mta-sts-policy';
+import { isMtaStsText, MTA_STS_LABEL, parseMtaStsRecord } from '../transport/mta-sts-record';
+import { parseTlsa, smtpTlsaName, Tlsa } from '../transport/tlsa';
 import { withAbsoluteNames } from '../testing/zone-records';
 import { absoluteHost, compareCanonicalNames } from '../testing/zone-text';
 
@@ -15,6 +19,24 @@ export interface DeclaredDomain {
   readonly domain: string;
   /** Declared MX, by preference; exchanges absolute (`.` for a null MX). Empty when a domain is checked without a declaration. */
   readonly mx: readonly PublishedMx[];
+  /** The declared MTA-STS policy (the `MtaSts` policy in the stack metadata, or a zone JSON's `mtaStsPolicies`), when there is one. */
+  readonly mtaSts?: DeclaredMtaSts;
+  /** Declared TLSA records at `_25._tcp.<exchange>` of the declared exchanges that have them. */
+  readonly tlsa?: readonly DeclaredTlsa[];
+}
+
+/** An MTA-STS policy as declared: the text to serve and the id the declaration publishes for it. */
+export interface DeclaredMtaSts {
+  readonly text: string;
+  /** The id of the declared `_mta-sts` TXT record, else the one derived from the text (`mtaStsPolicyId`). */
+  readonly id: string;
+}
+
+/** The TLSA records declared for one exchange. */
+export interface DeclaredTlsa {
+  /** The exchange, lower case, no trailing dot. */
+  readonly host: string;
+  readonly records: readonly Tlsa[];
 }
 
 /** A zone in JSON, as `cdktf-mx lint` reads it too. */
@@ -36,6 +58,7 @@ export function readDeclaredMail(path: string, options: { stack?: string } = {})
     zoneJson !== undefined
       ? zoneJsonRecords(path, zoneJson)
       : withAbsoluteNames(readSynthesizedRecords(path, options).map((r) => ({ ...r, zoneId: `${r.stack}\n${r.zoneId}` })));
+  const policies: ReadonlyArray<{ stack?: string; name: string; text: string }> = zoneJson !== undefined ? zoneJsonPolicies(path, zoneJson) : readSynthesizedPolicies(path, options);
   const byName = new Map<string, { domain: string; mx: PublishedMx[] }>();
   for (const record of records) {
     // A relative name whose zone could not be told from its neighbours names no domain to query.
@@ -46,8 +69,12 @@ export function readDeclaredMail(path: string, options: { stack?: string } = {})
     byName.set(key, entry);
   }
   const seen = new Set<string>();
-  return [...byName.values()]
-    .map(({ domain, mx }) => ({ domain, mx: mx.sort(byPreference) }))
+  return [...byName.entries()]
+    .map(([key, { domain, mx }]) => {
+      const stack = key.slice(0, key.indexOf('\n'));
+      const ofStack = records.filter((r) => (r.stack ?? '') === stack);
+      return { domain, mx: mx.sort(byPreference), ...transportOf(domain, mx, ofStack, policies.filter((p) => (p.stack ?? '') === stack)) };
+    })
     .filter((d) => {
       const key = JSON.stringify(d);
       if (seen.has(key)) return false;
@@ -55,6 +82,47 @@ export function readDeclaredMail(path: string, options: { stack?: string } = {})
       return true;
     })
     .sort((a, b) => compareCanonicalNames(a.domain, b.domain));
+}
+
+/**
+ * The MTA-STS policy and TLSA records declared for a domain: the policy named for it, with the id of
+ * its declared `_mta-sts` record (else the id derived from the text); TLSA at `_25._tcp.<exchange>`.
+ */
+function transportOf(
+  domain: string,
+  mx: readonly PublishedMx[],
+  records: ReadonlyArray<{ name: string; type: string; value: string }>,
+  policies: ReadonlyArray<{ name: string; text: string }>,
+): Pick<DeclaredDomain, 'mtaSts' | 'tlsa'> {
+  const policy = policies.find((p) => p.name.replace(/\.$/, '').toLowerCase() === domain);
+  const declaredId = records
+    .filter((r) => r.type === 'TXT' && r.name === `${MTA_STS_LABEL}.${domain}` && isMtaStsText(unquotedTxt(r.value)))
+    .map((r) => parseMtaStsRecord(unquotedTxt(r.value)).record?.id)
+    .find((id) => id !== undefined);
+  const tlsa: DeclaredTlsa[] = [];
+  for (const host of new Set(mx.filter((m) => m.exchange !== '.').map((m) => m.exchange.replace(/\.$/, '')))) {
+    const found = records.filter((r) => r.type === 'TLSA' && r.name === smtpTlsaName(host)).flatMap((r) => parseTlsa(r.value).tlsa ?? []);
+    if (found.length > 0) tlsa.push({ host, records: found });
+  }
+  return {
+    ...(policy ? { mtaSts: { text: policy.text, id: declaredId ?? mtaStsPolicyId(policy.text) } } : {}),
+    ...(tlsa.length > 0 ? { tlsa } : {}),
+  };
+}
+
+/** A zone JSON's `mtaStsPolicies` ({ name?, text }, as `lintZone` takes them) with absolute names. */
+function zoneJsonPolicies(path: string, json: unknown): Array<{ name: string; text: string }> {
+  return zonesOf(json).filter(isZone).flatMap((zone) => {
+    const list = (zone as { mtaStsPolicies?: unknown }).mtaStsPolicies;
+    if (list === undefined) return [];
+    if (!Array.isArray(list)) throw new MxInputError('mtaStsPolicies', `${path}: mtaStsPolicies must be a list of { "name"?, "text" }, not ${describeValue(list)}`);
+    return list.map((entry: { name?: unknown; text?: unknown }, i) => {
+      if (typeof entry?.text !== 'string' || (entry.name !== undefined && typeof entry.name !== 'string')) {
+        throw new MxInputError(`mtaStsPolicies[${i}]`, `${path}: each policy needs a string "text" (and an optional "name"), not ${describeValue(entry)}`);
+      }
+      return { name: resolveOwnerName(entry.name ?? '@', zone.zone), text: entry.text };
+    });
+  });
 }
 
 /** The parsed file when `path` is zone JSON rather than synthesized output. */
@@ -65,7 +133,7 @@ function zoneJsonOf(path: string): unknown {
 }
 
 function zoneJsonRecords(path: string, json: unknown): Array<{ name: string; type: string; value: string; priority?: number }> {
-  const zones: unknown[] = Array.isArray(json) ? json : typeof json === 'object' && json !== null && 'zones' in json ? (json as { zones: unknown[] }).zones : [json];
+  const zones = zonesOf(json);
   return zones.flatMap((zone, z) => {
     const where = `${path}${zones.length > 1 ? ` zone ${z}` : ''}`;
     if (!isZone(zone)) throw new MxInputError('zone', `${where} is not { "zone": "example.com", "records": [{ "name", "type", "value", "priority" }] }`);
@@ -85,6 +153,11 @@ function zoneJsonRecords(path: string, json: unknown): Array<{ name: string; typ
       return { name: resolveOwnerName(record.name ?? '@', zone.zone), type, value: record.value, ...(typeof priority === 'number' ? { priority } : {}) };
     });
   });
+}
+
+/** The zones of a zone JSON file: one zone, a list of them, or `{ zones: [...] }`. */
+function zonesOf(json: unknown): unknown[] {
+  return Array.isArray(json) ? json : typeof json === 'object' && json !== null && 'zones' in json ? (json as { zones: unknown[] }).zones : [json];
 }
 
 function isZone(value: unknown): value is ZoneJson {

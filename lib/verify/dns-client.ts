@@ -3,7 +3,7 @@ import { createSocket } from 'node:dgram';
 import { getServers } from 'node:dns';
 import { connect, isIP } from 'node:net';
 import { MxInputError } from '../dns/errors';
-import { AnswerRecord, decodeResponse, DnsResponse, encodeQuery, MalformedMessage, QTYPE, QueryType, RCODE_NOERROR, RCODE_NXDOMAIN, rcodeName } from './dns-wire';
+import { AnswerRecord, decodeResponse, DnsResponse, encodeQuery, MalformedMessage, QTYPE, QueryType, RCODE_NOERROR, RCODE_NXDOMAIN, rcodeName, TlsaData } from './dns-wire';
 
 /** The outcome of one DNS lookup, with "no such data" told apart from failures. */
 export type Lookup<T> =
@@ -47,7 +47,7 @@ type Failure = Extract<Lookup<never>, { status: 'error' }>;
 
 /**
  * A small stub resolver over UDP (node:dgram) with TCP (node:net) when an answer is
- * truncated: MX, TXT, CNAME, A and AAAA lookups that always settle within the timeout. It
+ * truncated: MX, TXT, TLSA, CNAME, A and AAAA lookups that always settle within the timeout. It
  * reads the response code itself, so every answer but NOERROR and NXDOMAIN (SERVFAIL,
  * REFUSED, YXDOMAIN, NOTAUTH, unassigned codes …) and every malformed response is a
  * failure to check, never "no such record" (node's resolver reports some of them as NODATA).
@@ -87,6 +87,11 @@ export class DnsClient {
   /** TXT records at `name`, each as its character-strings joined (RFC 7208 §3.3). */
   public txt(name: string): Promise<Lookup<string>> {
     return this.lookup(name, 'TXT', (record) => (record.data as readonly string[]).join(''));
+  }
+
+  /** TLSA records at `name` (e.g. `_25._tcp.mx1.example.com`, RFC 7672 §2.2). */
+  public tlsa(name: string): Promise<Lookup<TlsaData>> {
+    return this.lookup(name, 'TLSA', (record) => record.data as TlsaData);
   }
 
   /** The CNAME target at `name`, if `name` is an alias. */

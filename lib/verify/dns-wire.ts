@@ -4,8 +4,8 @@
  * functions over bytes, so every field of a response, including a malformed one, is seen.
  */
 
-/** Record types `verify` and the DNS adoption source ask for (RFC 1035 §3.2.2, RFC 3596 §2.1). */
-export const QTYPE = { A: 1, CNAME: 5, MX: 15, TXT: 16, AAAA: 28 } as const;
+/** Record types `verify` and the DNS adoption source ask for (RFC 1035 §3.2.2, RFC 3596 §2.1, RFC 6698 §7.1). */
+export const QTYPE = { A: 1, CNAME: 5, MX: 15, TXT: 16, AAAA: 28, TLSA: 52 } as const;
 export type QueryType = keyof typeof QTYPE;
 
 /** Response codes by number (RFC 1035 §4.1.1, RFC 2136 §2.2, RFC 6895 §2.3). */
@@ -34,8 +34,17 @@ export interface AnswerRecord {
   readonly type: number;
   /** TTL in seconds as the server answered it (RFC 2181 §8: a value with the top bit set counts as 0). */
   readonly ttl: number;
-  /** A/AAAA: the address; CNAME: the target; MX: preference and exchange (`''` for the root); TXT: its character-strings. Other types: undefined. */
-  readonly data?: string | { readonly priority: number; readonly exchange: string } | readonly string[];
+  /** A/AAAA: the address; CNAME: the target; MX: preference and exchange (`''` for the root); TXT: its character-strings; TLSA: its fields, data as lower-case hex. Other types: undefined. */
+  readonly data?: string | { readonly priority: number; readonly exchange: string } | readonly string[] | TlsaData;
+}
+
+/** A TLSA record's fields (RFC 6698 §2.1). */
+export interface TlsaData {
+  readonly usage: number;
+  readonly selector: number;
+  readonly matchingType: number;
+  /** Certificate association data, lower-case hex. */
+  readonly data: string;
 }
 
 /** The parts of a response `verify` reads. */
@@ -157,6 +166,10 @@ function readData(message: Buffer, type: number, start: number, length: number):
     }
     case QTYPE.TXT:
       return characterStrings(message, start, end);
+    case QTYPE.TLSA:
+      // Three octets, then the association data (RFC 6698 §2.1); an empty one is not a TLSA record.
+      if (length < 4) throw new MalformedMessage(`a TLSA record of ${length} bytes`);
+      return { usage: message[start], selector: message[start + 1], matchingType: message[start + 2], data: message.toString('hex', start + 3, end) };
     default:
       return undefined;
   }

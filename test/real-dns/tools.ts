@@ -11,6 +11,7 @@ export const TOOLS = {
   named: 'apt-get install bind9',
   'tsig-keygen': 'apt-get install bind9',
   dig: 'apt-get install bind9-dnsutils',
+  openssl: 'apt-get install openssl',
   nsupdate: 'apt-get install bind9-dnsutils',
   terraform: 'install terraform >= 1.5 on PATH: https://developer.hashicorp.com/terraform/install',
 } as const;

@@ -5,6 +5,11 @@ import { PlanModel, PlannedRecord, PlannedResource } from '../plan-model';
 export interface PlanSettings {
   /** Most mail records one plan may change before `plan-mail-blast-radius` warns. */
   readonly maxMailChanges: number;
+  /**
+   * The MTA-STS policies served after the apply (not in DNS, so not in the plan): from the stack's
+   * `//.metadata["cdktf-mx"].mtaStsPolicies`, written by each `MtaSts` at synth.
+   */
+  readonly mtaStsPolicies?: ReadonlyArray<{ readonly name: string; readonly text: string; readonly source?: string }>;
 }
 
 /** One transition problem a plan rule found, before severity overrides. */
