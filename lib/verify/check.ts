@@ -4,6 +4,7 @@ import { absoluteHost } from '../testing/zone-text';
 import { DeclaredDomain } from './declared';
 import { DEFAULT_TIMEOUT_MS, DnsClient, Lookup } from './dns-client';
 import { probeSmtp, SmtpProbe } from './smtp-probe';
+import { CheckResult, CheckStatus, STATUS_ORDER } from './check-result';
 import { checkTransport, TransportCheckOptions } from './transport-checks';
 
 /** Options of {@link MailVerifier}. */
@@ -31,21 +32,8 @@ export const HTTPS_PORT = 443;
 /** At most this many addresses of one exchange are probed. */
 const MAX_PROBED_ADDRESSES = 4;
 
-/**
- * How a check came out, from best to worst. `drift` and `fail` make `verify` exit 1,
- * `error` (nothing could be checked) exits 2; `info` and `warn` only inform.
- */
-export type CheckStatus = 'ok' | 'info' | 'warn' | 'drift' | 'fail' | 'error';
-
-export const STATUS_ORDER: readonly CheckStatus[] = ['ok', 'info', 'warn', 'drift', 'fail', 'error'];
-
-/** One line of a domain's report. */
-export interface CheckResult {
-  /** What was checked: `MX`, `null MX`, `exchange <host>`, `implicit MX`, `delivery order`. */
-  readonly check: string;
-  readonly status: CheckStatus;
-  readonly message: string;
-}
+export type { CheckResult, CheckStatus } from './check-result';
+export { STATUS_ORDER } from './check-result';
 
 /** A host a sender may connect to, with the addresses it has. */
 export interface DeliveryHost {

@@ -5,7 +5,7 @@ import { matchingPatterns, normalizePattern, parseMtaStsPolicy } from '../transp
 import { coveringPattern } from '../transport/mx-patterns';
 import { isMtaStsText, MTA_STS_LABEL, MTA_STS_POLICY_HOST_LABEL, parseMtaStsRecord } from '../transport/mta-sts-record';
 import { renderTlsa, smtpTlsaName } from '../transport/tlsa';
-import type { CheckResult } from './check';
+import type { CheckResult } from './check-result';
 import { DeclaredDomain, DeclaredTlsa } from './declared';
 import { DnsClient } from './dns-client';
 import { escapeLive, liveText } from './live-text';
