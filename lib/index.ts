@@ -21,3 +21,4 @@ export * from './adopt';
 export * from './plan';
 export { adoptLiveRecords } from './cloudflare/adopt-live-records';
 export type { LiveRecordRef } from './cloudflare/adopt-live-records';
+export * from './estate';

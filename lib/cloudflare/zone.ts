@@ -8,6 +8,7 @@ import { ZoneRegistry } from '../zones/registry';
 import { escapeTerraformString } from '../zones/terraform-strings';
 import { recordLogicalId, zoneUniqueLogicalId } from '../zones/logical-id';
 import { CLOUDFLARE_DNS_RECORD_TYPE, CLOUDFLARE_GENERATOR_METADATA, CloudflareDnsRecord } from './dns-record';
+import { adoptExistingCloudflareRecord } from './adopt-existing-record';
 import { cloudflareReader } from './reader';
 import { toCloudflareTxt } from './txt';
 
@@ -30,6 +31,7 @@ export const cloudflareHost: ZoneHost = {
     "add `new CloudflareProvider(stack, 'cloudflare', {})` (from '@cdktf/provider-cloudflare/lib/provider', or your `cdktf get` binding's provider) to the stack; " +
     'it reads the API token from CLOUDFLARE_API_TOKEN, so keep the token out of the code.',
   publish: publishCloudflareRecord,
+  adoptExisting: adoptExistingCloudflareRecord,
 };
 
 /** Options of {@link CloudflareZone.fromId}. */
