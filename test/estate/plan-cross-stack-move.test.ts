@@ -1,8 +1,12 @@
 // Issue 20 item 2: plan-cross-stack-move over the plans of every stack of one pipeline run. Plans
 // are Terraform's plan JSON for applying each stack's new synth to the state its last synth left.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { TerraformStack, Testing } from 'cdktf';
 import { CloudflareProvider } from '@cdktf/provider-cloudflare/lib/provider';
 import { checkPlans, EstateDomain, EstateRecord, MailEstate, MailEstateProps, readPlanJson } from '../../lib';
+import { runBin } from '../cli/bin';
 import { CLOUDFLARE, planBetween, StackJson } from '../plan/plan-fixture';
 
 const zoneId = (i: number) => i.toString(16).padStart(32, '0');
@@ -81,5 +85,55 @@ describe('plan-cross-stack-move', () => {
     const v2 = synth({ domains: pinned });
     expect(moves(checkPlans(plans(v1.stacks, v2.stacks), { rules: { 'plan-cross-stack-move': 'off' } }))).toEqual([]);
     expect(moves(checkPlans(plans(v1.stacks, v2.stacks).filter((p) => p.stack === to)))).toEqual([]);
+  });
+});
+
+describe('cdktf-mx plan-check with several stacks\' plans', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cdktf-mx-cross-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Each stack's cdk.tf.json and plan.json in <dir>/<run>/<stack>/ (as cdktf.out/stacks/<stack>); the plan paths. */
+  function write(run: string, before: Map<string, StackJson>, after: Map<string, StackJson>): string[] {
+    return [...after].map(([stack, json]) => {
+      const at = join(dir, run, stack);
+      mkdirSync(at, { recursive: true });
+      writeFileSync(join(at, 'cdk.tf.json'), JSON.stringify(json));
+      writeFileSync(join(at, 'plan.json'), JSON.stringify(planBetween(before.get(stack) ?? null, json, CLOUDFLARE)));
+      return join(at, 'plan.json');
+    });
+  }
+
+  const v1 = synth({});
+  const previous = v1.estate.record();
+  const from = previous.domains['d0.example']!.stack;
+  const pin = (Number(from.split('-').pop()) + 1) % 3;
+  const pinned = DOMAINS.map((d) => (d.domain === 'd0.example' ? { ...d, shard: pin } : d));
+
+  test('a move without the handshake exits 1 naming the rule, both stacks and the fix; --format json carries each finding\'s plan', async () => {
+    const inputs = write('naive', v1.stacks, synth({ domains: pinned }).stacks);
+    const text = await runBin(['plan-check', ...inputs, '--no-end-state']);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('plan-cross-stack-move');
+    expect(text.stdout).toContain(`in ${join(dir, 'naive', from, 'plan.json')} and created by`);
+    expect(text.stdout).toContain(`[cloudflare_dns_record.mx__d0_example__in1-smtp_messagingengine_com in ${join(dir, 'naive', `mail-shard-${pin}`, 'plan.json')}]`);
+    const json = JSON.parse((await runBin(['plan-check', ...inputs, '--no-end-state', '--format', 'json'])).stdout) as Array<{ rule: string; stack: string }>;
+    expect(json.filter((f) => f.rule === 'plan-cross-stack-move').map((f) => f.stack)).toEqual(json.filter((f) => f.rule === 'plan-cross-stack-move').map(() => join(dir, 'naive', `mail-shard-${pin}`, 'plan.json')));
+  });
+
+  test('the same move with the handshake: no cross-stack finding, exit 0; import blocks are read from cdk.tf.json beside each plan', async () => {
+    const inputs = write('handshake', v1.stacks, synth({ domains: pinned, previous }).stacks);
+    const result = await runBin(['plan-check', ...inputs, '--no-end-state']);
+    expect(result.stdout).not.toContain('plan-cross-stack-move');
+    expect(result.code).toBe(0);
+  });
+
+  test('--list-rules lists plan-cross-stack-move; --synth with several plans is a usage error', async () => {
+    expect((await runBin(['plan-check', '--list-rules'])).stdout).toMatch(/^plan-cross-stack-move\s+error\s+a record moves between stacks/m);
+    const usage = await runBin(['plan-check', 'a.json', 'b.json', '--synth', 'x.json']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('--synth names one stack\'s configuration');
   });
 });
