@@ -3,20 +3,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MxInputError, parseInventoryCsv, parseInventoryJson, readInventory } from '../../lib';
+import { parseInventoryCsv, parseInventoryJson, readInventory } from '../../lib';
+import { inputError } from '../helpers';
 
 const Z1 = '0123456789abcdef0123456789abcdef';
 const Z2 = 'fedcba9876543210fedcba9876543210';
 
-function inputError(make: () => unknown): MxInputError {
-  try {
-    make();
-  } catch (error) {
-    expect(error).toBeInstanceOf(MxInputError);
-    return error as MxInputError;
-  }
-  throw new Error('expected an MxInputError, got no error');
-}
 
 describe('CSV inventory', () => {
   test('reads required and optional columns, preset parameters, companions and pins', () => {
