@@ -8,6 +8,8 @@ export const ESTATE_RECORD_FILE = 'mail-estate.json';
 export interface EstateRecordDomain {
   readonly stack: string;
   readonly addresses: readonly string[];
+  /** A hash of what the domain's records are made from (inventory settings, preset data): a domain whose hash changes does not move in the same run. */
+  readonly settings?: string;
 }
 
 /**
@@ -50,6 +52,7 @@ export function checkEstateRecord(value: unknown, file = 'previous'): EstateReco
     if (!Array.isArray(entry.addresses) || entry.addresses.some((a) => typeof a !== 'string' || !/^[a-z0-9_]+\.[A-Za-z0-9_-]+$/.test(a))) {
       fail(`domains["${domain}"].addresses`, 'a list of Terraform resource addresses (type.name)', entry.addresses);
     }
+    if (entry.settings !== undefined && (typeof entry.settings !== 'string' || !/^[0-9a-f]{16}$/.test(entry.settings))) fail(`domains["${domain}"].settings`, 'a 16-hex-digit hash', entry.settings);
   }
   return record as EstateRecord;
 }

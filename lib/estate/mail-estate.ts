@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TerraformResource, TerraformStack } from 'cdktf';
+import { Annotations, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { MxInputError } from '../dns/errors';
-import { SourcedRecord } from '../dns/record';
 import { VendorMx } from '../constructs/vendor-mx';
+import { PRESETS } from '../presets/catalogue';
 import { ZoneRegistry } from '../zones/registry';
 import { DEFAULT_ESTATE_HOST, ESTATE_HOSTS, EstateZoneFactory } from './estate-hosts';
 import { ESTATE_RECORD_FILE, EstateRecord, EstateRecordDomain } from './estate-record';
@@ -64,12 +65,18 @@ export interface MailEstateProps {
  * ```
  */
 export class MailEstate extends Construct {
-  /** The shards, by index; stacks kept only to release moved domains come after. */
+  /** The shards, by index; then stacks of the previous record kept for this run (to release a moved domain, or hold a deferred one). */
   public readonly shards: EstateShard[] = [];
   /** The assignment the estate used. */
   public readonly assignment: ShardAssignment;
   /** Domains that changed stack since `previous`: domain → [old stack, new stack]. */
   public readonly moved: ReadonlyMap<string, readonly [string, string]>;
+  /**
+   * Domains whose records change in this run and whose shard changed too: they stay in their old
+   * stack this run (the change applies there) and move in the next, so a move never has to find
+   * live records by content they do not have yet. Domain → the stack they move to next run.
+   */
+  public readonly deferred: ReadonlyMap<string, string>;
   private readonly mail = new Map<string, { shard: EstateShard; construct: VendorMx }>();
 
   constructor(scope: Construct, id: string, props: MailEstateProps) {
@@ -83,36 +90,47 @@ export class MailEstate extends Construct {
     this.assignment = assignment;
     const stackId = (index: number) => `${prefix}-${index}`;
 
-    const byShard: EstateDomain[][] = Array.from({ length: assignment.shardCount }, () => []);
-    for (const entry of domains) byShard[assignment.shardOf.get(entry.domain)!]!.push(entry);
+    // Where each domain goes this run: its shard, unless it moves while its records change (then it waits a run).
+    const placement = new Map<string, string>();
     const moved = new Map<string, readonly [string, string]>();
+    const deferred = new Map<string, string>();
     for (const entry of domains) {
-      const before = props.previous?.domains[entry.domain]?.stack;
-      const now = stackId(assignment.shardOf.get(entry.domain)!);
-      if (before !== undefined && before !== now) moved.set(entry.domain, [before, now]);
+      const was = props.previous?.domains[entry.domain];
+      const next = stackId(assignment.shardOf.get(entry.domain)!);
+      if (was === undefined || was.stack === next) placement.set(entry.domain, next);
+      else if (was.settings !== undefined && was.settings !== settingsOf(entry)) {
+        placement.set(entry.domain, was.stack);
+        deferred.set(entry.domain, next);
+      } else {
+        placement.set(entry.domain, next);
+        moved.set(entry.domain, [was.stack, next]);
+      }
     }
     this.moved = moved;
+    this.deferred = deferred;
 
-    const addShard = (index: number, id: string, domains: readonly EstateDomain[]): EstateShard => {
+    const addShard = (id: string, domains: readonly EstateDomain[]): EstateShard => {
+      const index = Number(/-(\d+)$/.exec(id)?.[1]);
+      if (!id.startsWith(`${prefix}-`) || !Number.isInteger(index)) {
+        throw new MxInputError('previous', `stack "${id}" of the previous record is not a "${prefix}-<n>" stack of this estate; keep stackPrefix as it was when that record was written`);
+      }
       const stack = new TerraformStack(this, id);
       const shard: EstateShard = { index, stackId: id, stack, domains };
       props.configureShard?.(stack, shard);
       this.shards.push(shard);
       return shard;
     };
-    byShard.forEach((domains, index) => {
-      const shard = addShard(index, stackId(index), domains);
-      for (const entry of domains) this.mail.set(entry.domain, { shard, construct: this.publish(shard, entry, hosts) });
-    });
-    // A stack that lost a domain but no longer exists as a shard stays, only to release it.
-    const byId = new Map(this.shards.map((s) => [s.stackId, s]));
-    for (const [domain, [from]] of moved) {
-      if (byId.has(from)) continue;
-      const index = Number(/-(\d+)$/.exec(from)?.[1]);
-      if (!from.startsWith(`${prefix}-`) || !Number.isInteger(index)) {
-        throw new MxInputError('previous', `${domain} was in stack "${from}", which is not a "${prefix}-<n>" stack of this estate; keep stackPrefix as it was when that record was written`);
-      }
-      byId.set(from, addShard(index, from, []));
+    // Every shard, then any stack of the previous record still needed: to hold a deferred domain or release a moved one.
+    const stackIds = [...Array.from({ length: assignment.shardCount }, (_, index) => stackId(index))];
+    for (const id of [...placement.values(), ...[...moved.values()].map(([from]) => from)]) if (!stackIds.includes(id)) stackIds.push(id);
+    const byId = new Map<string, EstateShard>();
+    for (const id of stackIds) {
+      const shard = addShard(id, domains.filter((entry) => placement.get(entry.domain) === id));
+      byId.set(id, shard);
+      for (const entry of shard.domains) this.mail.set(entry.domain, { shard, construct: this.publish(shard, entry, hosts) });
+    }
+    for (const [domain, next] of deferred) {
+      Annotations.of(this).addWarning(`${domain} changes its records and its stack in one run: it stays in ${placement.get(domain)} for this run and moves to ${next} in the next, with the import/removed handshake.`);
     }
     this.handOver(props.previous, byId, hosts);
   }
@@ -121,7 +139,8 @@ export class MailEstate extends Construct {
   public record(): EstateRecord {
     const domains: Record<string, EstateRecordDomain> = {};
     for (const [domain, { shard, construct }] of [...this.mail].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      domains[domain] = { stack: shard.stackId, addresses: construct.records.map(addressOf) };
+      const entry = shard.domains.find((d) => d.domain === domain)!;
+      domains[domain] = { stack: shard.stackId, addresses: construct.records.map(addressOf), settings: settingsOf(entry) };
     }
     return { version: 1, shardSize: this.assignment.shardSize, shards: this.assignment.shardCount, domains };
   }
@@ -165,20 +184,24 @@ export class MailEstate extends Construct {
       const { construct } = this.mail.get(domain)!;
       const adopt = construct.zone.host.adoptExisting;
       if (adopt === undefined) throw new MxInputError('host', `${domain} moves from ${from}, but ${construct.zone.host.name} cannot import live records by an id known at plan time; pin it to its old shard (shard column) instead. Hosts: ${Object.keys(hosts).join(', ')}`);
+      // Addresses derive from content: the records at an address both stacks declare are handed over; the old
+      // stack deletes what the domain no longer declares, the new one creates what it newly declares.
+      const before = new Set(previous!.domains[domain]!.addresses);
       const published = ZoneRegistry.of(construct).published;
+      const handed: string[] = [];
       for (const resource of construct.records) {
-        const records: SourcedRecord[] = published.filter((p) => p.resource === resource).map((p) => p.spec);
-        adopt.call(construct.zone.host, resource, records);
+        if (!before.has(addressOf(resource))) continue;
+        adopt.call(construct.zone.host, resource, published.filter((p) => p.resource === resource).map((p) => p.spec));
+        handed.push(addressOf(resource));
       }
-      const list = released.get(from) ?? [];
-      list.push(...previous!.domains[domain]!.addresses);
-      released.set(from, list);
+      released.set(from, [...(released.get(from) ?? []), ...handed]);
     }
     for (const [stackId, addresses] of released) {
       const shard = stacks.get(stackId)!;
       const declared = new Set(shard.domains.flatMap((d) => this.mail.get(d.domain)!.construct.records.map(addressOf)));
       const clash = addresses.find((a) => declared.has(a));
       if (clash) throw new MxInputError('previous', `${clash} moves out of ${stackId} but ${stackId} still declares it; two domains cannot hold one address`);
+      if (addresses.length === 0) continue;
       shard.stack.addOverride('removed', [...new Set(addresses)].sort().map((from) => ({ from, lifecycle: { destroy: false } })));
     }
   }
@@ -187,4 +210,23 @@ export class MailEstate extends Construct {
 /** `type.name`: the resource's Terraform address in its stack. */
 function addressOf(resource: TerraformResource): string {
   return `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
+}
+
+/**
+ * What the domain's records are made from, hashed: its inventory settings (all but the pin) and
+ * its preset's data. Equal settings publish equal records, so a moved domain's live records are
+ * found by the content its new stack declares.
+ */
+function settingsOf(entry: EstateDomain): string {
+  const { domain: _domain, source: _source, shard: _shard, ...settings } = entry;
+  return createHash('sha256').update(canonicalJson({ settings, preset: PRESETS[entry.preset] ?? entry.preset })).digest('hex').slice(0, 16);
+}
+
+/** JSON with object keys sorted at every level. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }

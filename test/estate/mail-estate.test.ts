@@ -97,18 +97,49 @@ describe('MailEstate', () => {
 
   test('RFC 2136 zones import a moved record set by its fully qualified name', () => {
     const inventory = parseInventoryCsv('domain,zone_id,preset,host,companions\nmoved.example,moved.example,null-mx,rfc2136,spf;dmarc\n', 'i.csv');
-    const previous: EstateRecord = { version: 1, shardSize: 10, shards: 2, domains: { 'moved.example': { stack: 'mail-shard-0', addresses: ['dns_mx_record_set.old'] } } };
+    const previous = estate({ domains: inventory.map((d) => ({ ...d, shard: 0 })), shards: 2, shardSize: 10 }).record();
     const e = estate({ domains: inventory.map((d) => ({ ...d, shard: 1 })), shards: 2, shardSize: 10, previous });
     const stacks = synthOf(e);
-    expect(stacks.get('mail-shard-0')!.removed).toEqual([{ from: 'dns_mx_record_set.old', lifecycle: { destroy: false } }]);
+    expect(stacks.get('mail-shard-0')!.removed).toEqual(['dns_mx_record_set.mx__moved_example', 'dns_txt_record_set.txt__dmarc_moved_example_ad471e73', 'dns_txt_record_set.txt__moved_example'].map((from) => ({ from, lifecycle: { destroy: false } })));
     expect((stacks.get('mail-shard-1')!.import as Array<{ id: string }>).map((i) => i.id).sort()).toEqual(['_dmarc.moved.example.', 'moved.example.', 'moved.example.']);
   });
 
   test('a previous stack that is no longer a shard stays, only to release its domains', () => {
-    const previous: EstateRecord = { version: 1, shardSize: 10, shards: 5, domains: { 'd0.example': { stack: 'mail-shard-4', addresses: ['cloudflare_dns_record.x'] } } };
+    const previous = estate({ domains: domains(1).map((d) => ({ ...d, shard: 4 })), shards: 5, shardSize: 10 }).record();
     const e = estate({ domains: domains(1), shards: 2, shardSize: 10, previous });
     expect(e.shards.map((s) => [s.stackId, s.domains.length])).toEqual([['mail-shard-0', expect.any(Number)], ['mail-shard-1', expect.any(Number)], ['mail-shard-4', 0]]);
-    expect(synthOf(e).get('mail-shard-4')!.removed).toEqual([{ from: 'cloudflare_dns_record.x', lifecycle: { destroy: false } }]);
+    expect(synthOf(e).get('mail-shard-4')!.removed).toEqual([...previous.domains['d0.example']!.addresses].sort().map((from) => ({ from, lifecycle: { destroy: false } })));
+  });
+
+  test('only addresses both stacks declare are handed over: the old stack deletes what the domain dropped', () => {
+    const one = [{ domain: 'a.example', zoneId: zoneId(1), preset: 'fastmail', companions: { spf: true, dkim: true } }];
+    const previous = estate({ domains: one.map((d) => ({ ...d, shard: 0 })), shards: 2, shardSize: 10 }).record();
+    // Same settings hash, one address fewer: as if a release of cdktf-mx dropped a record from the preset.
+    const dropped = previous.domains['a.example']!.addresses.find((a) => a.includes('fm3'))!;
+    const e = estate({ domains: one.map((d) => ({ ...d, shard: 1 })), shards: 2, shardSize: 10, previous: { ...previous, domains: { 'a.example': { ...previous.domains['a.example']!, addresses: [...previous.domains['a.example']!.addresses.filter((a) => a !== dropped), 'cloudflare_dns_record.gone'] } } } });
+    const stacks = synthOf(e);
+    const released = (stacks.get('mail-shard-0')!.removed as Array<{ from: string }>).map((r) => r.from);
+    expect(released).not.toContain('cloudflare_dns_record.gone');
+    const imported = (stacks.get('mail-shard-1')!.import as Array<{ to: string }>).map((i) => i.to);
+    expect(imported).not.toContain(dropped);
+    expect(imported.sort()).toEqual(released.sort());
+    expect(imported).toHaveLength(previous.domains['a.example']!.addresses.length - 1);
+  });
+
+  test('a domain whose records change in the run it would move stays a run: the change applies in its old stack, the move comes next', () => {
+    const one = (preset: string, shard: number) => [{ domain: 'a.example', zoneId: zoneId(1), preset, shard }];
+    const previous = estate({ domains: one('fastmail', 0), shards: 2, shardSize: 10 }).record();
+    const changed = estate({ domains: one('google-workspace', 1), shards: 2, shardSize: 10, previous });
+    expect(changed.moved.size).toBe(0);
+    expect([...changed.deferred]).toEqual([['a.example', 'mail-shard-1']]);
+    expect(changed.record().domains['a.example']!.stack).toBe('mail-shard-0');
+    const stacks = synthOf(changed);
+    expect(stacks.get('mail-shard-0')!.import).toBeUndefined();
+    expect(stacks.get('mail-shard-0')!.removed).toBeUndefined();
+    expect(Object.values(stacks.get('mail-shard-0')!.resource.cloudflare_dns_record as Record<string, { content: string }>).map((r) => r.content)).toContain('smtp.google.com');
+    expect(Testing.synth(changed.shards[0]!.stack)).toBeDefined();
+    const next = estate({ domains: one('google-workspace', 1), shards: 2, shardSize: 10, previous: changed.record() });
+    expect([...next.moved]).toEqual([['a.example', ['mail-shard-0', 'mail-shard-1']]]);
   });
 
   test.each([
