@@ -10,3 +10,5 @@ export { readEstateRecord, checkEstateRecord, ESTATE_RECORD_FILE } from './estat
 export type { EstateRecord, EstateRecordDomain } from './estate-record';
 export { ESTATE_HOSTS, DEFAULT_ESTATE_HOST } from './estate-hosts';
 export type { EstateZoneFactory } from './estate-hosts';
+export { compareSynths, SynthReadError } from './changed-stacks';
+export type { ChangedStack, StackComparison } from './changed-stacks';
