@@ -1,6 +1,6 @@
 /**
  * `npm run bench:estate`: what sharding an estate buys (issue 20 item 4, the part that needs no
- * provider). For 1,000 and 10,000 domains, one stack against stacks of 250: synth wall time and
+ * provider). For 1,000 and 10,000 domains, one stack against stacks of 250 and of 100: synth wall time and
  * peak RSS (each synth in a fresh process, TypeScript through tsx as `cdktf synth` runs
  * examples/estate), then one domain changing vendor: the stacks `changed-stacks` lists and the
  * records their plans refresh. A Cloudflare refresh reads each record once (GET per record), so
@@ -8,7 +8,7 @@
  * an estimate from the limit, not a measurement with the provider.
  *
  *   npm run bench:estate                  1,000 and 10,000 domains
- *   npm run bench:estate -- --sizes=1000  a quick look
+ *   npm run bench:estate -- --sizes=1000 --shard-sizes=250   a quick look
  * Writes bench/estate-results.json; prints a markdown table.
  */
 import { execFileSync } from 'node:child_process';
@@ -19,7 +19,6 @@ import { compareSynths } from '../lib/estate/changed-stacks';
 import { EstateRecord } from '../lib/estate/estate-record';
 
 const ROOT = resolve(__dirname, '..');
-const SHARD_SIZE = 250;
 /** Cloudflare: 1,200 requests per 5 minutes per user (developers.cloudflare.com/fundamentals/api/reference/limits/). */
 const REQUESTS_PER_SECOND = 1200 / 300;
 const PRESETS = ['google-workspace', 'fastmail', 'null-mx', 'null-mx', 'proton-mail', 'zoho-mail', 'icloud-plus'];
@@ -62,6 +61,8 @@ function recordsIn(outdir: string, stacks: ReadonlySet<string>): { changed: numb
 
 function main(): void {
   const sizes = (process.argv.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '1000,10000').split(',').map(Number);
+  const shardSizes = (process.argv.find((a) => a.startsWith('--shard-sizes='))?.slice(14) ?? '250,100').split(',').map(Number);
+  if ([...sizes, ...shardSizes].some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sizes and --shard-sizes take positive whole numbers');
   const dir = mkdtempSync(join(tmpdir(), 'cdktf-mx-bench-estate-'));
   const rows = [];
   try {
@@ -70,7 +71,7 @@ function main(): void {
       const after = join(dir, `${n}-b.csv`);
       writeFileSync(before, inventory(n, false));
       writeFileSync(after, inventory(n, true));
-      for (const [layout, shardSize] of [['one stack', n], [`stacks of ${SHARD_SIZE}`, SHARD_SIZE]] as const) {
+      for (const [layout, shardSize] of [['one stack', n] as const, ...shardSizes.map((size) => [`stacks of ${size}`, size] as const)]) {
         const a = synth(dir, before, shardSize, `${n}-${shardSize}-a`);
         const b = synth(dir, after, shardSize, `${n}-${shardSize}-b`);
         const started = performance.now();

@@ -77,7 +77,7 @@ export class MailEstate extends Construct {
    * live records by content they do not have yet. Domain → the stack they move to next run.
    */
   public readonly deferred: ReadonlyMap<string, string>;
-  private readonly mail = new Map<string, { shard: EstateShard; construct: VendorMx }>();
+  private readonly mail = new Map<string, { shard: EstateShard; entry: EstateDomain; construct: VendorMx }>();
 
   constructor(scope: Construct, id: string, props: MailEstateProps) {
     super(scope, id);
@@ -127,7 +127,7 @@ export class MailEstate extends Construct {
     for (const id of stackIds) {
       const shard = addShard(id, domains.filter((entry) => placement.get(entry.domain) === id));
       byId.set(id, shard);
-      for (const entry of shard.domains) this.mail.set(entry.domain, { shard, construct: this.publish(shard, entry, hosts) });
+      for (const entry of shard.domains) this.mail.set(entry.domain, { shard, entry, construct: this.publish(shard, entry, hosts) });
     }
     for (const [domain, next] of deferred) {
       Annotations.of(this).addWarning(`${domain} changes its records and its stack in one run: it stays in ${placement.get(domain)} for this run and moves to ${next} in the next, with the import/removed handshake.`);
@@ -138,8 +138,7 @@ export class MailEstate extends Construct {
   /** The stack of each domain and the addresses of its records, to keep for the next synth's `previous`. */
   public record(): EstateRecord {
     const domains: Record<string, EstateRecordDomain> = {};
-    for (const [domain, { shard, construct }] of [...this.mail].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      const entry = shard.domains.find((d) => d.domain === domain)!;
+    for (const [domain, { shard, entry, construct }] of [...this.mail].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       domains[domain] = { stack: shard.stackId, addresses: construct.records.map(addressOf), settings: settingsOf(entry) };
     }
     return { version: 1, shardSize: this.assignment.shardSize, shards: this.assignment.shardCount, domains };
