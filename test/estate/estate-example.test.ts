@@ -1,4 +1,4 @@
-// Issue 20 items 1-3: examples/estate synthesized by the real `cdktf synth` CLI from the inventory
+// Issue 20 items 1-3: examples/estate synthesized by the real `cdktf synth` CLI (then by the app itself) from the inventory
 // named by CDKTF_MX_INVENTORY; `cdktf-mx changed-stacks` on two real synths (one domain changed:
 // exactly one stack); a pinned domain moves with the handshake and changes exactly two stacks.
 import { spawnSync } from 'node:child_process';
@@ -10,11 +10,16 @@ import { runBin } from '../cli/bin';
 const EXAMPLE = join(__dirname, '..', '..', 'examples', 'estate');
 const SAMPLE = readFileSync(join(EXAMPLE, 'domains.csv'), 'utf8');
 
-/** `cdktf synth` in examples/estate (its cdktf.json) into `outdir`, with the estate's environment. */
-function synth(outdir: string, env: Record<string, string>): { status: number | null; output: string } {
-  const result = spawnSync('npx', ['cdktf', 'synth', '--output', outdir], {
+/**
+ * Synthesize examples/estate into `outdir` with the estate's environment: with `cli`, the real
+ * `cdktf synth` in examples/estate (its cdktf.json); otherwise the app itself (`npx tsx main.ts`
+ * with CDKTF_OUTDIR, as cdktf synth runs it), which skips the CLI's start-up.
+ */
+function synth(outdir: string, env: Record<string, string>, cli = false): { status: number | null; output: string } {
+  const [command, args] = cli ? ['npx', ['cdktf', 'synth', '--output', outdir]] : ['npx', ['tsx', 'main.ts']];
+  const result = spawnSync(command, args, {
     cwd: EXAMPLE,
-    env: { ...process.env, CHECKPOINT_DISABLE: '1', CI: 'true', FORCE_COLOR: '0', ...env },
+    env: { ...process.env, CHECKPOINT_DISABLE: '1', CI: 'true', FORCE_COLOR: '0', ...(cli ? {} : { CDKTF_OUTDIR: outdir }), ...env },
     encoding: 'utf8',
     timeout: 180_000,
   });
@@ -36,7 +41,7 @@ describe('examples/estate with the real cdktf synth', () => {
     writeFileSync(join(dir, 'v1.csv'), SAMPLE);
     // One domain changes vendor.
     writeFileSync(join(dir, 'v2.csv'), SAMPLE.replace(/^proton\.example,([0-9a-f]+),proton-mail,/m, 'proton.example,$1,fastmail,'));
-    first = synth(out('v1'), { CDKTF_MX_INVENTORY: join(dir, 'v1.csv'), CDKTF_MX_SHARD_SIZE: '4' });
+    first = synth(out('v1'), { CDKTF_MX_INVENTORY: join(dir, 'v1.csv'), CDKTF_MX_SHARD_SIZE: '4' }, true);
     second = synth(out('v2'), { CDKTF_MX_INVENTORY: join(dir, 'v2.csv'), CDKTF_MX_SHARD_SIZE: '4' });
     // shop.example pinned to another shard, with the first synth's record as the previous one.
     const from = Number(record(out('v1')).domains['shop.example']!.stack.split('-').pop());
