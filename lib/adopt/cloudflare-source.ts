@@ -5,7 +5,8 @@ import { ImportError } from './import-error';
  * Reading a zone from the Cloudflare v4 API, as documented:
  * - zones: `GET /zones?name=<domain>` (https://developers.cloudflare.com/api/resources/zones/methods/list/);
  * - records: `GET /zones/{zone_id}/dns_records?page=&per_page=`, paged by `result_info`
- *   `{ page, per_page, count, total_count, total_pages }`
+ *   `{ page, per_page, count, total_count, total_pages }`; read until a short or empty page, as the
+ *   provider's own list data source does, and checked against `total_count`
  *   (https://developers.cloudflare.com/api/resources/dns/subresources/records/methods/list/);
  * - every answer is an envelope `{ success, errors: [{ code, message }], messages, result }`;
  * - rate limit: HTTP 429 with `Retry-After` in seconds
@@ -34,13 +35,22 @@ export interface CloudflareSourceOptions {
   readonly maxRetryAfterSeconds?: number;
   /** Records per page. Default 1000. */
   readonly perPage?: number;
+  /** Most records (listed entries) read before giving up: an API that claims ever more pages. Default {@link DEFAULT_MAX_RECORDS}. */
+  readonly maxRecords?: number;
+  /** Longest the whole walk over the pages may take, in milliseconds. Default {@link DEFAULT_MAX_WALK_MS}. */
+  readonly maxWalkMs?: number;
 }
+
+/** More records than any Cloudflare plan's zone quota documented (Enterprise zones hold up to a few hundred thousand). */
+export const DEFAULT_MAX_RECORDS = 1_000_000;
+/** Ten minutes for all pages. */
+export const DEFAULT_MAX_WALK_MS = 600_000;
 
 interface Envelope {
   success?: unknown;
   errors?: unknown;
   result?: unknown;
-  result_info?: { page?: unknown; total_pages?: unknown };
+  result_info?: { page?: unknown; per_page?: unknown; total_pages?: unknown; total_count?: unknown };
 }
 
 /** Read every DNS record of `domain` (lower-case ASCII apex) from the Cloudflare API. */
@@ -57,23 +67,59 @@ export async function readCloudflareZone(domain: string, options: CloudflareSour
   const records: LiveRecord[] = [];
   const unreadable: string[] = [];
   const perPage = options.perPage ?? 1000;
-  for (let page = 1, pages = 1; page <= pages; page++) {
+  const maxRecords = options.maxRecords ?? DEFAULT_MAX_RECORDS;
+  const deadline = Date.now() + (options.maxWalkMs ?? DEFAULT_MAX_WALK_MS);
+  /** Every listed entry by record id, to drop repeats (a page read twice must not double a record). */
+  const listedById = new Map<string, string>();
+  let listed = 0;
+  let claimedTotal: number | undefined;
+  // `total_pages` is not trusted: read until a page shorter than the page size (or empty), then
+  // check the count against `total_count` (issue 19 P4). The walk is bounded in records, pages and time (P3).
+  for (let page = 1; ; page++) {
     const answer = await api.get(`/zones/${encodeURIComponent(zoneId)}/dns_records?page=${page}&per_page=${perPage}`, domain);
     if (!Array.isArray(answer.result)) throw new ImportError(`Cloudflare answered page ${page} of the DNS records of ${domain} without a result list.`);
-    const total = answer.result_info?.total_pages;
-    if (total !== undefined && (typeof total !== 'number' || !Number.isInteger(total) || total < 0)) {
-      throw new ImportError(`Cloudflare answered page ${page} of the DNS records of ${domain} with result_info.total_pages ${JSON.stringify(total)}, not a page count.`);
+    const info = answer.result_info ?? {};
+    if (info.total_count !== undefined) {
+      if (typeof info.total_count !== 'number' || !Number.isInteger(info.total_count) || info.total_count < 0) {
+        throw new ImportError(`Cloudflare answered page ${page} of the DNS records of ${domain} with result_info.total_count ${JSON.stringify(info.total_count)}, not a record count.`);
+      }
+      claimedTotal = info.total_count;
     }
-    pages = typeof total === 'number' ? total : page;
-    // An empty page before the last would otherwise be followed to a total_pages of any size.
-    if (answer.result.length === 0 && page < pages) {
-      throw new ImportError(`Cloudflare said the DNS records of ${domain} fill ${pages} pages, but page ${page} is empty; the list changed while it was read, try again.`);
-    }
-    for (const raw of answer.result as unknown[]) {
+    const entries = answer.result as unknown[];
+    if (entries.length === 0) break;
+    let fresh = 0;
+    for (const raw of entries) {
+      listed++;
+      const id = (raw as { id?: unknown } | null)?.id;
+      const seen = typeof id === 'string' ? listedById.get(id) : undefined;
+      const text = JSON.stringify(raw);
+      if (seen !== undefined) {
+        if (seen !== text) throw new ImportError(`Cloudflare listed the record ${JSON.stringify(String(id).slice(0, 40))} of ${domain} twice with different contents; the zone changed while it was read, try again.`);
+        continue;
+      }
+      if (typeof id === 'string') listedById.set(id, text);
+      fresh++;
       const record = readRecord(raw, domain);
       if (typeof record === 'string') unreadable.push(record);
       else records.push(record);
     }
+    if (fresh === 0) {
+      throw new ImportError(`Cloudflare answered page ${page} of the DNS records of ${domain} with only records already listed on earlier pages: the API is not paging, so the zone cannot be read completely.`);
+    }
+    if (listed > maxRecords) {
+      throw new ImportError(`Cloudflare listed more than ${maxRecords} records for ${domain} (page ${page}, and it claims more); stopped reading. If the zone is really this large, raise --max-records.`);
+    }
+    if (Date.now() > deadline) {
+      throw new ImportError(`reading the DNS records of ${domain} took longer than ${Math.round((options.maxWalkMs ?? DEFAULT_MAX_WALK_MS) / 1000)} s (${page} pages, ${listed} records); stopped.`);
+    }
+    const pageSize = typeof info.per_page === 'number' && Number.isInteger(info.per_page) && info.per_page > 0 ? Math.min(info.per_page, perPage) : perPage;
+    if (entries.length < pageSize) break;
+  }
+  if (claimedTotal !== undefined && listed !== claimedTotal) {
+    throw new ImportError(
+      `Cloudflare said the zone holds ${claimedTotal} records, but only ${listed} were listed` +
+        `${listed > claimedTotal ? ' (more than it said)' : ''}; the zone changed while it was read, or the API paged wrongly. Nothing was written; try again.`,
+    );
   }
   return { domain, zoneId, source: 'the Cloudflare API', records, unreadable };
 }
@@ -111,7 +157,7 @@ class CloudflareApi {
   constructor(private readonly options: CloudflareSourceOptions) {
     this.base = (options.baseUrl ?? CLOUDFLARE_API_BASE_URL).replace(/\/+$/, '');
     if (!URL.canParse(this.base) || !/^https?:$/.test(new URL(this.base).protocol)) {
-      throw new ImportError(`CLOUDFLARE_API_BASE_URL ${JSON.stringify(this.base)} is not an http(s) URL such as ${CLOUDFLARE_API_BASE_URL}.`);
+      throw new ImportError(`CLOUDFLARE_BASE_URL ${JSON.stringify(this.base)} is not an http(s) URL such as ${CLOUDFLARE_API_BASE_URL}.`);
     }
   }
 

@@ -20,7 +20,8 @@ exactly the mail records that are live (MX, SPF, DKIM, DMARC, vendor verificatio
 autodiscover, A/AAAA of in-zone mail hosts). Everything else is listed and left out.
 
 --from cloudflare      the Cloudflare API: token in CLOUDFLARE_API_TOKEN (needs
-                       ${REQUIRED_PERMISSIONS}); base URL in CLOUDFLARE_API_BASE_URL.
+                       ${REQUIRED_PERMISSIONS}); base URL in CLOUDFLARE_BASE_URL (as the
+                       provider reads it; CLOUDFLARE_API_BASE_URL is an older alias).
                        Every record gets its import id, so the first deploy changes nothing.
 --from <zone file>     a BIND zone file; Cloudflare's dashboard export keeps proxy flags,
                        comments and tags (cf_tags); $INCLUDE is followed relative to
@@ -33,6 +34,7 @@ autodiscover, A/AAAA of in-zone mail hosts). Everything else is listed and left 
 --module <specifier>   import the constructs from here (default cdktf-mx)
 --timeout <ms>         longest one API request or lookup may take (default 15000 / 5000)
 --retries <n>          retries of an API request after 429, 5xx or a timeout (default 3)
+--max-records <n>      stop reading Cloudflare's pages after this many records (default 1000000)
 
 exit code: 0 written, 2 could not import (nothing is written)
 `;
@@ -103,6 +105,7 @@ interface Args {
   servers?: string[];
   timeoutMs?: number;
   retries?: number;
+  maxRecords?: number;
 }
 
 function readArgs(argv: readonly string[]): Args | 'help' {
@@ -118,6 +121,7 @@ function readArgs(argv: readonly string[]): Args | 'help' {
       server: { type: 'string', multiple: true },
       timeout: { type: 'string' },
       retries: { type: 'string' },
+      'max-records': { type: 'string' },
       'allow-include-outside': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -140,6 +144,7 @@ function readArgs(argv: readonly string[]): Args | 'help' {
     ...(values.server ? { servers: values.server } : {}),
     ...(values.timeout !== undefined ? { timeoutMs: count('timeout', values.timeout, 1) } : {}),
     ...(values.retries !== undefined ? { retries: count('retries', values.retries, 0) } : {}),
+    ...(values['max-records'] !== undefined ? { maxRecords: count('max-records', values['max-records'], 1) } : {}),
   };
 }
 
@@ -152,11 +157,14 @@ async function readZone(args: Args, env: ImportIo['env']): Promise<LiveZone> {
   if (args.from === 'cloudflare') {
     const token = env.CLOUDFLARE_API_TOKEN;
     if (!token || token.trim() === '') throw new ImportError(`set CLOUDFLARE_API_TOKEN to an API token with ${REQUIRED_PERMISSIONS} for ${args.domain}`);
+    // The provider's own variable first, so one setting serves import and deploy.
+    const baseUrl = env.CLOUDFLARE_BASE_URL || env.CLOUDFLARE_API_BASE_URL;
     return readCloudflareZone(args.domain, {
       token: token.trim(),
-      ...(env.CLOUDFLARE_API_BASE_URL ? { baseUrl: env.CLOUDFLARE_API_BASE_URL } : {}),
+      ...(baseUrl ? { baseUrl } : {}),
       ...(args.timeoutMs !== undefined ? { timeoutMs: args.timeoutMs } : {}),
       ...(args.retries !== undefined ? { retries: args.retries } : {}),
+      ...(args.maxRecords !== undefined ? { maxRecords: args.maxRecords } : {}),
     });
   }
   if (args.from === 'dns') {

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { runImport } from '../../lib/cli/import';
-import { Fault, startFakeCloudflare } from './fake-cloudflare';
+import { Fault, startCloudflareApi } from '../support/cloudflare-api';
 import { googleLegacy, parked } from './zones';
 
-const TOKEN = 'cf-secret-token-7Hq2LmZx90';
-const ZONE_ONLY_TOKEN = 'cf-zone-only-token-Kd81mPQ3';
+const TOKEN = 'cf-secret-token-7Hq2LmZx90-aaaaaaaaaaaaaaaaaaaa';
+const ZONE_ONLY_TOKEN = 'cf-zone-only-token-Kd81mPQ3-bbbbbbbbbbbbbbbbbb';
 
 let dir: string;
 beforeAll(() => {
@@ -18,7 +18,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 /** Run `cdktf-mx import` against a fresh fake with the given faults; returns what it said and did. */
 async function importWith(options: { faults?: Fault[]; token?: string; args?: string[]; domain?: string; out?: string; baseUrl?: string }) {
-  const fake = await startFakeCloudflare({ zones: [googleLegacy, parked], token: TOKEN, zoneOnlyToken: ZONE_ONLY_TOKEN, faults: options.faults });
+  const fake = await startCloudflareApi({ zones: [googleLegacy, parked], token: TOKEN, zoneOnlyToken: ZONE_ONLY_TOKEN, faults: options.faults });
   const out = options.out ?? join(dir, `out-${++n}.ts`);
   let stdout = '';
   let stderr = '';
@@ -45,9 +45,9 @@ function expectFailure(result: Awaited<ReturnType<typeof importWith>>, message: 
 }
 
 test('a token Cloudflare rejects (403, error 10000) names the permissions needed', async () => {
-  const result = await importWith({ token: 'cf-wrong-token-000' });
+  const result = await importWith({ token: 'cf-wrong-token-000-cccccccccccccccccccccccc' });
   expectFailure(result, /may not read the DNS records of google-legacy\.example \(HTTP 403: 10000 Authentication error\)\. Give it the permissions Zone → Zone → Read and Zone → DNS → Read/);
-  expect(result.stderr).not.toContain('cf-wrong-token-000');
+  expect(result.stderr).not.toContain('cf-wrong-token-000-cccccccccccccccccccccccc');
 });
 
 test('a token that may list zones but not read DNS records fails at the records, naming Zone → DNS → Read', async () => {
@@ -123,7 +123,7 @@ test('an API that cannot be reached', async () => {
 
 test('a base URL that is not http(s) fails before any request', async () => {
   const result = await importWith({ baseUrl: 'ftp://cloudflare.example/v4' });
-  expectFailure(result, /CLOUDFLARE_API_BASE_URL "ftp:\/\/cloudflare\.example\/v4" is not an http\(s\) URL/);
+  expectFailure(result, /CLOUDFLARE_BASE_URL "ftp:\/\/cloudflare\.example\/v4" is not an http\(s\) URL/);
   expect(result.requests).toHaveLength(0);
 });
 
@@ -133,16 +133,17 @@ test('malformed JSON is reported, not retried', async () => {
   expect(result.requests.filter((r) => r.path.includes('/dns_records'))).toHaveLength(1);
 });
 
-test('a result_info that is not a page count is reported', async () => {
-  const body = JSON.stringify({ success: true, errors: [], messages: [], result: [], result_info: { page: 1, total_pages: 'many' } });
+test('a result_info whose total_count is not a record count is reported', async () => {
+  const body = JSON.stringify({ success: true, errors: [], messages: [], result: [], result_info: { page: 1, total_count: 'many' } });
   const result = await importWith({ faults: [{ path: '/dns_records', times: 1, status: 200, body }] });
-  expectFailure(result, /result_info\.total_pages "many", not a page count/);
+  expectFailure(result, /result_info\.total_count "many", not a record count/);
 });
 
-test('a page count the pages do not fill is reported, not followed', async () => {
-  const body = JSON.stringify({ success: true, errors: [], messages: [], result: [], result_info: { page: 1, per_page: 100, count: 0, total_count: 0, total_pages: 1000000 } });
+test('a page count the pages do not fill is not followed; the records missing from total_count are reported', async () => {
+  const body = JSON.stringify({ success: true, errors: [], messages: [], result: [], result_info: { page: 1, per_page: 100, count: 0, total_count: 1500, total_pages: 1000000 } });
   const result = await importWith({ faults: [{ path: '/dns_records', times: 1, status: 200, body }] });
-  expectFailure(result, /fill 1000000 pages, but page 1 is empty/);
+  expectFailure(result, /said the zone holds 1500 records, but only 0 were listed/);
+  expect(result.requests.filter((r) => r.path.includes('/dns_records'))).toHaveLength(1);
 });
 
 test('records the importer cannot read are reported, not dropped silently', async () => {

@@ -8,14 +8,14 @@ import { RecordSpec } from '../../lib/dns/record';
 import { renderZone } from '../../lib/testing/render-zone';
 import { formatZone } from '../../lib/testing/zone-text';
 import { findTool, namedCheckzone } from '../real-dns/tools';
-import { FakeCloudflare, startFakeCloudflare } from './fake-cloudflare';
+import { CloudflareApi, startCloudflareApi } from '../support/cloudflare-api';
 import { ALL_ZONES, FixtureZone } from './zones';
 
 const ROOT = resolve(__dirname, '../..');
 /** The generated files import the constructs from this repository instead of the published package. */
 const LIB = join(ROOT, 'lib/index');
 const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
-const TOKEN = 'cf-test-token-Zq81x0aa77Pp3';
+const TOKEN = 'cf-test-token-Zq81x0aa77Pp3-dddddddddddddddddd';
 
 /** The live mail records of a fixture as zone records, written from the fixture by hand (not by the importer). */
 function expectedMail(zone: FixtureZone): RecordSpec[] {
@@ -37,12 +37,12 @@ interface Synth {
 }
 
 describe('cdktf-mx import --from cloudflare: live zone → app → synth equals the live mail records', () => {
-  let fake: FakeCloudflare;
+  let fake: CloudflareApi;
   let dir: string;
   const written: string[] = [];
 
   beforeAll(async () => {
-    fake = await startFakeCloudflare({ zones: ALL_ZONES, token: TOKEN, maxPerPage: 100 });
+    fake = await startCloudflareApi({ zones: ALL_ZONES, token: TOKEN, maxPerPage: 100 });
     dir = mkdtempSync(join(tmpdir(), 'cdktf-mx-adopt-'));
     // The generated apps resolve cdktf, constructs and the provider from the repository's node_modules.
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');

@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto';
-import { FakeRecord, FakeZone } from './fake-cloudflare';
+import { RawLiveRecord } from '../../lib/adopt/live-zone';
+import { ApiZoneSeed } from '../support/cloudflare-api';
+
+/** A live record as the loopback Cloudflare API is seeded with it. */
+export type FakeRecord = RawLiveRecord & { readonly id: string };
 
 /** A live record plus whether cdktf-mx should adopt it (the expected answer, written by hand). */
 export interface FixtureRecord extends Omit<FakeRecord, 'id'> {
@@ -7,7 +11,7 @@ export interface FixtureRecord extends Omit<FakeRecord, 'id'> {
 }
 
 /** A zone served by the fake, with what the test expects adoption to produce. */
-export interface FixtureZone extends FakeZone {
+export interface FixtureZone extends ApiZoneSeed {
   readonly records: ReadonlyArray<FakeRecord & { readonly mail: boolean }>;
   /** Constructs the generated code must use. */
   readonly constructs: readonly string[];

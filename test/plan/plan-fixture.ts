@@ -72,9 +72,12 @@ export function planBetween(before: StackJson | null, after: StackJson, provider
   return { format_version: '1.2', terraform_version: '1.11.0', planned_values: { root_module: {} }, resource_changes: changes, configuration: { root_module: {} } };
 }
 
-/** hashicorp/cloudflare 5.x `cloudflare_dns_record`: a zone move replaces the record; state holds the FQDN and computed ids. */
+/**
+ * cloudflare/cloudflare 5.x `cloudflare_dns_record`: `zone_id` and `type` force a new record
+ * (RequiresReplace in internal/services/dns_record/schema.go at v5.22.0); state holds computed ids.
+ */
 export const CLOUDFLARE: ProviderModel = {
-  forceNew: ['zone_id'],
+  forceNew: ['zone_id', 'type'],
   state: () => ({ proxiable: false, created_on: '2026-01-01T00:00:00Z', modified_on: '2026-01-01T00:00:00Z' }),
 };
 
