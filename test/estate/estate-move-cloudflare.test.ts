@@ -3,14 +3,14 @@
 // the new stack finds the live records' ids with the cloudflare_dns_records data source and imports
 // them, the old stack forgets them, and the API sees no write at all: the records never leave the zone.
 import { CloudflareProvider } from '@cdktf/provider-cloudflare/lib/provider';
-import { App, LocalBackend } from 'cdktf';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkPlans, EstateDomain, EstateRecord, MailEstate, readPlanJson } from '../../lib';
+import { checkPlans, EstateDomain, EstateRecord } from '../../lib';
 import { providerPin } from '../real-dns/providers';
-import { terraformIn, TerraformWorkspace } from '../real-dns/terraform';
+import { TerraformWorkspace } from '../real-dns/terraform';
 import { describeWithTools } from '../real-dns/tools';
+import { acting, estateMoveHarness } from './move-harness';
 import { CloudflareApi, cloudflareId, startCloudflareApi, testApiToken } from '../support/cloudflare-api';
 
 const ZONES = ['alpha.example', 'beta.example', 'gamma.example'].map((name) => ({ id: cloudflareId(), name }));
@@ -19,37 +19,11 @@ const DOMAINS: EstateDomain[] = ZONES.map((zone, i) => ({ domain: zone.name, zon
 describeWithTools(['terraform'], `MailEstate move between two stacks on Cloudflare: terraform + cloudflare/cloudflare ${providerPin('cloudflare').version} -> loopback API`, (tools) => {
   let work: string;
   let api: CloudflareApi | undefined;
-  const workspaces: TerraformWorkspace[] = [];
   let env: Record<string, string>;
-
-  function synth(name: string, domains: EstateDomain[], previous?: EstateRecord): { estate: MailEstate; outdir: string } {
-    const outdir = join(work, name);
-    const app = new App({ outdir });
-    const estate = new MailEstate(app, 'estate', {
-      domains, shards: 2, shardSize: 10, previous,
-      configureShard: (stack, shard) => {
-        new LocalBackend(stack, { path: join(work, `${shard.stackId}.tfstate`) });
-        new CloudflareProvider(stack, 'cloudflare', {});
-        stack.addOverride('terraform.required_providers.cloudflare.version', providerPin('cloudflare').version);
-      },
-    });
-    app.synth();
-    return { estate, outdir };
-  }
-
-  async function terraform(outdir: string, stack: string): Promise<TerraformWorkspace> {
-    const tf = terraformIn(tools.terraform, join(outdir, 'stacks', stack), env);
-    workspaces.push(tf);
-    await tf.init();
-    return tf;
-  }
-
-  async function plan(tf: TerraformWorkspace, stack: string) {
-    const file = join(work, `${stack}-${workspaces.indexOf(tf)}.tfplan`);
-    await tf.savePlan(file);
-    const text = await tf.showPlan(file);
-    return { stack, plan: readPlanJson(text, stack), raw: JSON.parse(text) as { resource_changes: Array<{ address: string; change: { actions: string[]; importing?: { id: string } } }> } };
-  }
+  let harness: ReturnType<typeof estateMoveHarness>;
+  const synth = (name: string, domains: EstateDomain[], previous?: EstateRecord) => harness.synth(name, domains, previous);
+  const terraform = (outdir: string, stack: string) => harness.terraform(outdir, stack);
+  const plan = (tf: TerraformWorkspace, stack: string) => harness.plan(tf, stack);
 
   let previous: EstateRecord;
   const mover = 'alpha.example';
@@ -59,6 +33,10 @@ describeWithTools(['terraform'], `MailEstate move between two stacks on Cloudfla
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'cdktf-mx-estate-cf-'));
+    harness = estateMoveHarness(work, tools.terraform, (stack) => {
+      new CloudflareProvider(stack, 'cloudflare', {});
+      stack.addOverride('terraform.required_providers.cloudflare.version', providerPin('cloudflare').version);
+    }, () => env);
     try {
       const token = testApiToken();
       api = await startCloudflareApi({ token, zones: ZONES.map((z) => ({ ...z, records: [] })) });
@@ -70,7 +48,7 @@ describeWithTools(['terraform'], `MailEstate move between two stacks on Cloudfla
       to = from === 'mail-shard-0' ? 'mail-shard-1' : 'mail-shard-0';
       moved = DOMAINS.map((d) => (d.domain === mover ? { ...d, shard: Number(to.slice(-1)) } : d));
     } catch (error) {
-      for (const tf of workspaces) tf.cleanup();
+      harness.cleanup();
       await api?.close();
       rmSync(work, { recursive: true, force: true });
       throw error;
@@ -78,7 +56,7 @@ describeWithTools(['terraform'], `MailEstate move between two stacks on Cloudfla
   }, 300_000);
 
   afterAll(async () => {
-    for (const tf of workspaces) tf.cleanup();
+    harness?.cleanup();
     await api?.close();
     if (work) rmSync(work, { recursive: true, force: true });
   });
@@ -106,7 +84,6 @@ describeWithTools(['terraform'], `MailEstate move between two stacks on Cloudfla
     const release = await terraform(v2.outdir, from);
     const adopt = await terraform(v2.outdir, to);
     const plans = [await plan(release, from), await plan(adopt, to)];
-    const acting = (p: (typeof plans)[0]) => p.raw.resource_changes.filter((c) => c.change.actions.join() !== 'no-op' || c.change.importing).map((c) => [c.address, c.change.actions.join(), c.change.importing?.id ?? '']);
     expect(acting(plans[0]!).sort()).toEqual(previous.domains[mover]!.addresses.map((a) => [a, 'forget', '']).sort());
     // Each import id is <zone id>/<the live record's id>, found by the cloudflare_dns_records lookup.
     const ids = new Set(api!.records(ZONES[0]!.id).map((r) => `${ZONES[0]!.id}/${r.id}`));
