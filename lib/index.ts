@@ -22,3 +22,4 @@ export * from './plan';
 export * from './transport';
 export { adoptLiveRecords } from './cloudflare/adopt-live-records';
 export type { LiveRecordRef } from './cloudflare/adopt-live-records';
+export * from './estate';

@@ -3,6 +3,7 @@ import { App, Testing, TerraformStack } from 'cdktf';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MxInputError } from '../lib/dns/errors';
 
 /** A fresh stack with a Cloudflare provider in a test app. */
 export function newStack(id = 'stack', app: App = Testing.app()): TerraformStack {
@@ -57,4 +58,15 @@ export function withSynth(build: (stack: TerraformStack) => void, use: (stack: T
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
+}
+
+/** The MxInputError `make` throws (fails the test when it throws anything else, or nothing). */
+export function inputError(make: () => unknown): MxInputError {
+  try {
+    make();
+  } catch (error) {
+    expect(error).toBeInstanceOf(MxInputError);
+    return error as MxInputError;
+  }
+  throw new Error('expected an MxInputError, got no error');
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { ALL_RULES } from '../lint/reference';
 import { checkPlan, CheckPlanOptions, PLAN_RULES, PlanFinding } from '../plan/check-plan';
+import { checkPlans, CROSS_PLAN_RULES } from '../plan/check-plans';
 import { PlanReadError, readPlanJson, TerraformPlan } from '../plan/plan-json';
 import { DEFAULT_MAX_MAIL_CHANGES } from '../plan/rules/plan-mail-blast-radius';
 import { renderText } from './lint';
@@ -15,7 +16,7 @@ import { version } from './version';
 import { CommonArgs, commonArgs, parseCommandLine, UsageError, useColor } from './options';
 import { terminalLines } from './terminal-text';
 
-const USAGE = `usage: cdktf-mx plan-check <input> [options]
+const USAGE = `usage: cdktf-mx plan-check <input>... [options]
 
 Checks what a Terraform plan does to mail on the way: MX removed or deleted before
 their replacement exists, vendor switches without overlap, adopted records deleted,
@@ -25,6 +26,9 @@ too many mail records at once; then runs the zone rules on each zone after the p
 a saved planfile (\`terraform plan -out=tfplan\`; plan-check runs \`terraform show
 -json\` on it in the planfile's directory), or a stack directory (cdktf.out/stacks/<name>;
 plan-check runs \`terraform plan -out\` and \`terraform show -json\` there).
+Several inputs are the plans of several stacks of one pipeline run: each is checked,
+then plan-cross-stack-move looks for records that leave one stack and enter another
+without the import / removed (destroy = false) handshake.
 
 options:
   --format text|json|sarif|github  output format (default text)
@@ -57,7 +61,7 @@ export interface PlanCheckIo {
 const defaultIo = (): PlanCheckIo => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, readStdin: () => readFileSync(0, 'utf8') });
 
 interface Args extends CommonArgs {
-  input?: string;
+  inputs: string[];
   maxMailChanges?: number;
   endState: boolean;
   synth?: string;
@@ -80,28 +84,44 @@ export async function run(argv: string[], io: PlanCheckIo = defaultIo()): Promis
     return 0;
   }
   if (args.listRules) {
-    for (const rule of PLAN_RULES) io.stdout.write(`${rule.id.padEnd(30)} ${rule.severity.padEnd(8)} ${rule.summary}\n`);
+    for (const rule of [...PLAN_RULES, ...CROSS_PLAN_RULES]) io.stdout.write(`${rule.id.padEnd(30)} ${rule.severity.padEnd(8)} ${rule.summary}\n`);
     return 0;
   }
-  let findings: PlanFinding[];
-  let reported: string | undefined;
+  let findings: Array<PlanFinding & { stack?: string }>;
+  const reported = new Map<string | undefined, string | undefined>();
   try {
-    if (!args.input) throw new UsageError('give the plan to check: plan JSON, a planfile or a stack directory');
+    if (args.inputs.length === 0) throw new UsageError('give the plan to check: plan JSON, a planfile or a stack directory (several: one per stack of a pipeline run)');
+    if (args.inputs.length > 1 && args.synth !== undefined) throw new UsageError('--synth names one stack\'s configuration: with several plans, give stack directories or plans beside their cdk.tf.json');
+    if (args.inputs.filter((input) => input === '-').length > 1) throw new UsageError('standard input ("-") can be read once');
     const options = readOptions(args);
-    const { plan, file, synth } = await loadPlan(args.input, args, io);
-    reported = file;
-    findings = checkPlan(plan, { ...options, ...readSynth(args.synth ?? synth) });
+    const loaded = [];
+    for (const input of args.inputs) loaded.push({ input, ...(await loadPlan(input, args, io)) });
+    if (loaded.length === 1) {
+      const [{ plan, file, synth }] = loaded as [typeof loaded[0]];
+      reported.set(undefined, file);
+      findings = checkPlan(plan, { ...options, ...readSynth(args.synth ?? synth) });
+    } else {
+      for (const { input, file } of loaded) reported.set(input, file ?? input);
+      findings = checkPlans(loaded.map(({ input, plan, synth }) => ({ stack: input, plan, ...readSynth(synth) })), options);
+    }
   } catch (error) {
     const usage = error instanceof UsageError;
     io.stderr.write(`cdktf-mx plan-check: ${terminalLines((error as Error).message)}\n${usage ? `\n${USAGE}\n` : ''}`);
-    if (isMachineFormat(args.format)) io.stdout.write(renderMachineFailure(args.format, { message: (error as Error).message, ...(args.input !== undefined && args.input !== '-' ? { file: args.input } : {}) }, { command: 'plan-check', version: version() }));
+    if (isMachineFormat(args.format)) io.stdout.write(renderMachineFailure(args.format, { message: (error as Error).message, ...(args.inputs.length === 1 && args.inputs[0] !== '-' ? { file: args.inputs[0] } : {}) }, { command: 'plan-check', version: version() }));
     return 2;
   }
   if (args.format === 'json') io.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
   else if (isMachineFormat(args.format)) {
-    const located: LocatedFinding[] = findings.map((f) => ({ ...f, ...(reported !== undefined ? { file: reported } : {}), ...(f.address !== undefined ? { resource: f.address } : {}) }));
-    io.stdout.write(renderMachine(args.format, located, [...PLAN_RULES, ...ALL_RULES], { command: 'plan-check', version: version(), ...(reported !== undefined ? { input: reported } : {}) }));
-  } else io.stdout.write(renderText(findings.map((f) => (f.address ? { ...f, message: `${f.message} [${f.address}]` } : f)), useColor(args.color, io)));
+    const located: LocatedFinding[] = findings.map(({ stack, ...f }) => {
+      const file = reported.get(stack);
+      return { ...f, ...(file !== undefined ? { file } : {}), ...(f.address !== undefined ? { resource: f.address } : {}) };
+    });
+    const input = args.inputs.length === 1 ? reported.get(undefined) : undefined;
+    io.stdout.write(renderMachine(args.format, located, [...PLAN_RULES, ...CROSS_PLAN_RULES, ...ALL_RULES], { command: 'plan-check', version: version(), ...(input !== undefined ? { input } : {}) }));
+  } else {
+    const where = (f: PlanFinding & { stack?: string }) => [f.address, f.stack].filter((part) => part !== undefined).join(' in ');
+    io.stdout.write(renderText(findings.map((f) => (where(f) ? { ...f, message: `${f.message} [${where(f)}]` } : f)), useColor(args.color, io)));
+  }
   const failing = findings.some((f) => f.severity === 'error' || (args.strict && f.severity === 'warning'));
   return failing ? 1 : 0;
 }
@@ -189,7 +209,7 @@ function readOptions(args: Args): CheckPlanOptions {
     }
   }
   const rules = { ...config.rules, ...args.rules };
-  const known = new Set([...PLAN_RULES, ...ALL_RULES].map((r) => r.id));
+  const known = new Set([...PLAN_RULES, ...CROSS_PLAN_RULES, ...ALL_RULES].map((r) => r.id));
   for (const [id, severity] of Object.entries(rules)) {
     if (!known.has(id)) throw new UsageError(`unknown rule id "${id}" (see --list-rules, and cdktf-mx lint --list-rules for the zone rules)`);
     if (!SEVERITIES.has(severity)) throw new UsageError(`rule ${id}: severity must be error, warning, info or off, not "${severity}"`);
@@ -204,7 +224,7 @@ function readOptions(args: Args): CheckPlanOptions {
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { ...commonArgs(), endState: true };
+  const args: Args = { ...commonArgs(), inputs: [], endState: true };
   parseCommandLine(argv, args, (flag, take) => {
     switch (flag) {
       case '--max-mail-changes': {
@@ -219,8 +239,7 @@ function parseArgs(argv: readonly string[]): Args {
       default: return false;
     }
   }, (value) => {
-    if (args.input !== undefined) throw new UsageError(`one plan at a time (got ${args.input} and ${value})`);
-    args.input = value;
+    args.inputs.push(value);
   });
   return args;
 }

@@ -9,6 +9,7 @@ import { escapeTerraformString } from '../zones/terraform-strings';
 import { recordLogicalId, zoneUniqueLogicalId } from '../zones/logical-id';
 import { parseTlsa } from '../transport/tlsa';
 import { CLOUDFLARE_DNS_RECORD_TYPE, CLOUDFLARE_GENERATOR_METADATA, CloudflareDnsRecord, CloudflareDnsRecordData } from './dns-record';
+import { adoptExistingCloudflareRecord } from './adopt-existing-record';
 import { cloudflareReader } from './reader';
 import { toCloudflareTxt } from './txt';
 
@@ -32,6 +33,7 @@ export const cloudflareHost: ZoneHost = {
     "add `new CloudflareProvider(stack, 'cloudflare', {})` (from '@cdktf/provider-cloudflare/lib/provider', or from the binding `cdktf get` or `cdktn get` generates) to the stack; " +
     'it reads the API token from CLOUDFLARE_API_TOKEN, so keep the token out of the code.',
   publish: publishCloudflareRecord,
+  adoptExisting: adoptExistingCloudflareRecord,
 };
 
 /** Options of {@link CloudflareZone.fromId}. */

@@ -102,7 +102,8 @@ function endState(model: PlanModel, options: CheckPlanOptions): PlanFinding[] {
   return findings;
 }
 
-function severityOf(rule: RuleInfo, options: CheckPlanOptions): Severity | undefined {
+/** The severity a rule's findings get under `options.rules` (its own unless overridden); undefined when `off`. */
+export function severityOf(rule: RuleInfo, options: Pick<CheckPlanOptions, 'rules'>): Severity | undefined {
   const setting = options.rules?.[rule.id] ?? rule.severity;
   return setting === 'off' ? undefined : setting;
 }

@@ -5,3 +5,6 @@ export type { ResourceChange, TerraformPlan } from './plan-json';
 export { planModel } from './plan-model';
 export type { Fate, PlanModel, PlannedRecord, PlannedResource, PlannedZone } from './plan-model';
 export type { PlanRule, PlanHit, PlanSettings } from './rules/plan-rule';
+export { checkPlans, CROSS_PLAN_RULES } from './check-plans';
+export type { StackPlanInput, StackPlanFinding } from './check-plans';
+export type { CrossPlanRule, CrossPlanHit, StackPlan } from './rules/plan-rule';

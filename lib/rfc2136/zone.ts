@@ -65,6 +65,10 @@ export const rfc2136Host: ZoneHost = {
     "add `new DnsProvider(stack, 'dns', {})` (from '@cdktf/provider-dns/lib/provider', or from the binding `cdktf get` or `cdktn get` generates) to the stack, with no update block; " +
     'the provider then reads the server and TSIG key from DNS_UPDATE_SERVER, DNS_UPDATE_KEYNAME, DNS_UPDATE_KEYALGORITHM and DNS_UPDATE_KEYSECRET, so keep the secret out of the code.',
   publish: (scope: Construct, zone: ZoneTarget, record: SourcedRecord, identity: string) => publishToRecordSet(scope, zone, record, identity, rfc2136Sets),
+  // hashicorp/dns imports a record set by its fully qualified name (`mail.example.com.`).
+  adoptExisting: (resource: TerraformResource, records: readonly SourcedRecord[]) => {
+    if (records[0] !== undefined) resource.importFrom(fqdn(records[0].name));
+  },
 };
 
 /**

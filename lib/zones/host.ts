@@ -84,6 +84,13 @@ export interface ZoneHost extends HostReader {
    * is what makes the record itself within its (name, type), for stable addresses.
    */
   publish(scope: Construct, zone: ZoneTarget, record: SourcedRecord, identity: string): TerraformResource;
+  /**
+   * Give `resource` (one `publish` returned, holding `records`) an import block that adopts the
+   * records live in the zone, with an id known at plan time: how a stack takes over records that
+   * another Terraform state created (a domain of an estate changing stack) without creating them
+   * again. Undefined for a host that cannot.
+   */
+  adoptExisting?(resource: TerraformResource, records: readonly SourcedRecord[]): void;
 }
 
 /**

@@ -1,24 +1,14 @@
 // Issue 13 item 11: input mistakes are MxInputErrors naming the field, never raw TypeErrors,
 // and messages show the value given (NaN, Infinity), not JSON's "null".
 import { App, TerraformStack } from 'cdktf';
-import { configureMxValidation, FastmailMx, GoogleWorkspaceMx, lintZone, Microsoft365Mx, MxInputError, MxMigration, MxRecords, NullMx, SpfInclude, VendorMx } from '../../lib';
+import { configureMxValidation, FastmailMx, GoogleWorkspaceMx, lintZone, Microsoft365Mx, MxMigration, MxRecords, NullMx, SpfInclude, VendorMx } from '../../lib';
 import type { MailPreset } from '../../lib/presets/preset';
-import { appSynthError } from '../helpers';
+import { appSynthError, inputError } from '../helpers';
 
 const stack = () => new TerraformStack(new App(), 'stack');
 const base = { zoneId: 'zone', domain: 'example.com' };
 const ownPreset = (overrides: Record<string, unknown>) => ({ id: 'own', name: 'Own Mail', checked: '2026-11-01', defaultVariant: 'main', variants: { main: { description: 'main', mx: [{ priority: 10, exchange: 'mx.own.example' }] } }, ...overrides }) as unknown as MailPreset;
 
-/** The MxInputError `make` throws (fails the test when it throws anything else, or nothing). */
-function inputError(make: () => unknown): MxInputError {
-  try {
-    make();
-  } catch (error) {
-    expect(error).toBeInstanceOf(MxInputError);
-    return error as MxInputError;
-  }
-  throw new Error('expected an MxInputError, got no error');
-}
 
 describe('VendorMx with a preset object of its own', () => {
   test('a well-formed object publishes', () => {

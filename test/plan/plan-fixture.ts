@@ -4,6 +4,7 @@ import { Testing, TerraformStack } from 'cdktf';
 export interface StackJson {
   resource?: Record<string, Record<string, Record<string, unknown>>>;
   import?: Array<{ to: string; id: string }>;
+  removed?: Array<{ from: string; lifecycle?: { destroy?: boolean } }>;
 }
 
 /** Synthesize a stack (validations run, so a stack that fails synth fails the test). */
@@ -38,6 +39,8 @@ export function planBetween(before: StackJson | null, after: StackJson, provider
   const old = resources(before);
   const next = resources(after);
   const imported = new Map((after.import ?? []).map((i) => [i.to, i.id]));
+  // `removed { lifecycle { destroy = false } }` (Terraform 1.7+): the resource leaves the state, the object stays.
+  const forgotten = new Set((after.removed ?? []).filter((r) => r.lifecycle?.destroy === false).map((r) => r.from));
   const changes: object[] = [];
   for (const address of new Set([...old.keys(), ...next.keys()])) {
     const was = old.get(address);
@@ -46,7 +49,7 @@ export function planBetween(before: StackJson | null, after: StackJson, provider
     const common = { address, mode: 'managed', type, name, provider_name: `registry.terraform.io/hashicorp/${type.split('_')[0]}` };
     const change = (actions: string[], b: object | null, a: object | null, extra: object = {}) =>
       changes.push({ ...common, change: { actions, before: b, after: a, after_unknown: a && !b ? { id: true } : {}, before_sensitive: b ? {} : false, after_sensitive: a ? {} : false, ...extra } });
-    if (was && !will) change(['delete'], state(type, was.attributes), null);
+    if (was && !will) change(forgotten.has(address) ? ['forget'] : ['delete'], state(type, was.attributes), null);
     else if (!was && will) {
       const id = imported.get(address);
       if (id !== undefined) change(['no-op'], state(type, will.attributes), state(type, will.attributes), { importing: { id } });

@@ -87,3 +87,20 @@ export function addresses(held: readonly HeldRecord[]): string {
 export function shown(name: string): string {
   return name === '' ? '.' : `${name}.`;
 }
+
+/** One stack's plan in a pipeline run, for rules that look across stacks. */
+export interface StackPlan {
+  /** How findings name the stack: its directory or plan file as given. */
+  readonly stack: string;
+  readonly model: PlanModel;
+}
+
+/** A cross-stack hit: a {@link PlanHit} with the stack whose resource is at fault. */
+export interface CrossPlanHit extends PlanHit {
+  readonly stack: string;
+}
+
+/** A rule over the plans of several stacks applied in one pipeline run (in any order). */
+export interface CrossPlanRule extends RuleInfo {
+  check(plans: readonly StackPlan[]): Iterable<CrossPlanHit>;
+}
