@@ -77,14 +77,16 @@ export function servedLine(r: { name: string; type: string; content: string; pri
 /** The records a synthesized stack declares, per zone id, as {@link servedLine}s (sorted). */
 export function declaredRecords(stackDir: string): Map<string, string[]> {
   const json = JSON.parse(readFileSync(join(stackDir, 'cdk.tf.json'), 'utf8')) as {
-    resource?: { cloudflare_dns_record?: Record<string, { zone_id: string; name: string; type: string; content: string; priority?: number; ttl: number; comment?: string }> };
+    resource?: { cloudflare_dns_record?: Record<string, { zone_id: string; name: string; type: string; content?: string; data?: Record<string, unknown>; priority?: number; ttl: number; comment?: string }> };
   };
   const out = new Map<string, string[]>();
   for (const r of Object.values(json.resource?.cloudflare_dns_record ?? {})) {
     const list = out.get(r.zone_id) ?? [];
     // Terraform reads `$${` as a literal `${`.
     const unescape = (s: string) => s.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
-    list.push(servedLine({ ...r, content: unescape(r.content), ...(r.comment !== undefined ? { comment: unescape(r.comment) } : {}) }));
+    // A TLSA record is declared by its `data` block; the API serves the content derived from it (usage selector matching_type certificate).
+    const content = r.content ?? (r.type === 'TLSA' && r.data ? `${r.data.usage} ${r.data.selector} ${r.data.matching_type} ${r.data.certificate}` : '');
+    list.push(servedLine({ ...r, content: unescape(content), ...(r.comment !== undefined ? { comment: unescape(r.comment) } : {}) }));
     out.set(r.zone_id, list);
   }
   for (const list of out.values()) list.sort();

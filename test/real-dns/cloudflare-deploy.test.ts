@@ -1,7 +1,7 @@
 import { TerraformStack } from 'cdktf';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GoogleWorkspaceMx, Microsoft365Mx, MxMigration, MxRecords, NullMx, SpfInclude, VendorMx } from '../../lib';
+import { DaneTlsa, GoogleWorkspaceMx, Microsoft365Mx, MtaSts, MxMigration, MxRecords, NullMx, SpfInclude, TlsRpt, VendorMx } from '../../lib';
 import { run as planCheck } from '../../lib/cli/plan-check';
 import { everyCase, exampleCompanions, exampleParameters } from '../presets/examples';
 import { CLOUDFLARE, planBetween, StackJson } from '../plan/plan-fixture';
@@ -36,7 +36,7 @@ const SECOND: Variant = { priority: 20, ttl: 600, vendor: 'fastmail' };
 
 const slug = (label: string) => label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 const CASES = everyCase().map((c) => ({ ...c, domain: `${slug(c.label)}.presets.test` }));
-const DOMAINS = ['google.test', 'm365.test', 'null.test', 'own.test', 'overlap.test', 'cutover.test', 'switch.test', ...CASES.map((c) => c.domain)];
+const DOMAINS = ['google.test', 'm365.test', 'null.test', 'own.test', 'overlap.test', 'cutover.test', 'switch.test', 'secure.test', ...CASES.map((c) => c.domain)];
 const ZONES: ApiZoneSeed[] = DOMAINS.map((name) => ({ id: zoneIdOf(name), name, records: [] }));
 const at = (domain: string) => ({ zoneId: zoneIdOf(domain), domain });
 
@@ -51,6 +51,14 @@ function build(stack: TerraformStack, v: Variant): void {
   new MxMigration(stack, 'overlap', { ...at('overlap.test'), ttl: 300, from, to, step: 'overlap' });
   new MxMigration(stack, 'cutover', { ...at('cutover.test'), ttl: 300, from, to, step: 'cutover' });
   new VendorMx(stack, 'switch', { ...at('switch.test'), ttl: 300, preset: v.vendor, companions: { spf: true } });
+  // Transport security tied to the MX set: the MTA-STS id, the policy host CNAME, TLS-RPT and TLSA (`data` block).
+  new MxRecords(stack, 'secure', { ...at('secure.test'), ttl: 300, records: [{ priority: 10, exchange: 'mx1.secure.test' }, { priority: 20, exchange: 'mx2.secure.test' }] });
+  new MtaSts(stack, 'secure-sts', { ...at('secure.test'), mode: 'enforce', maxAge: v.ttl === 300 ? 604800 : 1209600, policyHost: { cname: 'sts-hosting.example.net' } });
+  new TlsRpt(stack, 'secure-rpt', { ...at('secure.test'), rua: ['mailto:tls-reports@secure.test'] });
+  new DaneTlsa(stack, 'secure-dane', { ...at('secure.test'), records: [
+    { exchange: 'mx1.secure.test', data: '8d02536c887482bc34ff54e41d2ba659bf85b341a0a20afadb5813dcfbcf286d' },
+    { exchange: 'mx2.secure.test', data: 'c0ffee6f3c4ad8d6c5b7d8a1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1' },
+  ] });
   for (const c of CASES) {
     new VendorMx(stack, slug(c.label), { ...at(c.domain), preset: c.preset.id, variant: c.variant, ...(c.region ? { region: c.region } : {}), parameters: exampleParameters(c.preset), companions: exampleCompanions(c.preset, c.region) });
   }
