@@ -138,4 +138,4 @@ describeWithTools(['named', 'tsig-keygen', 'dig', 'terraform'], `MailEstate move
     expect(misses.length).toBeGreaterThan(0);
     expect(misses[0]).toMatch(/ENODATA|ENOTFOUND|\[/);
   }, 600_000);
-});
+}, ['dns']);

@@ -2,10 +2,11 @@ import { DnsProvider } from '@cdktf/provider-dns/lib/provider';
 import { App, LocalBackend, TerraformStack } from 'cdktf';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { MtaSts, MxRecords, Rfc2136Zone } from '../../lib';
 import { run } from '../../lib/cli/plan-check';
 import { BindServer, startBind } from '../real-dns/bind';
+import { providerPin } from '../real-dns/providers';
 import { terraformIn, TerraformWorkspace } from '../real-dns/terraform';
 import { describeWithTools } from '../real-dns/tools';
 
@@ -16,8 +17,6 @@ import { describeWithTools } from '../real-dns/tools';
  * from the stack's cdk.tf.json metadata.
  */
 
-/** The repository's filesystem mirror (`npm run providers`), which holds hashicorp/dns 3.6.1. */
-const MIRROR = resolve(__dirname, '..', '..', '.terraform-providers');
 const ZONE = 'sts.test';
 const STACK = 'sts';
 const MX1 = { priority: 10, exchange: 'mx1.mail.example.net' };
@@ -34,7 +33,7 @@ function synth(outdir: string, statePath: string, v: Variant): string {
   const stack = new TerraformStack(app, STACK);
   new LocalBackend(stack, { path: statePath });
   new DnsProvider(stack, 'dns', {});
-  stack.addOverride('terraform.required_providers.dns.version', '3.6.1');
+  stack.addOverride('terraform.required_providers.dns.version', providerPin('dns').version);
   const zone = Rfc2136Zone.of(ZONE);
   new MxRecords(stack, 'mail', { zone, ttl: 300, records: [...v.mx] });
   new MtaSts(stack, 'sts', { zone, ttl: 300, mode: 'enforce', mx: ['mx1.mail.example.net'], ...(v.extraMx ? { extraMx: v.extraMx } : {}) });
@@ -42,7 +41,7 @@ function synth(outdir: string, statePath: string, v: Variant): string {
   return join(outdir, 'stacks', STACK);
 }
 
-describeWithTools(['named', 'tsig-keygen', 'terraform'], 'plan-check MTA-STS rules on real hashicorp/dns 3.6.1 plans against BIND', (tools) => {
+describeWithTools(['named', 'tsig-keygen', 'terraform'], `plan-check MTA-STS rules on real hashicorp/dns ${providerPin('dns').version} plans against BIND`, (tools) => {
   let bind: BindServer | undefined;
   let tf: TerraformWorkspace | undefined;
   let work: string | undefined;
@@ -54,7 +53,7 @@ describeWithTools(['named', 'tsig-keygen', 'terraform'], 'plan-check MTA-STS rul
     outdir = join(work, 'cdktf.out');
     statePath = join(work, 'terraform.tfstate');
     bind = await startBind(tools, [ZONE]);
-    tf = terraformIn(tools.terraform, synth(outdir, statePath, { mx: [MX1] }), bind.updateEnv, MIRROR);
+    tf = terraformIn(tools.terraform, synth(outdir, statePath, { mx: [MX1] }), bind.updateEnv);
     await tf.init();
     await tf.apply();
   }, 120_000);
@@ -87,4 +86,4 @@ describeWithTools(['named', 'tsig-keygen', 'terraform'], 'plan-check MTA-STS rul
     const { findings } = await planCheck({ mx: [MX1, MX2], extraMx: ['mx2.mail.example.net'] });
     expect(findings).toEqual([]);
   }, 120_000);
-});
+}, ['dns']);
