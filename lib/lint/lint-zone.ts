@@ -341,8 +341,9 @@ function originOf(fields: Readonly<Record<string, unknown>>): RecordOrigin | und
   const file = typeof fields.file === 'string' ? fields.file : undefined;
   const line = typeof fields.line === 'number' && Number.isInteger(fields.line) && fields.line > 0 ? fields.line : undefined;
   const address = typeof fields.address === 'string' ? fields.address : undefined;
-  // One shape for every record (a zone file's hundreds of thousands): unset fields are undefined.
-  return file === undefined && line === undefined && address === undefined ? undefined : { file, line, address };
+  if (address !== undefined) return { file, line, address };
+  // A zone file's hundreds of thousands of records: one shape {file, line} for all, no slot for an address they never have.
+  return file === undefined && line === undefined ? undefined : { file, line };
 }
 
 /** Strings that records read by one intake share: one per target host name, and the last owner name's. */
