@@ -170,8 +170,9 @@ export type StackFinding = Finding & { readonly stack?: string };
  * each name says its stack (`example.com. (stack prod)`), so two stacks' identical findings are
  * not two identical lines. One stack's findings, and a zone file's or JSON's, are shown as they are.
  */
-function withStackNames(findings: readonly StackFinding[], stacks: number): Finding[] {
-  if (stacks < 2) return findings.map(({ stack: _stack, ...finding }) => finding);
+function withStackNames(findings: readonly StackFinding[], stacks: number): readonly Finding[] {
+  // The text report never prints `stack`: with one stack (or a zone file) the findings go as they are, not copied one by one.
+  if (stacks < 2) return findings;
   return findings.map(({ stack, ...finding }) => (stack !== undefined ? { ...finding, name: `${finding.name} (stack ${stack})` } : finding));
 }
 

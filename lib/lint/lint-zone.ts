@@ -168,8 +168,8 @@ export class RecordIntake {
   /** Findings about records that could not be read (or only in part). */
   public readonly notes: ExtraHit[] = [];
   private index = 0;
-  /** Target host names seen, so records pointing at one host share its string. */
-  private readonly hosts = new Map<string, string>();
+  /** Target host names seen, and the last owner read, so records share their strings. */
+  private readonly strings: SharedStrings = { hosts: new Map<string, string>(), types: new Map<string, string>() };
 
   /** `apex`: the zone, lower-case ASCII without the trailing dot (as lintZone parses it). */
   constructor(public readonly apex: string) {}
@@ -181,7 +181,7 @@ export class RecordIntake {
 
   /** One input record, as an element of lintZone's `records` (`records[i]` in messages counts the calls). */
   public add(raw: unknown): void {
-    const record = readRecord(raw, this.index++, this.apex, (rule, name, message) => this.notes.push({ rule, hit: { name, message } }), this.hosts);
+    const record = readRecord(raw, this.index++, this.apex, (rule, name, message) => this.notes.push({ rule, hit: { name, message } }), this.strings);
     if (record) this.accepted.push(record);
   }
 }
@@ -243,67 +243,73 @@ function severityOf(rule: RuleInfo, options: LintOptions): Severity | undefined 
 }
 
 /** One input record as a zone record, or undefined (with findings) when it cannot be read. */
-function readRecord(raw: unknown, index: number, apex: string, note: (rule: RuleInfo, name: string, message: string) => void, hosts?: Map<string, string>): SourcedRecord | undefined {
+function readRecord(raw: unknown, index: number, apex: string, note: (rule: RuleInfo, name: string, message: string) => void, strings?: SharedStrings): SourcedRecord | undefined {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     note(recordInvalid, apex, `records[${index}] must be an object { name, type, value, … }, not ${describeValue(raw)}.`);
     return undefined;
   }
   const fields = raw as Record<string, unknown>;
   const origin = originOf(fields);
-  // A record read from a file is named by its place there (`zone.db:27`), not by its index.
-  const where = origin?.line !== undefined ? filePlace({ ...origin, line: origin.line }) : `records[${index}]`;
   const name = fields.name;
-  const ownerShown = typeof name === 'string' ? name : where;
   for (const key in fields) {
     if (KNOWN_FIELDS.has(key) || !Object.prototype.hasOwnProperty.call(fields, key)) continue;
     // Own keys only: `__proto__` or `constructor` must not find Object.prototype's members.
     const hint = Object.prototype.hasOwnProperty.call(FIELD_HINTS, key.toLowerCase()) ? FIELD_HINTS[key.toLowerCase()] : undefined;
-    note(recordUnknownField, typeof name === 'string' ? resolveOwnerName(name, apex) : apex, `${where} (${ownerShown}) has an unknown field "${key}"${hint ? `; did you mean "${hint}"?` : '.'} It is ignored.`);
+    note(recordUnknownField, typeof name === 'string' ? resolveOwnerName(name, apex) : apex, `${recordPlace(origin, index)} (${typeof name === 'string' ? name : recordPlace(origin, index)}) has an unknown field "${key}"${hint ? `; did you mean "${hint}"?` : '.'} It is ignored.`);
   }
   if (typeof name !== 'string') {
-    note(recordInvalid, apex, `${where}: name must be a string (@, relative or absolute), not ${describeValue(name)}.`);
+    note(recordInvalid, apex, `${recordPlace(origin, index)}: name must be a string (@, relative or absolute), not ${describeValue(name)}.`);
     return undefined;
   }
-  const owner = resolveOwnerName(name, apex);
-  const type = typeof fields.type === 'string' ? fields.type.trim().toUpperCase() : undefined;
+  // A zone file writes an owner's records one after another: they share one owner string.
+  const owner = strings?.lastName === name ? strings.lastOwner! : resolveOwnerName(name, apex);
+  if (strings) {
+    strings.lastName = name;
+    strings.lastOwner = owner;
+  }
+  const type = typeof fields.type === 'string' ? sharedType(fields.type.trim().toUpperCase(), strings) : undefined;
   if (type === undefined || !TYPE_MNEMONIC.test(type)) {
-    note(recordInvalid, owner, `${where} (${name}): type must be a record type such as "MX" or "TXT", not ${describeValue(fields.type)}.`);
+    note(recordInvalid, owner, `${recordPlace(origin, index)} (${name}): type must be a record type such as "MX" or "TXT", not ${describeValue(fields.type)}.`);
     return undefined;
   }
   if (!isInZone(owner, apex)) {
-    note(recordOutsideZone, owner, `${where}: ${type} record at ${fqdn(owner)} is outside the zone ${apex}; use a name at or below ${apex}.`);
+    note(recordOutsideZone, owner, `${recordPlace(origin, index)}: ${type} record at ${fqdn(owner)} is outside the zone ${apex}; use a name at or below ${apex}.`);
     return undefined;
   }
   const detail = ownerNameSyntaxProblem(owner);
   if (detail !== undefined) {
-    note(recordInvalid, owner, `${where}: owner name "${name}" ${detail}.`);
+    note(recordInvalid, owner, `${recordPlace(origin, index)}: owner name "${name}" ${detail}.`);
     return undefined;
   }
   let value = fields.value;
   if (value === undefined && type === 'MX') value = '';
   if (typeof value !== 'string') {
     const hint = typeof fields.content === 'string' ? ' (the value is in "content"; rename it to "value")' : '';
-    note(recordInvalid, owner, `${where}: ${type} at ${fqdn(owner)} needs value as a string, not ${describeValue(value)}${hint}.`);
+    note(recordInvalid, owner, `${recordPlace(origin, index)}: ${type} at ${fqdn(owner)} needs value as a string, not ${describeValue(value)}${hint}.`);
     return undefined;
   }
   if (fields.proxied !== undefined && typeof fields.proxied !== 'boolean') {
-    note(recordInvalid, owner, `${where}: proxied must be true or false, not ${describeValue(fields.proxied)}; it is ignored.`);
+    note(recordInvalid, owner, `${recordPlace(origin, index)}: proxied must be true or false, not ${describeValue(fields.proxied)}; it is ignored.`);
   }
   // Quoted TXT is character-strings; unquoted TXT is the text itself, leading spaces and all (they make ' v=spf1' not SPF, RFC 7208 §4.5).
-  const data = type === 'TXT' || type === 'SPF' ? (value.trimStart().startsWith('"') ? fromCloudflareTxt(value) : value) : shared(value.trim(), type, hosts);
+  const data = type === 'TXT' || type === 'SPF' ? (value.trimStart().startsWith('"') ? fromCloudflareTxt(value) : value) : shared(value.trim(), type, strings?.hosts);
   const priority = numeric(fields.priority) as number | undefined;
   const ttl = numeric(fields.ttl) as number | undefined;
   // One literal of the record's final shape: fields added afterwards would go to a separate property store (250,000 records: ~10 MiB).
-  const record: { -readonly [K in keyof SourcedRecord]: SourcedRecord[K] } =
-    priority !== undefined
-      ? ttl !== undefined ? { name: owner, type, value: data, priority, ttl } : { name: owner, type, value: data, priority }
-      : ttl !== undefined ? { name: owner, type, value: data, ttl } : { name: owner, type, value: data };
-  if (typeof fields.proxied === 'boolean') record.proxied = fields.proxied;
   const path = typeof fields.path === 'string' && fields.path !== '' ? fields.path : undefined;
-  if (origin !== undefined || path !== undefined) record.origin = { ...origin, ...(path !== undefined ? { path } : {}) };
+  const placed = path !== undefined ? { ...origin, path } : origin;
+  const record: { -readonly [K in keyof SourcedRecord]: SourcedRecord[K] } =
+    placed !== undefined
+      ? priority !== undefined
+        ? ttl !== undefined ? { name: owner, type, value: data, priority, ttl, origin: placed } : { name: owner, type, value: data, priority, origin: placed }
+        : ttl !== undefined ? { name: owner, type, value: data, ttl, origin: placed } : { name: owner, type, value: data, origin: placed }
+      : priority !== undefined
+        ? ttl !== undefined ? { name: owner, type, value: data, priority, ttl } : { name: owner, type, value: data, priority }
+        : ttl !== undefined ? { name: owner, type, value: data, ttl } : { name: owner, type, value: data };
+  if (typeof fields.proxied === 'boolean') record.proxied = fields.proxied;
   const resource = resourceFacts(fields.resource);
   if (resource) record.resource = resource;
-  else if (fields.resource !== undefined) note(recordInvalid, owner, `${where}: resource must be { address, ownsRecordSet?, createBeforeDestroy?, written? } with address a string, not ${describeValue(fields.resource)}; it is ignored.`);
+  else if (fields.resource !== undefined) note(recordInvalid, owner, `${recordPlace(origin, index)}: resource must be { address, ownsRecordSet?, createBeforeDestroy?, written? } with address a string, not ${describeValue(fields.resource)}; it is ignored.`);
   return record;
 }
 
@@ -320,6 +326,11 @@ function resourceFacts(value: unknown): ResourceFacts | undefined {
   };
 }
 
+/** A record read from a file is named by its place there (`zone.db:27`), else by its index (`records[3]`); built only for a message. */
+function recordPlace(origin: RecordOrigin | undefined, index: number): string {
+  return origin?.line !== undefined ? filePlace({ ...origin, line: origin.line }) : `records[${index}]`;
+}
+
 /** `file:line` (or `line N` without a file), how findings name a place in a file. */
 export function filePlace(place: { readonly file?: string; readonly line: number }): string {
   return place.file !== undefined ? `${place.file}:${place.line}` : `line ${place.line}`;
@@ -330,8 +341,28 @@ function originOf(fields: Readonly<Record<string, unknown>>): RecordOrigin | und
   const file = typeof fields.file === 'string' ? fields.file : undefined;
   const line = typeof fields.line === 'number' && Number.isInteger(fields.line) && fields.line > 0 ? fields.line : undefined;
   const address = typeof fields.address === 'string' ? fields.address : undefined;
-  // One shape for every record (a zone file's hundreds of thousands): unset fields are undefined.
-  return file === undefined && line === undefined && address === undefined ? undefined : { file, line, address };
+  if (address !== undefined) return { file, line, address };
+  // A zone file's hundreds of thousands of records: one shape {file, line} for all, no slot for an address they never have.
+  return file === undefined && line === undefined ? undefined : { file, line };
+}
+
+/** Strings that records read by one intake share: one per target host name, and the last owner name's. */
+interface SharedStrings {
+  readonly hosts: Map<string, string>;
+  /** One string per record type (`toUpperCase` makes a new one for every record). */
+  readonly types: Map<string, string>;
+  /** The last owner as written, and as resolved. */
+  lastName?: string;
+  lastOwner?: string;
+}
+
+/** The intake's one string for a record type. */
+function sharedType(type: string, strings: SharedStrings | undefined): string {
+  if (!strings) return type;
+  const known = strings.types.get(type);
+  if (known !== undefined) return known;
+  strings.types.set(type, type);
+  return type;
 }
 
 /** One string per distinct host name a record points at (zones repeat their MX and CNAME targets). */

@@ -22,7 +22,8 @@ export interface ZoneFileLintInput extends LintZoneInput {
 export function zoneFileToLintInput(text: string, zone?: string, options: Omit<ReadZoneFileOptions, 'origin'> = {}): ZoneFileLintInput {
   const records: LintZoneRecord[] = [];
   const read = readForLint(text, zone, options, (record) => records.push(record));
-  const timed = read.retimed ? records.map((r) => ({ ...r, ttl: read.finalTtl(r.name, r.type) })) : records;
+  const { finalTtl } = read;
+  const timed = finalTtl ? records.map((r) => ({ ...r, ttl: finalTtl(r.name, r.type) })) : records;
   return { zone: read.zone, records: timed, problems: read.problems };
 }
 
@@ -36,7 +37,7 @@ function readForLint(
   zone: string | undefined,
   options: Omit<ReadZoneFileOptions, 'origin'>,
   onRecord: (record: LintZoneRecord, reader: ZoneFileReader) => void,
-): { zone: string; problems: ZoneFileProblem[]; retimed: boolean; finalTtl: (name: string, type: string) => number | undefined } {
+): { zone: string; problems: ZoneFileProblem[]; retimed: boolean; finalTtl?: (name: string, type: string) => number | undefined } {
   const noted: ZoneFileProblem[] = [];
   const reader: ZoneFileReader = new ZoneFileReader({ ...options, ...(zone !== undefined ? { origin: zone } : {}) }, (record) => {
     if (record.generic && RULE_TYPES.has(record.type)) {
@@ -51,7 +52,8 @@ function readForLint(
   if (read.zone === undefined) throw new Error(read.problems.find((p) => p.severity === 'error')?.message ?? 'the zone name is unknown; give it with --zone example.com');
   // A CNAME beside other data is the rule cname-coexists's finding; the reader's note of it is not repeated.
   const problems = [...read.problems.filter((p) => p.code !== 'cname-and-other-data'), ...noted];
-  return { zone: read.zone, problems, retimed: read.retimed, finalTtl: (name, type) => reader.finalTtl(name, type) };
+  // The final TTLs only when some changed: the closure holds the reader (a map entry per RRset), which a caller keeps through the rules.
+  return { zone: read.zone, problems, retimed: read.retimed, ...(read.retimed ? { finalTtl: (name: string, type: string) => reader.finalTtl(name, type) } : {}) };
 }
 
 /** Options of {@link lintZoneFile}: the reader's and the rules'. */

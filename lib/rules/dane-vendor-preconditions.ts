@@ -1,3 +1,4 @@
+import { SourcedRecord } from '../dns/record';
 import { PRESETS } from '../presets/catalogue';
 import { Rule, RuleHit } from './rule';
 import { ZoneIndex } from './zone-index';
@@ -15,9 +16,12 @@ export const daneVendorPreconditions: Rule = {
   fix: 'Publish the vendor\'s DANE endpoint as the only MX at a documented priority (Microsoft365Mx with the mx.microsoft host), and remove fallback MX records.',
   *check({ zone }): Iterable<RuleHit> {
     for (const entry of ZoneIndex.of(zone).names()) {
+      // Most names route to no vendor's DANE endpoint: no list is made for them.
+      if (entry.routing.length === 0) continue;
       for (const { preset, dane } of VENDORS) {
-        const endpoints = entry.routing.filter((record) => String(record.value).toLowerCase().endsWith(dane.hostSuffix));
-        if (endpoints.length === 0) continue;
+        const isEndpoint = (record: SourcedRecord): boolean => String(record.value).toLowerCase().endsWith(dane.hostSuffix);
+        if (!entry.routing.some(isEndpoint)) continue;
+        const endpoints = entry.routing.filter(isEndpoint);
         const problems: string[] = [];
         if (dane.singleMx && entry.routing.length > 1) problems.push(`it must be the only MX, but ${entry.name} has ${entry.routing.length} (${entry.routing.map((r) => r.value).join(', ')})`);
         const priorities = dane.priorities;

@@ -16,6 +16,8 @@ export const rrsetTtlMismatch: Rule = {
   fix: 'Give every record of the name and type the same TTL.',
   *check({ zone }): Iterable<RuleHit> {
     for (const entry of ZoneIndex.of(zone).names()) {
+      // Most names give every record one TTL: nothing to group there.
+      if (oneTtl(entry.all)) continue;
       const byType = new Map<string, SourcedRecord[]>();
       for (const record of entry.all) {
         if (typeof record.ttl !== 'number') continue;
@@ -33,3 +35,14 @@ export const rrsetTtlMismatch: Rule = {
     }
   },
 };
+
+/** True when the records' numeric TTLs are all the same (or there are none). */
+function oneTtl(records: readonly SourcedRecord[]): boolean {
+  let ttl: number | undefined;
+  for (const record of records) {
+    if (typeof record.ttl !== 'number') continue;
+    if (ttl === undefined) ttl = record.ttl;
+    else if (record.ttl !== ttl) return false;
+  }
+  return true;
+}

@@ -475,7 +475,8 @@ export class ZoneFileReader {
     const { source, line, type } = entry;
     if (CNAME_COMPANIONS.has(type)) return;
     this.typesSeen.add(type);
-    const other = type === 'CNAME' ? [...this.typesSeen].find((t) => t !== 'CNAME' && !CNAME_COMPANIONS.has(t) && this.rrsets.has(`${t} ${name}`)) : this.rrsets.has(`CNAME ${name}`) ? 'CNAME' : undefined;
+    // Until a CNAME is read, a record beside one is impossible: no key is built for most zones' records.
+    const other = type === 'CNAME' ? [...this.typesSeen].find((t) => t !== 'CNAME' && !CNAME_COMPANIONS.has(t) && this.rrsets.has(`${t} ${name}`)) : this.typesSeen.has('CNAME') && this.rrsets.has(`CNAME ${name}`) ? 'CNAME' : undefined;
     if (other === undefined) return;
     this.problemList.push({ severity: 'warning', line, ...(source.file !== undefined ? { file: source.file } : {}), name, code: 'cname-and-other-data', message: `${type} beside ${other} at ${name}: a CNAME cannot share its name with other data (RFC 1034 §3.6.2), BIND refuses the zone ("CNAME and other data")` });
   }
