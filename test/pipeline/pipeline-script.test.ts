@@ -92,7 +92,8 @@ describeWithTools(['named', 'tsig-keygen', 'terraform'], 'examples/pipeline/pipe
     const run = await pipeline({ MAIL_BACKUP_PRIORITY: '30', MAIL_MX: 'off', FORMAT: 'github' });
     expect(run.code).toBe(1);
     expect(run.output).toContain(`::error file=`);
-    expect(run.output).toContain(`title=plan-mx-removed ${ZONE}.::${ZONE}. loses every MX: dns_mx_record_set.mx__pipeline_test is deleted`);
+    // Findings name the zone they are about (plan-check keys records by zone, issue 19 P2).
+    expect(run.output).toContain(`title=plan-mx-removed ${ZONE}.::${ZONE}. (RFC 2136 ${ZONE} via dns) loses every MX: dns_mx_record_set.mx__pipeline_test is deleted`);
     expect(run.output).not.toContain('== apply');
     expect((await resolver.resolveMx(ZONE)).map((mx) => mx.priority).sort()).toEqual([10, 30]);
   }, 240_000);
