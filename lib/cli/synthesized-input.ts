@@ -4,7 +4,7 @@ import { MxInputError } from '../dns/errors';
 import { HOST_READERS } from '../hosts';
 import { lintRecordOf, LintZoneInput, LintZoneRecord } from '../lint/lint-zone';
 import { isInZone, parseHostname } from '../dns/names';
-import { readSynthesizedPolicies, readSynthesizedStacks, SynthesizedRecord } from '../testing/synthesized';
+import { readSynthesizedStacks, SynthesizedRecord } from '../testing/synthesized';
 import { SynthesizedValidation } from '../validation/synthesized-validation';
 import { inferredApexes, recordsOfZone } from '../testing/zone-records';
 
@@ -32,20 +32,19 @@ export function isTerraformJson(json: unknown): boolean {
  * dropped silently.
  */
 export function synthesizedZones(path: string, options: { zone?: string; stack?: string } = {}): SynthesizedZone[] {
-  const policies = readSynthesizedPolicies(path, { stack: options.stack });
-  /** The policies of a stack's zone (any zone id when undefined) with names in `apex`, as lint input. */
-  const policiesOf = (stack: string, apex: string, zoneId?: string): Pick<SynthesizedZone, 'mtaStsPolicies'> => {
-    const found = policies.filter((p) => p.stack === stack && (zoneId === undefined || p.zoneId === zoneId) && isInZone(p.name, apex)).map((p) => ({ name: `${p.name}.`, text: p.text }));
-    return found.length > 0 ? { mtaStsPolicies: found } : {};
-  };
   const placed = placeIn(path);
   const zones: SynthesizedZone[] = [];
-  for (const { stack, records, validation } of readSynthesizedStacks(path, { stack: options.stack })) {
+  for (const { stack, records, validation, policies } of readSynthesizedStacks(path, { stack: options.stack })) {
     if (records.length === 0) continue;
     const ofStack = { stack, validation };
+    /** The stack's policies for a zone (any zone id when undefined) with names in `apex`, as lint input. */
+    const policiesOf = (apex: string, zoneId?: string): Pick<SynthesizedZone, 'mtaStsPolicies'> => {
+      const found = policies.filter((p) => (zoneId === undefined || p.zoneId === zoneId) && isInZone(p.name, apex)).map((p) => ({ name: `${p.name}.`, text: p.text }));
+      return found.length > 0 ? { mtaStsPolicies: found } : {};
+    };
     if (options.zone !== undefined) {
       const selected = recordsOfZone(records, options.zone);
-      if (selected.length > 0) zones.push({ zone: options.zone, records: selected.map(placed), ...hostOf(selected), ...ofStack, ...policiesOf(stack, parseHostname(options.zone).ascii ?? options.zone) });
+      if (selected.length > 0) zones.push({ zone: options.zone, records: selected.map(placed), ...hostOf(selected), ...ofStack, ...policiesOf(parseHostname(options.zone).ascii ?? options.zone) });
       continue;
     }
     for (const [zoneId, apex] of inferredApexes(records)) {
@@ -54,7 +53,7 @@ export function synthesizedZones(path: string, options: { zone?: string; stack?:
         const where = ofZone[0].address;
         throw new MxInputError('zone', `${path}: the zone of ${where} (stack ${ofZone[0].stack}, zone id ${zoneId}) cannot be told from its names (${[...new Set(ofZone.map((r) => r.name))].join(', ')}); give --zone <domain>`);
       }
-      zones.push({ zone: apex, records: recordsOfZone(ofZone, apex, zoneId).map(placed), ...hostOf(ofZone), ...ofStack, ...policiesOf(stack, apex, zoneId) });
+      zones.push({ zone: apex, records: recordsOfZone(ofZone, apex, zoneId).map(placed), ...hostOf(ofZone), ...ofStack, ...policiesOf(apex, zoneId) });
     }
   }
   if (zones.length === 0) {

@@ -32,12 +32,14 @@ export function readSynthesizedRecords(path: string, options: { stack?: string }
   return readSynthesizedStacks(path, options).flatMap((stack) => stack.records);
 }
 
-/** One synthesized stack: its record resources (as {@link readSynthesizedRecords}) and what synth's validation judged it with. */
+/** One synthesized stack: its record resources (as {@link readSynthesizedRecords}), what synth's validation judged it with, and its MTA-STS policies. */
 export interface SynthesizedStack {
   readonly stack: string;
   readonly records: SynthesizedRecord[];
   /** Suppressions and `configureMxValidation` settings from `//.metadata["cdktf-mx"]`. */
   readonly validation: SynthesizedValidation;
+  /** The policies its `MtaSts` constructs wrote (as {@link readSynthesizedPolicies}). */
+  readonly policies: SynthesizedPolicy[];
 }
 
 /** {@link readSynthesizedRecords}, stack by stack, with each stack's validation metadata. */
@@ -49,7 +51,7 @@ export function readSynthesizedStacks(path: string, options: { stack?: string } 
   }
   return files.map(({ stack, file }) => {
     const json = readJson(file);
-    return { stack, records: recordsOfStack(stack, json), validation: synthesizedValidation(json) };
+    return { stack, records: recordsOfStack(stack, json), validation: synthesizedValidation(json), policies: policiesOfStack(stack, json) };
   });
 }
 
@@ -73,15 +75,20 @@ export interface SynthesizedPolicy {
  * Entries of an unexpected shape are left out.
  */
 export function readSynthesizedPolicies(path: string, options: { stack?: string } = {}): SynthesizedPolicy[] {
+  return stackFiles(path)
+    .filter((f) => options.stack === undefined || f.stack === options.stack)
+    .flatMap(({ stack, file }) => policiesOfStack(stack, readJson(file)));
+}
+
+/** The MTA-STS policies in one stack's parsed cdk.tf.json; entries of an unexpected shape are left out. */
+function policiesOfStack(stack: string, parsed: unknown): SynthesizedPolicy[] {
+  const json = parsed as { '//'?: { metadata?: Record<string, { [MTA_STS_POLICIES_KEY]?: unknown } | undefined> } } | null;
+  const entries = json?.['//']?.metadata?.[METADATA_KEY]?.[MTA_STS_POLICIES_KEY];
+  if (entries === null || typeof entries !== 'object') return [];
   const policies: SynthesizedPolicy[] = [];
-  for (const { stack, file } of stackFiles(path).filter((f) => options.stack === undefined || f.stack === options.stack)) {
-    const json = readJson(file) as { '//'?: { metadata?: Record<string, { [MTA_STS_POLICIES_KEY]?: unknown } | undefined> } } | null;
-    const entries = json?.['//']?.metadata?.[METADATA_KEY]?.[MTA_STS_POLICIES_KEY];
-    if (entries === null || typeof entries !== 'object') continue;
-    for (const [constructPath, entry] of Object.entries(entries as Record<string, unknown>)) {
-      const { zoneId, host, name, text } = (entry ?? {}) as Record<string, unknown>;
-      if (typeof zoneId === 'string' && typeof host === 'string' && typeof name === 'string' && typeof text === 'string') policies.push({ stack, zoneId, host, name, text, path: constructPath });
-    }
+  for (const [constructPath, entry] of Object.entries(entries as Record<string, unknown>)) {
+    const { zoneId, host, name, text } = (entry ?? {}) as Record<string, unknown>;
+    if (typeof zoneId === 'string' && typeof host === 'string' && typeof name === 'string' && typeof text === 'string') policies.push({ stack, zoneId, host, name, text, path: constructPath });
   }
   return policies;
 }

@@ -6,7 +6,7 @@ import { resolveOwnerName } from '../dns/names';
 import { unquotedTxt } from '../dns/txt';
 import { numeric } from '../lint/lint-zone';
 import { byPreference, PublishedMx } from '../testing/render-zone';
-import { readSynthesizedPolicies, readSynthesizedRecords } from '../testing/synthesized';
+import { readSynthesizedStacks } from '../testing/synthesized';
 import { mtaStsPolicyId } from '../transport/mta-sts-policy';
 import { isMtaStsText, MTA_STS_LABEL, parseMtaStsRecord } from '../transport/mta-sts-record';
 import { parseTlsa, smtpTlsaName, Tlsa } from '../transport/tlsa';
@@ -54,11 +54,13 @@ interface ZoneJson {
  */
 export function readDeclaredMail(path: string, options: { stack?: string } = {}): DeclaredDomain[] {
   const zoneJson = zoneJsonOf(path);
+  // Each stack's cdk.tf.json is read once, for its records and its policies.
+  const stacks = zoneJson === undefined ? readSynthesizedStacks(path, options) : [];
   const records: ReadonlyArray<{ name: string; type: string; value: string; priority?: number; stack?: string }> =
     zoneJson !== undefined
       ? zoneJsonRecords(path, zoneJson)
-      : withAbsoluteNames(readSynthesizedRecords(path, options).map((r) => ({ ...r, zoneId: `${r.stack}\n${r.zoneId}` })));
-  const policies: ReadonlyArray<{ stack?: string; name: string; text: string }> = zoneJson !== undefined ? zoneJsonPolicies(path, zoneJson) : readSynthesizedPolicies(path, options);
+      : withAbsoluteNames(stacks.flatMap((s) => s.records).map((r) => ({ ...r, zoneId: `${r.stack}\n${r.zoneId}` })));
+  const policies: ReadonlyArray<{ stack?: string; name: string; text: string }> = zoneJson !== undefined ? zoneJsonPolicies(path, zoneJson) : stacks.flatMap((s) => s.policies);
   const byName = new Map<string, { domain: string; mx: PublishedMx[] }>();
   for (const record of records) {
     // A relative name whose zone could not be told from its neighbours names no domain to query.
