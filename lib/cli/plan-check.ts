@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { ALL_RULES } from '../lint/reference';
 import { checkPlan, CheckPlanOptions, PLAN_RULES, PlanFinding } from '../plan/check-plan';
 import { checkPlans, CROSS_PLAN_RULES } from '../plan/check-plans';
@@ -10,7 +10,7 @@ import { DEFAULT_MAX_MAIL_CHANGES } from '../plan/rules/plan-mail-blast-radius';
 import { renderText } from './lint';
 import { isMachineFormat, LocatedFinding, renderMachine, renderMachineFailure } from './machine-output';
 import { shown } from './synthesized-input';
-import { readSynthesizedPolicies } from '../testing/synthesized';
+import { policiesOfStack } from '../testing/synthesized';
 import { METADATA_KEY } from '../validation/metadata-key';
 import { version } from './version';
 import { CommonArgs, commonArgs, parseCommandLine, UsageError, useColor } from './options';
@@ -195,7 +195,7 @@ function readSynth(file: string | undefined): Pick<CheckPlanOptions, 'imports' |
       return match ? [{ rule: match[1], name: match[2] }] : [];
     });
   // The policy files are not in DNS, so not in the plan: each MtaSts wrote its policy into the metadata.
-  const mtaStsPolicies = readSynthesizedPolicies(file).map((p) => ({ name: p.name, text: p.text, source: p.path }));
+  const mtaStsPolicies = policiesOfStack(basename(dirname(file)), json).map((p) => ({ name: p.name, text: p.text, source: p.path }));
   return { imports, synthSuppressed, ...(mtaStsPolicies.length > 0 ? { mtaStsPolicies } : {}) };
 }
 

@@ -81,7 +81,7 @@ export function readSynthesizedPolicies(path: string, options: { stack?: string 
 }
 
 /** The MTA-STS policies in one stack's parsed cdk.tf.json; entries of an unexpected shape are left out. */
-function policiesOfStack(stack: string, parsed: unknown): SynthesizedPolicy[] {
+export function policiesOfStack(stack: string, parsed: unknown): SynthesizedPolicy[] {
   const json = parsed as { '//'?: { metadata?: Record<string, { [MTA_STS_POLICIES_KEY]?: unknown } | undefined> } } | null;
   const entries = json?.['//']?.metadata?.[METADATA_KEY]?.[MTA_STS_POLICIES_KEY];
   if (entries === null || typeof entries !== 'object') return [];
