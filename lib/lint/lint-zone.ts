@@ -152,9 +152,14 @@ function lint(input: unknown, rawOptions: unknown, found: readonly ExtraHit[]): 
   }
   const intake = new RecordIntake(apex);
   for (const raw of records as unknown[]) intake.add(raw);
+  return judgeIntake(intake, extra, options, (input as { mtaStsPolicies?: unknown }).mtaStsPolicies);
+}
+
+/** The rules over an intake's records and policies: `extra` (findings so far), then the intake's notes, then the rules'. */
+function judgeIntake(intake: RecordIntake, extra: ExtraHit[], options: LintOptions, mtaStsPolicies: unknown): JudgedZone {
   extra.push(...intake.notes);
-  const documents = readPolicies((input as { mtaStsPolicies?: unknown }).mtaStsPolicies, apex, (message) => note(zoneInvalid, apex, message));
-  return finish(apex, extra, options, undefined, new Zone(apex, intake.accepted, documents));
+  const documents = readPolicies(mtaStsPolicies, intake.apex, (message) => extra.push({ rule: zoneInvalid, hit: { name: intake.apex, message } }));
+  return finish(intake.apex, extra, options, undefined, new Zone(intake.apex, intake.accepted, documents));
 }
 
 /**
@@ -194,9 +199,7 @@ export function lintIntake(intake: RecordIntake, options: LintOptions, found: re
   try {
     const extra: ExtraHit[] = [...found];
     const read = readOptions(options as unknown, (message) => extra.push({ rule: optionsInvalid, hit: { name: '.', message } }));
-    extra.push(...intake.notes);
-    const documents = readPolicies(mtaStsPolicies, intake.apex, (message) => extra.push({ rule: zoneInvalid, hit: { name: intake.apex, message } }));
-    return withUnused(finish(intake.apex, extra, read, undefined, new Zone(intake.apex, intake.accepted, documents)));
+    return withUnused(judgeIntake(intake, extra, read, mtaStsPolicies));
   } catch (error) {
     return [internalFailure(error)];
   }
