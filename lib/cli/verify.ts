@@ -124,15 +124,17 @@ export async function runVerify(argv: readonly string[], io: VerifyIo): Promise<
     const resolver = values.resolver ? new DnsClient({ servers: values.resolver, timeoutMs, tries }) : undefined;
     const smtpPort = wholeNumber('smtp-port', values['smtp-port'], 65535) ?? SMTP_PORT;
     const extraCa = values.ca !== undefined ? readCa(values.ca) : undefined;
+    // `--smtp` serves both the greeting probe and, for exchanges with TLSA, the STARTTLS key check.
+    const smtp = values.smtp ? { smtp: { port: smtpPort, timeoutMs } } : {};
     const transport = {
       port: wholeNumber('mta-sts-port', values['mta-sts-port'], 65535) ?? HTTPS_PORT,
       timeoutMs,
       ...(extraCa !== undefined ? { extraCa } : {}),
-      ...(values.smtp ? { smtp: { port: smtpPort, timeoutMs } } : {}),
+      ...smtp,
     };
     options = {
       transport,
-      ...(values.smtp ? { smtp: { port: smtpPort, timeoutMs } } : {}),
+      ...smtp,
       ...(resolver ? { resolver } : values.server ? { authoritativeOnly: true } : {}),
     };
     input = positionals[0] ?? 'cdktf.out';
