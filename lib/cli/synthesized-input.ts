@@ -70,35 +70,45 @@ export function synthesizedZones(path: string, options: { zone?: string; stack?:
  * Terraform address, its stack's cdk.tf.json and the line there where the resource starts.
  */
 function placeIn(path: string): (record: SynthesizedRecord) => LintZoneRecord {
-  const files = new Map<string, { file?: string; lines?: string[] }>();
+  const files = new Map<string, { file?: string; lines?: ReadonlyMap<string, number> }>();
   return (record) => {
     let stack = files.get(record.stack);
     if (stack === undefined) {
       const file = synthesizedFile(path, record.stack);
-      let lines: string[] | undefined;
+      let lines: ReadonlyMap<string, number> | undefined;
       try {
-        lines = file !== undefined && file.endsWith('cdk.tf.json') ? readFileSync(file, 'utf8').split('\n') : undefined;
+        lines = file !== undefined && file.endsWith('cdk.tf.json') ? resourceLines(readFileSync(file, 'utf8')) : undefined;
       } catch {
         lines = undefined;
       }
       stack = { ...(file !== undefined ? { file } : {}), ...(lines ? { lines } : {}) };
       files.set(record.stack, stack);
     }
-    const line = stack.lines ? resourceLine(stack.lines, record.address) : undefined;
+    const line = stack.lines?.get(record.address);
     return { ...lintRecordOf(record), address: record.address, ...(stack.file !== undefined ? { file: stack.file } : {}), ...(line !== undefined ? { line } : {}) };
   };
 }
 
-/** The line (1-based) where `type.name` starts in a cdk.tf.json as cdktf writes it (2-space JSON): its name key below its type's key. */
-function resourceLine(lines: readonly string[], address: string): number | undefined {
-  const dot = address.indexOf('.');
-  const [type, name] = [address.slice(0, dot), address.slice(dot + 1)];
-  const typeKey = `    ${JSON.stringify(type)}: {`;
-  const nameKey = `      ${JSON.stringify(name)}: {`;
-  const from = lines.indexOf(typeKey);
-  if (from < 0) return undefined;
-  for (let i = from + 1; i < lines.length && !/^ {0,4}\S/.test(lines[i]); i++) if (lines[i] === nameKey) return i + 1;
-  return undefined;
+/**
+ * The line (1-based) where each resource `type.name` starts in a cdk.tf.json as cdktf writes it
+ * (2-space JSON: a type's key at 4 spaces, its names' keys at 6), read in one pass so a stack of
+ * many records is not scanned once per record.
+ */
+function resourceLines(text: string): Map<string, number> {
+  const lines = new Map<string, number>();
+  const key = /^( {4}| {6})"((?:[^"\\]|\\.)*)": \{$/;
+  let type: string | undefined;
+  text.split('\n').forEach((line, index) => {
+    const match = key.exec(line);
+    if (!match) {
+      if (/^ {0,4}\S/.test(line)) type = undefined;
+      return;
+    }
+    const name = JSON.parse(`"${match[2]}"`) as string;
+    if (match[1].length === 4) type = name;
+    else if (type !== undefined && !lines.has(`${type}.${name}`)) lines.set(`${type}.${name}`, index + 1);
+  });
+  return lines;
 }
 
 /** A zone of synthesized output as lint input, with the host its resources are at and the stack it is in. */
