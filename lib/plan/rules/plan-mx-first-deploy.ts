@@ -15,15 +15,18 @@ export const planMxFirstDeploy: PlanRule = {
   fix: 'For a domain that already receives mail, adopt its live records before the first deploy: `cdktf-mx import <domain> --from <source>` writes the code with an import block for each (docs/deploy-tests.md), or call `adoptLiveRecords` with their ids. For a new domain, nothing to do.',
   *check(model) {
     const before = new Set<string>();
-    for (const resource of model.resources) for (const r of resource.before) if (r.type === 'MX') before.add(`${resource.zone} ${r.name}`);
+    // Names whose MX an adopted (imported) resource holds after the plan: they are not a first deploy.
+    const adopted = new Set<string>();
+    for (const resource of model.resources) {
+      for (const r of resource.before) if (r.type === 'MX') before.add(`${resource.zone} ${r.name}`);
+      if (resource.adopted) for (const r of resource.after) if (r.type === 'MX') adopted.add(`${resource.zone} ${r.name}`);
+    }
     const reported = new Set<string>();
     for (const resource of model.resources) {
       if (resource.fate !== 'created' || resource.adopted) continue;
       for (const record of resource.after) {
         const key = `${resource.zone} ${record.name}`;
-        if (record.type !== 'MX' || before.has(key) || reported.has(key)) continue;
-        const adoptedHere = model.resources.some((other) => other.adopted && other.zone === resource.zone && other.after.some((r) => r.type === 'MX' && r.name === record.name));
-        if (adoptedHere) continue;
+        if (record.type !== 'MX' || before.has(key) || reported.has(key) || adopted.has(key)) continue;
         reported.add(key);
         yield {
           name: record.name,
