@@ -186,9 +186,35 @@ export class RecordIntake {
 
   /** One input record, as an element of lintZone's `records` (`records[i]` in messages counts the calls). */
   public add(raw: unknown): void {
-    const record = readRecord(raw, this.index++, this.apex, (rule, name, message) => this.notes.push({ rule, hit: { name, message } }), this.strings);
+    const record = readRecord(raw, this.index++, this.apex, this.note, this.strings);
     if (record) this.accepted.push(record);
   }
+
+  /** One record a zone-file reader read: typed already, so only what can still be wrong with it is checked. */
+  public addRead(read: FileRecord): void {
+    const record = readFileRecord(read, this.index++, this.apex, this.note, this.strings);
+    if (record) this.accepted.push(record);
+  }
+
+  private readonly note: Note = (rule, name, message) => {
+    this.notes.push({ rule, hit: { name, message } });
+  };
+}
+
+/** A record as a zone-file reader hands it to {@link RecordIntake.addRead}. */
+export interface FileRecord {
+  /** Owner name, absolute with its trailing dot. */
+  readonly name: string;
+  /** Type mnemonic, upper case. */
+  readonly type: string;
+  /** Record data as the rules read it: TXT and SPF strings joined, an MX exchange written as an address as that address. */
+  readonly value: string;
+  /** MX preference. */
+  readonly priority?: number;
+  readonly ttl: number;
+  readonly proxied?: boolean;
+  readonly file?: string;
+  readonly line: number;
 }
 
 /**
@@ -246,7 +272,7 @@ function severityOf(rule: RuleInfo, options: LintOptions): Severity | undefined 
 }
 
 /** One input record as a zone record, or undefined (with findings) when it cannot be read. */
-function readRecord(raw: unknown, index: number, apex: string, note: (rule: RuleInfo, name: string, message: string) => void, strings?: SharedStrings): SourcedRecord | undefined {
+function readRecord(raw: unknown, index: number, apex: string, note: Note, strings?: SharedStrings): SourcedRecord | undefined {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     note(recordInvalid, apex, `records[${index}] must be an object { name, type, value, … }, not ${describeValue(raw)}.`);
     return undefined;
@@ -264,26 +290,9 @@ function readRecord(raw: unknown, index: number, apex: string, note: (rule: Rule
     note(recordInvalid, apex, `${recordPlace(origin, index)}: name must be a string (@, relative or absolute), not ${describeValue(name)}.`);
     return undefined;
   }
-  // A zone file writes an owner's records one after another: they share one owner string.
-  const owner = strings?.lastName === name ? strings.lastOwner! : resolveOwnerName(name, apex);
-  if (strings) {
-    strings.lastName = name;
-    strings.lastOwner = owner;
-  }
+  const owner = ownerOf(name, apex, strings);
   const type = typeof fields.type === 'string' ? sharedType(fields.type.trim().toUpperCase(), strings) : undefined;
-  if (type === undefined || !TYPE_MNEMONIC.test(type)) {
-    note(recordInvalid, owner, `${recordPlace(origin, index)} (${name}): type must be a record type such as "MX" or "TXT", not ${describeValue(fields.type)}.`);
-    return undefined;
-  }
-  if (!isInZone(owner, apex)) {
-    note(recordOutsideZone, owner, `${recordPlace(origin, index)}: ${type} record at ${fqdn(owner)} is outside the zone ${apex}; use a name at or below ${apex}.`);
-    return undefined;
-  }
-  const detail = ownerNameSyntaxProblem(owner);
-  if (detail !== undefined) {
-    note(recordInvalid, owner, `${recordPlace(origin, index)}: owner name "${name}" ${detail}.`);
-    return undefined;
-  }
+  if (!ownerAndTypeAccepted(owner, type, fields.type, name, origin, index, apex, note)) return undefined;
   let value = fields.value;
   if (value === undefined && type === 'MX') value = '';
   if (typeof value !== 'string') {
@@ -296,24 +305,70 @@ function readRecord(raw: unknown, index: number, apex: string, note: (rule: Rule
   }
   // Quoted TXT is character-strings; unquoted TXT is the text itself, leading spaces and all (they make ' v=spf1' not SPF, RFC 7208 §4.5).
   const data = type === 'TXT' || type === 'SPF' ? (value.trimStart().startsWith('"') ? fromCloudflareTxt(value) : value) : shared(value.trim(), type, strings?.hosts);
-  const priority = numeric(fields.priority) as number | undefined;
-  const ttl = numeric(fields.ttl) as number | undefined;
-  // One literal of the record's final shape: fields added afterwards would go to a separate property store (250,000 records: ~10 MiB).
   const path = typeof fields.path === 'string' && fields.path !== '' ? fields.path : undefined;
-  const placed = path !== undefined ? { ...origin, path } : origin;
-  const record: { -readonly [K in keyof SourcedRecord]: SourcedRecord[K] } =
-    placed !== undefined
-      ? priority !== undefined
-        ? ttl !== undefined ? { name: owner, type, value: data, priority, ttl, origin: placed } : { name: owner, type, value: data, priority, origin: placed }
-        : ttl !== undefined ? { name: owner, type, value: data, ttl, origin: placed } : { name: owner, type, value: data, origin: placed }
-      : priority !== undefined
-        ? ttl !== undefined ? { name: owner, type, value: data, priority, ttl } : { name: owner, type, value: data, priority }
-        : ttl !== undefined ? { name: owner, type, value: data, ttl } : { name: owner, type, value: data };
+  const record = zoneRecord(owner, type, data, numeric(fields.priority) as number | undefined, numeric(fields.ttl) as number | undefined, path !== undefined ? { ...origin, path } : origin);
   if (typeof fields.proxied === 'boolean') record.proxied = fields.proxied;
   const resource = resourceFacts(fields.resource);
   if (resource) record.resource = resource;
   else if (fields.resource !== undefined) note(recordInvalid, owner, `${recordPlace(origin, index)}: resource must be { address, ownsRecordSet?, createBeforeDestroy?, written? } with address a string, not ${describeValue(fields.resource)}; it is ignored.`);
   return record;
+}
+
+/**
+ * A record a zone-file reader has already read (its fields typed, its TXT strings joined) as a
+ * zone record: the owner and type checks every input record gets, without the generic reading.
+ */
+function readFileRecord(read: FileRecord, index: number, apex: string, note: Note, strings: SharedStrings): SourcedRecord | undefined {
+  const origin: RecordOrigin = { file: read.file, line: read.line };
+  const owner = ownerOf(read.name, apex, strings);
+  const type = sharedType(read.type, strings);
+  if (!ownerAndTypeAccepted(owner, type, read.type, read.name, origin, index, apex, note)) return undefined;
+  const data = type === 'TXT' || type === 'SPF' ? read.value : shared(read.value.trim(), type, strings.hosts);
+  const record = zoneRecord(owner, type, data, read.priority, read.ttl, origin);
+  if (read.proxied !== undefined) record.proxied = read.proxied;
+  return record;
+}
+
+/** How intake steps report a record they cannot read (or only in part). */
+type Note = (rule: RuleInfo, name: string, message: string) => void;
+
+/** The owner name as the zone indexes it; a zone file writes an owner's records one after another, so they share one string. */
+function ownerOf(name: string, apex: string, strings: SharedStrings | undefined): string {
+  const owner = strings?.lastName === name ? strings.lastOwner! : resolveOwnerName(name, apex);
+  if (strings) {
+    strings.lastName = name;
+    strings.lastOwner = owner;
+  }
+  return owner;
+}
+
+/** True when the record's type is a mnemonic and its owner is a valid name in the zone; otherwise noted. */
+function ownerAndTypeAccepted(owner: string, type: string | undefined, writtenType: unknown, name: string, origin: RecordOrigin | undefined, index: number, apex: string, note: Note): type is string {
+  if (type === undefined || !TYPE_MNEMONIC.test(type)) {
+    note(recordInvalid, owner, `${recordPlace(origin, index)} (${name}): type must be a record type such as "MX" or "TXT", not ${describeValue(writtenType)}.`);
+    return false;
+  }
+  if (!isInZone(owner, apex)) {
+    note(recordOutsideZone, owner, `${recordPlace(origin, index)}: ${type} record at ${fqdn(owner)} is outside the zone ${apex}; use a name at or below ${apex}.`);
+    return false;
+  }
+  const detail = ownerNameSyntaxProblem(owner);
+  if (detail !== undefined) {
+    note(recordInvalid, owner, `${recordPlace(origin, index)}: owner name "${name}" ${detail}.`);
+    return false;
+  }
+  return true;
+}
+
+/** The zone record, built as one object literal of its final shape: fields added afterwards would go to a separate property store (250,000 records: ~10 MiB). */
+function zoneRecord(owner: string, type: string, data: string, priority: number | undefined, ttl: number | undefined, placed: RecordOrigin | undefined): { -readonly [K in keyof SourcedRecord]: SourcedRecord[K] } {
+  return placed !== undefined
+    ? priority !== undefined
+      ? ttl !== undefined ? { name: owner, type, value: data, priority, ttl, origin: placed } : { name: owner, type, value: data, priority, origin: placed }
+      : ttl !== undefined ? { name: owner, type, value: data, ttl, origin: placed } : { name: owner, type, value: data, origin: placed }
+    : priority !== undefined
+      ? ttl !== undefined ? { name: owner, type, value: data, priority, ttl } : { name: owner, type, value: data, priority }
+      : ttl !== undefined ? { name: owner, type, value: data, ttl } : { name: owner, type, value: data };
 }
 
 /** The facts of a record's resource as given, or undefined when they are not an object with an address. */

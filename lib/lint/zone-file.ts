@@ -1,7 +1,8 @@
 import { ReadZoneFileOptions, ZoneFileProblem, ZoneFileReader, ZoneFileRecord } from '../zonefile/reader';
 import { ExtraHit, Finding, LintOptions } from '../rules/engine';
 import { zoneFileReading, zoneFileSpfUnquoted, zoneFileUnreadable } from './input-rules';
-import { filePlace, lintIntake, LintZoneInput, LintZoneRecord, lintZoneWith, RecordIntake } from './lint-zone';
+import { FileRecord, filePlace, lintIntake, LintZoneInput, LintZoneRecord, RecordIntake } from './lint-zone';
+import { escapeTxt } from '../dns/txt';
 import { parseHostname } from '../dns/names';
 
 /** Types the rules read the data of: given in RFC 3597 generic form they would be misread, so they are reported instead. */
@@ -21,7 +22,7 @@ export interface ZoneFileLintInput extends LintZoneInput {
  */
 export function zoneFileToLintInput(text: string, zone?: string, options: Omit<ReadZoneFileOptions, 'origin'> = {}): ZoneFileLintInput {
   const records: LintZoneRecord[] = [];
-  const read = readForLint(text, zone, options, (record) => records.push(record));
+  const read = readForLint(text, zone, options, (record) => records.push(toLintRecord(record)));
   const { finalTtl } = read;
   const timed = finalTtl ? records.map((r) => ({ ...r, ttl: finalTtl(r.name, r.type) })) : records;
   return { zone: read.zone, records: timed, problems: read.problems };
@@ -36,7 +37,7 @@ function readForLint(
   text: string,
   zone: string | undefined,
   options: Omit<ReadZoneFileOptions, 'origin'>,
-  onRecord: (record: LintZoneRecord, reader: ZoneFileReader) => void,
+  onRecord: (record: ZoneFileRecord, reader: ZoneFileReader) => void,
 ): { zone: string; problems: ZoneFileProblem[]; retimed: boolean; finalTtl?: (name: string, type: string) => number | undefined } {
   const noted: ZoneFileProblem[] = [];
   const reader: ZoneFileReader = new ZoneFileReader({ ...options, ...(zone !== undefined ? { origin: zone } : {}) }, (record) => {
@@ -44,7 +45,7 @@ function readForLint(
       noted.push({ severity: 'warning', line: record.line, ...(record.file !== undefined ? { file: record.file } : {}), name: record.name, message: `${record.type} data in generic form (${record.data.slice(0, 40)}) is not decoded, so the rules do not check this record; write it in the ${record.type} form` });
     } else {
       if (record.unquotedWords && /^v=spf1$/i.test(record.strings![0])) noted.push(spfUnquoted(record));
-      onRecord(toLintRecord(record), reader);
+      onRecord(record, reader);
     }
   });
   reader.write(text);
@@ -73,20 +74,24 @@ export interface LintZoneFileOptions extends LintOptions, Omit<ReadZoneFileOptio
 export function lintZoneFile(text: string, options: LintZoneFileOptions = {}): { zone: string; records: number; problems: readonly ZoneFileProblem[]; findings: Finding[] } {
   const { zone, file, include, mtaStsPolicies, ...lintOptions } = options;
   const readOptions = { ...(file !== undefined ? { file } : {}), ...(include ? { include } : {}) };
-  // Each record goes to the rules' intake as it is read: no list of lintZone input records is
-  // held beside the zone's (a 250,000-record file held both through the rules).
+  let taken = intakeZoneFile(text, zone, readOptions);
+  // An RRset's TTL changed further down: the records already taken need the final TTL. Rare; read again with it.
+  if (taken.read.finalTtl) taken = intakeZoneFile(text, zone, readOptions, taken.read.finalTtl);
+  const { intake, read } = taken;
+  return { zone: read.zone, records: intake.count, problems: read.problems, findings: lintIntake(intake, lintOptions, readingFindings(read.problems, read.zone), mtaStsPolicies) };
+}
+
+/**
+ * The records of a zone file taken into the rules' intake as they are read (no list of
+ * lintZone input records is held beside the zone's), with their TTLs from `finalTtl` when given.
+ */
+function intakeZoneFile(text: string, zone: string | undefined, options: Omit<ReadZoneFileOptions, 'origin'>, finalTtl?: (name: string, type: string) => number | undefined): { intake: RecordIntake; read: ReturnType<typeof readForLint> } {
   let intake: RecordIntake | undefined;
-  const read = readForLint(text, zone, readOptions, (record, reader) => {
+  const read = readForLint(text, zone, options, (record, reader) => {
     intake ??= new RecordIntake(zoneApex(reader.zone!));
-    intake.add(record);
+    intake.addRead(toFileRecord(record, finalTtl?.(record.name, record.type)));
   });
-  if (read.retimed) {
-    // An RRset's TTL changed further down: the records already taken need the final TTL. Rare; read again with it.
-    const input = zoneFileToLintInput(text, zone, readOptions);
-    return { zone: input.zone, records: input.records.length, problems: input.problems, findings: lintZoneWith(mtaStsPolicies !== undefined ? { ...input, mtaStsPolicies } : input, lintOptions, readingFindings(input.problems, input.zone)) };
-  }
-  const taken = intake ?? new RecordIntake(zoneApex(read.zone));
-  return { zone: read.zone, records: taken.count, problems: read.problems, findings: lintIntake(taken, lintOptions, readingFindings(read.problems, read.zone), mtaStsPolicies) };
+  return { intake: intake ?? new RecordIntake(zoneApex(read.zone)), read };
 }
 
 /** The reader's problems as findings: `zone-file-unreadable` errors, `zone-file-reading` warnings. */
@@ -123,18 +128,41 @@ function spfUnquoted(record: ZoneFileRecord): ZoneFileProblem {
   };
 }
 
+/** A reader's record as lintZone's input: TXT as quoted strings, which lintZone joins without separators, so a text that itself starts with a quote survives. */
 function toLintRecord(record: ZoneFileRecord): LintZoneRecord {
-  // TXT goes as quoted strings, which lintZone joins without separators, so a text that itself starts with a quote survives.
-  const value = record.strings ? record.strings.map((s) => `"${s.replace(/["\\]/g, '\\$&')}"`).join(' ') : record.value;
+  const read = toFileRecord(record);
+  return {
+    name: read.name,
+    type: read.type,
+    ...(read.priority !== undefined ? { priority: read.priority } : {}),
+    value: record.exchangeAddress ?? (record.strings ? quotedStrings(record.strings) : record.value),
+    ttl: read.ttl,
+    ...(read.proxied !== undefined ? { proxied: read.proxied } : {}),
+    ...(read.file !== undefined ? { file: read.file } : {}),
+    line: read.line,
+  };
+}
+
+/** A reader's record as the rules' intake takes it (TXT strings joined), with `ttl` for its own when given. */
+function toFileRecord(record: ZoneFileRecord, ttl = record.ttl): FileRecord {
+  const strings = record.strings;
+  // TXT and SPF are their strings joined; other types' strings (HINFO, CAA, …) stay in presentation form.
+  const data = strings ? (record.type === 'TXT' || record.type === 'SPF' ? strings.join('') : quotedStrings(strings)) : record.value;
+  // One shape for every record (fields left undefined rather than absent): it is made for each record of the file.
   return {
     name: record.name,
     type: record.type,
-    ...(record.type === 'MX' && record.priority !== undefined ? { priority: record.priority } : {}),
+    priority: record.type === 'MX' ? record.priority : undefined,
     // An MX written as a bare address is checked as the address it was meant to be (mx-target-ip), as BIND warns.
-    value: record.exchangeAddress ?? value,
-    ttl: record.ttl,
-    ...(record.proxied !== undefined ? { proxied: record.proxied } : {}),
-    ...(record.file !== undefined ? { file: record.file } : {}),
+    value: record.exchangeAddress ?? data,
+    ttl,
+    proxied: record.proxied,
+    file: record.file,
     line: record.line,
   };
+}
+
+/** Character-strings in presentation form: each quoted and escaped, separated by a space. */
+function quotedStrings(strings: readonly string[]): string {
+  return strings.map((s) => `"${escapeTxt(s)}"`).join(' ');
 }
