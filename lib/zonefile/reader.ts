@@ -110,32 +110,42 @@ interface Entry {
   readonly generated?: boolean;
 }
 
-/** Records of one owner that BIND loads together: the TTL of each type, and the targets of its NS records. */
+/**
+ * Records of one owner that BIND loads together: the TTL of each type (`types[k]` has
+ * `ttls[k]`: a run holds a few types, and arrays are emptied without allocating, where a
+ * Map's `clear` makes a new table at almost every record), and the targets of its NS records.
+ */
 interface Run {
   owner: string | undefined;
-  readonly ttl: Map<string, number>;
+  readonly types: string[];
+  readonly ttls: number[];
   readonly servers: Set<string>;
 }
 
 function newRun(owner: string | undefined): Run {
-  return { owner, ttl: new Map(), servers: new Set() };
+  return { owner, types: [], ttls: [], servers: new Set() };
 }
 
 /** The run emptied for a new owner (reused: a new run starts at almost every record). */
 function restart(run: Run, owner: string | undefined): void {
   run.owner = owner;
-  if (run.ttl.size > 0) run.ttl.clear();
+  run.types.length = 0;
+  run.ttls.length = 0;
   if (run.servers.size > 0) run.servers.clear();
 }
 
 /**
- * An RRset read so far: its TTL, and a fingerprint of each record's data (one number for the
- * usual one-record set), so an identical record is loaded once, as BIND does, without keeping
- * the data of every record of a streamed file.
+ * An RRset read so far: its type, its TTL, and a fingerprint of each record's data (one number
+ * for the usual one-record set), so an identical record is loaded once, as BIND does, without
+ * keeping the data of every record of a streamed file. The RRsets of one owner are a chain
+ * (`next`) from the owner's entry: keyed by the owner string the reader already holds, no
+ * `type owner` key is built for every record.
  */
 interface RRsetSeen {
+  readonly type: string;
   ttl: number;
   data: number | number[];
+  next: RRsetSeen | undefined;
 }
 
 /** True when the RRset already holds a record with this data fingerprint. */
@@ -179,7 +189,7 @@ export class ZoneFileReader {
   private apex?: string;
   private defaultTtl?: number;
   private lastTtl?: number;
-  /** Each RRset read so far, by `type owner`: its TTL and its records' data. */
+  /** Each RRset read so far, chained by owner: its TTL and its records' data. */
   private readonly rrsets = new Map<string, RRsetSeen>();
   /** Records `$GENERATE` made so far, against {@link MAX_GENERATED}. */
   private generated = 0;
@@ -232,7 +242,14 @@ export class ZoneFileReader {
    * added to again, further down, with another TTL (a streaming reader cannot go back).
    */
   finalTtl(name: string, type: string): number | undefined {
-    return this.rrsets.get(`${type} ${name}`)?.ttl;
+    return this.rrsetOf(name, type)?.ttl;
+  }
+
+  /** The RRset of `type` at `name` read so far. */
+  private rrsetOf(name: string, type: string): RRsetSeen | undefined {
+    let rrset = this.rrsets.get(name);
+    while (rrset !== undefined && rrset.type !== type) rrset = rrset.next;
+    return rrset;
   }
 
   /** Lines of `text` in `source`; `last` flushes the tail and closes the source. */
@@ -374,18 +391,17 @@ export class ZoneFileReader {
     if (type === 'NS' && name.startsWith('*.')) return this.fail(source, line, `NS at the wildcard ${name}: a wildcard cannot be delegated (RFC 4592 §4.2), BIND refuses it`, name);
     const rdata = readRdata(type, data, origin);
     if ('error' in rdata) return this.fail(source, line, rdata.error, name);
-    const key = `${type} ${name}`;
-    const rrset = this.rrsets.get(key);
+    const rrset = this.rrsetOf(name, type);
     const print = fingerprint(rdata.data);
     if (rrset !== undefined && this.refusedSingleton(entry, name, rrset, print)) return;
     this.checkCname(entry, name);
     const duplicate = rrset !== undefined && holds(rrset, print);
     // A record BIND collapses into the same one further up still sets the RRset's TTL.
-    const ttl = this.ttlOf(entry, name, rdata.data, print, key, rrset);
+    const ttl = this.ttlOf(entry, name, rdata.data, print, rrset);
     if (duplicate) return this.problem('warning', source, line, `the same ${type} record at ${name} is written further up; BIND loads it once, so it is read once`, name);
     if (rrset !== undefined && typeof rrset.data === 'number') rrset.data = [rrset.data, print];
     else if (rrset !== undefined) (rrset.data as number[]).push(print);
-    const comment = entry.comments.map((c) => c.trim()).filter((c) => c !== '').join(' ');
+    const comment = entry.comments.length === 0 ? '' : entry.comments.map((c) => c.trim()).filter((c) => c !== '').join(' ');
     const proxied = comment === '' ? undefined : cloudflareTags(comment).proxied;
     this.read++;
     const record: { -readonly [K in keyof ZoneFileRecord]: ZoneFileRecord[K] } = { name, ttl, class: 'IN', type, data: rdata.data, value: rdata.value, line };
@@ -421,7 +437,7 @@ export class ZoneFileReader {
    * has one TTL (RFC 2181 §5.2): a later record that differs takes the first one's,
    * reported, and that is the TTL the next record inherits.
    */
-  private ttlOf(entry: Entry, name: string, data: string, print: number, key: string, rrset: RRsetSeen | undefined): number {
+  private ttlOf(entry: Entry, name: string, data: string, print: number, rrset: RRsetSeen | undefined): number {
     const { source, line, type } = entry;
     let ttl = entry.ttl;
     if (ttl !== undefined && ttl > MAX_TTL) {
@@ -439,8 +455,12 @@ export class ZoneFileReader {
     // record the TTL of the same type before it in its run; an RRset that a later run adds
     // to takes that run's TTL (bin/dns/master.c, load_text and commit).
     const run = entry.generated ? newRun(name) : this.runFor(name);
-    const runFirst = run.ttl.get(type);
-    if (runFirst === undefined) run.ttl.set(type, ttl);
+    const at = run.types.indexOf(type);
+    const runFirst = at < 0 ? undefined : run.ttls[at];
+    if (runFirst === undefined) {
+      run.types.push(type);
+      run.ttls.push(ttl);
+    }
     else if (runFirst !== ttl) {
       this.problem('warning', source, line, `TTL ${ttl} differs from ${runFirst} of the ${type} record before it at ${name}; an RRset has one TTL (RFC 2181 §5.2), read as ${runFirst} as BIND does`, name);
       ttl = runFirst;
@@ -449,7 +469,13 @@ export class ZoneFileReader {
     if (type === 'NS' && run === this.run) run.servers.add(data);
     if (runFirst !== undefined) return ttl;
     if (rrset === undefined) {
-      this.rrsets.set(key, { ttl, data: print });
+      const head = this.rrsets.get(name);
+      const added: RRsetSeen = { type, ttl, data: print, next: undefined };
+      if (head === undefined) this.rrsets.set(name, added);
+      else {
+        added.next = head.next;
+        head.next = added;
+      }
       return ttl;
     }
     if (rrset.ttl !== ttl) {
@@ -475,8 +501,8 @@ export class ZoneFileReader {
     const { source, line, type } = entry;
     if (CNAME_COMPANIONS.has(type)) return;
     this.typesSeen.add(type);
-    // Until a CNAME is read, a record beside one is impossible: no key is built for most zones' records.
-    const other = type === 'CNAME' ? [...this.typesSeen].find((t) => t !== 'CNAME' && !CNAME_COMPANIONS.has(t) && this.rrsets.has(`${t} ${name}`)) : this.typesSeen.has('CNAME') && this.rrsets.has(`CNAME ${name}`) ? 'CNAME' : undefined;
+    // Until a CNAME is read, a record beside one is impossible: most zones' records skip the lookups.
+    const other = type === 'CNAME' ? [...this.typesSeen].find((t) => t !== 'CNAME' && !CNAME_COMPANIONS.has(t) && this.rrsetOf(name, t) !== undefined) : this.typesSeen.has('CNAME') && this.rrsetOf(name, 'CNAME') !== undefined ? 'CNAME' : undefined;
     if (other === undefined) return;
     this.problemList.push({ severity: 'warning', line, ...(source.file !== undefined ? { file: source.file } : {}), name, code: 'cname-and-other-data', message: `${type} beside ${other} at ${name}: a CNAME cannot share its name with other data (RFC 1034 §3.6.2), BIND refuses the zone ("CNAME and other data")` });
   }

@@ -19,8 +19,10 @@ export interface LexState {
   quote?: string;
 }
 
-/** Characters that end an unquoted word. */
-const BREAK = new Set([' ', '\t', ';', '(', ')', '"']);
+/** True for the characters (by code) that end an unquoted word: blank, tab, `;`, `(`, `)`, `"`. */
+function isBreak(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x3b || code === 0x28 || code === 0x29 || code === 0x22;
+}
 
 /**
  * Tokens of one line (without its line break) appended to `tokens`, comments to `comments`.
@@ -36,25 +38,29 @@ export function lexLine(line: string, state: LexState, tokens: Token[], comments
     if (i < 0) return i === UNCLOSED ? 'a quoted string is not closed on its line (unbalanced quotes)' : undefined;
   }
   while (i < length) {
-    const c = line[i];
-    if (c === ' ' || c === '\t') {
+    const c = line.charCodeAt(i);
+    if (c === 0x20 || c === 0x09) {
       i++;
-    } else if (c === ';') {
+    } else if (c === 0x3b /* ; */) {
       comments.push(line.slice(i + 1));
       return undefined;
-    } else if (c === '(') {
+    } else if (c === 0x28 /* ( */) {
       state.depth++;
       i++;
-    } else if (c === ')') {
+    } else if (c === 0x29 /* ) */) {
       if (state.depth === 0) return 'a ")" closes no "("';
       state.depth--;
       i++;
-    } else if (c === '"') {
+    } else if (c === 0x22 /* " */) {
       i = quoted(line, i + 1, '', tokens, state);
       if (i < 0) return i === UNCLOSED ? 'a quoted string is not closed on its line (unbalanced quotes)' : undefined;
     } else {
       let j = i;
-      while (j < length && !BREAK.has(line[j])) j += line[j] === '\\' ? 2 : 1;
+      let code = c;
+      while (j < length && !isBreak(code)) {
+        j += code === 0x5c /* \ */ ? 2 : 1;
+        code = line.charCodeAt(j);
+      }
       tokens.push({ text: line.slice(i, Math.min(j, length)), quoted: false });
       i = j;
     }
@@ -75,7 +81,11 @@ const CONTINUED = -2;
 function quoted(line: string, from: number, prefix: string, tokens: Token[], state: LexState): number {
   const length = line.length;
   let j = from;
-  while (j < length && line[j] !== '"') j += line[j] === '\\' ? 2 : 1;
+  let code = line.charCodeAt(j);
+  while (j < length && code !== 0x22) {
+    j += code === 0x5c ? 2 : 1;
+    code = line.charCodeAt(j);
+  }
   if (j === length + 1) {
     state.quote = `${prefix}${line.slice(from)}\n`;
     return CONTINUED;
