@@ -61,36 +61,53 @@ export class ZoneIndex {
         entry = { name: record.name, all: NONE, mx: NONE, routing: NONE, cname: NONE, address: NONE, spf: NONE, dmarc: NONE, ns: NONE };
         this.byName.set(record.name, entry);
       }
-      add(entry, 'all', record);
-      switch (record.type) {
-        case 'MX': {
-          // While a name has no null MX, its routing list IS its MX list (one array, not two).
-          const routes = !isNullMx(record);
-          if (!routes && entry.routing === entry.mx && entry.mx !== NONE) entry.routing = entry.mx.slice();
-          const same = entry.routing === entry.mx;
-          add(entry, 'mx', record);
-          if (routes) {
-            if (same) entry.routing = entry.mx;
-            else add(entry, 'routing', record);
-            this.routingMx.push(record);
-          }
-          break;
+      // While a name holds records of one kind only (its MX, or its DMARC record), `all` IS that kind's list: one array, not two.
+      const before = entry.all;
+      const sharedWith = before === NONE ? undefined : listSharedBy(entry);
+      const kind = this.file(entry, record);
+      if (before === NONE) entry.all = kind !== undefined ? entry[kind] : [record];
+      else if (sharedWith !== undefined && sharedWith === kind) entry.all = entry[kind];
+      else entry.all = sharedWith !== undefined ? [...before, record] : appended(before, record);
+    }
+  }
+
+  /** `record` added to the list of its kind at `entry`; returns that list's field, or undefined when it has none. */
+  private file(entry: Mutable, record: SourcedRecord): ListField | undefined {
+    switch (record.type) {
+      case 'MX': {
+        // While a name has no null MX, its routing list IS its MX list (one array, not two).
+        const routes = !isNullMx(record);
+        if (!routes && entry.routing === entry.mx && entry.mx !== NONE) entry.routing = entry.mx.slice();
+        const same = entry.routing === entry.mx;
+        add(entry, 'mx', record);
+        if (routes) {
+          if (same) entry.routing = entry.mx;
+          else add(entry, 'routing', record);
+          this.routingMx.push(record);
         }
-        case 'CNAME': add(entry, 'cname', record); break;
-        case 'A':
-        case 'AAAA': add(entry, 'address', record); break;
-        case 'NS':
-          add(entry, 'ns', record);
-          if (record.name !== this.apex) this.hasCuts = true;
-          break;
-        case 'TXT': {
-          const text = String(record.value ?? '');
-          if (isSpf(text)) add(entry, 'spf', record);
-          else if (isDmarc(text)) add(entry, 'dmarc', record);
-          break;
-        }
-        default:
+        return 'mx';
       }
+      case 'CNAME': add(entry, 'cname', record); return 'cname';
+      case 'A':
+      case 'AAAA': add(entry, 'address', record); return 'address';
+      case 'NS':
+        add(entry, 'ns', record);
+        if (record.name !== this.apex) this.hasCuts = true;
+        return 'ns';
+      case 'TXT': {
+        const text = String(record.value ?? '');
+        if (isSpf(text)) {
+          add(entry, 'spf', record);
+          return 'spf';
+        }
+        if (isDmarc(text)) {
+          add(entry, 'dmarc', record);
+          return 'dmarc';
+        }
+        return undefined;
+      }
+      default:
+        return undefined;
     }
   }
 
@@ -214,6 +231,18 @@ const NONE: SourcedRecord[] = Object.freeze([]) as unknown as SourcedRecord[];
 
 function add(entry: Mutable, field: ListField, record: SourcedRecord): void {
   entry[field] = appended(entry[field], record);
+}
+
+/** The kind's list that `entry.all` is (see the constructor), or undefined when `all` is an array of its own. */
+function listSharedBy(entry: Mutable): ListField | undefined {
+  const all = entry.all;
+  if (all === entry.mx) return 'mx';
+  if (all === entry.dmarc) return 'dmarc';
+  if (all === entry.spf) return 'spf';
+  if (all === entry.address) return 'address';
+  if (all === entry.cname) return 'cname';
+  if (all === entry.ns) return 'ns';
+  return undefined;
 }
 
 /** `b.c` for `a.b.c`; undefined for a single label. */
