@@ -648,10 +648,15 @@ function ttlAndClass(tokens: readonly Token[], from: number, end: number): { i: 
 }
 
 /** The type a token names, upper case, or undefined when it names none. */
+/** Each known type mnemonic, by itself. */
+const KNOWN_TYPE_NAMES: ReadonlyMap<string, string> = new Map([...KNOWN_TYPES].map((type) => [type, type]));
+
 function recordType(token: Token | undefined): string | undefined {
   if (token === undefined || token.quoted) return undefined;
   const type = token.text.toUpperCase();
-  if (KNOWN_TYPES.has(type)) return type;
+  // The table's own string: records and RRsets keep their type, and each line's would be a copy of its own.
+  const known = KNOWN_TYPE_NAMES.get(type);
+  if (known !== undefined) return known;
   const number = TYPE_NUMBER.exec(type)?.[1];
   if (number === undefined || Number(number) > 65535) return undefined;
   return TYPE_NAMES[Number(number)] ?? `TYPE${Number(number)}`;
