@@ -15,6 +15,14 @@ export const mxPriorityGap: Rule = {
   *check({ zone, settings }): Iterable<RuleHit> {
     const gap = settings.minPriorityGap;
     for (const entry of ZoneIndex.of(zone).names()) {
+      const routing = entry.routing;
+      if (routing.length < 2) continue;
+      // The usual pair, decided without building tiers: one tier, or two far enough apart.
+      if (routing.length === 2) {
+        const a = routing[0].priority;
+        const b = routing[1].priority;
+        if (isValidPriority(a) && isValidPriority(b) && (a === b || Math.abs(a - b) >= gap)) continue;
+      }
       const tiers = new Map<number, SourcedRecord[]>();
       for (const record of entry.routing) {
         if (!isValidPriority(record.priority)) continue;

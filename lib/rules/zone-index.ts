@@ -54,8 +54,10 @@ export class ZoneIndex {
   private constructor(public readonly zone: Zone) {
     this.apex = zone.apex;
     this.dotApex = `.${zone.apex}`;
+    let entry: Mutable | undefined;
     for (const record of zone.records) {
-      let entry = this.byName.get(record.name) as Mutable | undefined;
+      // Records of one name usually come together (a zone file writes them so): the last entry, without a lookup.
+      if (entry === undefined || entry.name !== record.name) entry = this.byName.get(record.name) as Mutable | undefined;
       if (!entry) {
         // Lists start as one shared empty array and are created on first use: most names hold one or two types.
         entry = { name: record.name, all: NONE, mx: NONE, routing: NONE, cname: NONE, address: NONE, spf: NONE, dmarc: NONE, ns: NONE };

@@ -191,6 +191,9 @@ export class ZoneFileReader {
   private lastTtl?: number;
   /** Each RRset read so far, chained by owner: its TTL and its records' data. */
   private readonly rrsets = new Map<string, RRsetSeen>();
+  /** The RRset of the last record and its owner: the next record is usually of the same RRset (found without a lookup). */
+  private lastRRset?: RRsetSeen;
+  private lastOwner?: string;
   /** Records `$GENERATE` made so far, against {@link MAX_GENERATED}. */
   private generated = 0;
   /** The current run of records of one owner, and the run of glue records inside it. */
@@ -243,6 +246,11 @@ export class ZoneFileReader {
    */
   finalTtl(name: string, type: string): number | undefined {
     return this.rrsetOf(name, type)?.ttl;
+  }
+
+  private remember(owner: string, rrset: RRsetSeen): void {
+    this.lastOwner = owner;
+    this.lastRRset = rrset;
   }
 
   /** The RRset of `type` at `name` read so far. */
@@ -391,7 +399,8 @@ export class ZoneFileReader {
     if (type === 'NS' && name.startsWith('*.')) return this.fail(source, line, `NS at the wildcard ${name}: a wildcard cannot be delegated (RFC 4592 §4.2), BIND refuses it`, name);
     const rdata = readRdata(type, data, origin);
     if ('error' in rdata) return this.fail(source, line, rdata.error, name);
-    const rrset = this.rrsetOf(name, type);
+    const rrset = this.lastOwner === name && this.lastRRset!.type === type ? this.lastRRset : this.rrsetOf(name, type);
+    if (rrset !== undefined) this.remember(name, rrset);
     const print = fingerprint(rdata.data);
     if (rrset !== undefined && this.refusedSingleton(entry, name, rrset, print)) return;
     this.checkCname(entry, name);
@@ -476,6 +485,7 @@ export class ZoneFileReader {
         added.next = head.next;
         head.next = added;
       }
+      this.remember(name, added);
       return ttl;
     }
     if (rrset.ttl !== ttl) {
