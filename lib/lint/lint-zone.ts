@@ -319,14 +319,34 @@ function readRecord(raw: unknown, index: number, apex: string, note: Note, strin
  * zone record: the owner and type checks every input record gets, without the generic reading.
  */
 function readFileRecord(read: FileRecord, index: number, apex: string, note: Note, strings: SharedStrings): SourcedRecord | undefined {
-  const origin: RecordOrigin = { file: read.file, line: read.line };
   const owner = ownerOf(read.name, apex, strings);
   const type = sharedType(read.type, strings);
-  if (!ownerAndTypeAccepted(owner, type, read.type, read.name, origin, index, apex, note)) return undefined;
+  if (!ownerAndTypeAccepted(owner, type, read.type, read.name, read, index, apex, note)) return undefined;
   const data = type === 'TXT' || type === 'SPF' ? read.value : shared(read.value.trim(), type, strings.hosts);
-  const record = zoneRecord(owner, type, data, read.priority, read.ttl, origin);
-  if (read.proxied !== undefined) record.proxied = read.proxied;
+  if (read.proxied === undefined) return new PlacedRecord(owner, type, data, read.priority, read.ttl, read.file, read.line);
+  const record = zoneRecord(owner, type, data, read.priority, read.ttl, { file: read.file, line: read.line });
+  record.proxied = read.proxied;
   return record;
+}
+
+/**
+ * A zone record read from a file, which is its own origin (its file and line are its fields):
+ * a zone file's hundreds of thousands of records need no origin object each (8 MiB at 250,000).
+ */
+class PlacedRecord implements SourcedRecord {
+  constructor(
+    public readonly name: string,
+    public readonly type: string,
+    public readonly value: string,
+    public readonly priority: number | undefined,
+    public readonly ttl: number,
+    public readonly file: string | undefined,
+    public readonly line: number,
+  ) {}
+
+  public get origin(): RecordOrigin {
+    return this;
+  }
 }
 
 /** How intake steps report a record they cannot read (or only in part). */
