@@ -1,6 +1,7 @@
 import { toAscii } from '../dns/names';
 import { SourcedRecord } from '../dns/record';
 import { targetOf } from './mx-exchange';
+import { runCached } from './run-cache';
 import { NameRecords, ZoneIndex } from './zone-index';
 
 /** What the zone answers for an MX exchange, as far as the zone can tell. */
@@ -21,6 +22,21 @@ export type ExchangeAnswer =
  * exchange does not parse (other rules report that). O(labels of the host).
  */
 export function resolveExchange(index: ZoneIndex, record: SourcedRecord): ExchangeAnswer | undefined {
+  // Zones repeat their exchanges across many names, and three rules ask for each MX: one answer per exchange and zone in a run.
+  const answers = runCached(ANSWERS, index, newAnswers);
+  const value = typeof record.value === 'string' ? record.value : String(record.value ?? '');
+  let answer = answers.get(value);
+  if (answer === undefined && !answers.has(value)) {
+    answer = answerFor(index, record);
+    answers.set(value, answer);
+  }
+  return answer;
+}
+
+const ANSWERS = {};
+const newAnswers = (): Map<string, ExchangeAnswer | undefined> => new Map();
+
+function answerFor(index: ZoneIndex, record: SourcedRecord): ExchangeAnswer | undefined {
   const host = targetOf(record).ascii;
   if (host === undefined) return undefined;
   if (!index.contains(host) || index.isDelegated(host)) return { kind: 'unknowable', host };
