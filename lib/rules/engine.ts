@@ -109,15 +109,7 @@ function run(zone: Zone, options: LintOptions, rules: readonly Rule[], extra: re
   const off = new Set<string>();
 
   const report = (rule: RuleInfo, severity: Severity, hit: RuleHit): void => {
-    const origin = hit.record?.origin;
-    // Fields set one by one, in this order, rather than spread from `{}`s: a zone file can have hundreds of thousands of findings.
-    const finding: { -readonly [K in keyof Finding]: Finding[K] } = { rule: rule.id, severity, name: fqdn(hit.name), message: hit.message };
-    if (origin !== undefined) {
-      if (origin.path) finding.path = origin.path;
-      if (origin.file !== undefined) finding.file = origin.file;
-      if (origin.line !== undefined) finding.line = origin.line;
-      if (origin.address !== undefined) finding.address = origin.address;
-    }
+    const finding = findingOf(rule.id, severity, hit);
     const candidates = byRule.get(rule.id);
     const match = candidates?.find((c) => matches(c, finding, hit));
     if (match) {
@@ -152,6 +144,26 @@ function run(zone: Zone, options: LintOptions, rules: readonly Rule[], extra: re
     }
   }
   return { findings, suppressed, unusedSuppressions: suppressions.filter((s) => !used.has(s) && !off.has(s.id)) };
+}
+
+/**
+ * The finding of a hit: fields in this order (JSON output shows them so), built as one literal of
+ * its final shape where it can be (a zone file can have hundreds of thousands of findings: fields
+ * added one by one go to a separate property store).
+ */
+function findingOf(rule: string, severity: Severity, hit: RuleHit): Finding {
+  const name = fqdn(hit.name);
+  const message = hit.message;
+  const origin = hit.record?.origin;
+  if (origin === undefined) return { rule, severity, name, message };
+  const { file, line } = origin;
+  if (!origin.path && origin.address === undefined && line !== undefined) return file !== undefined ? { rule, severity, name, message, file, line } : { rule, severity, name, message, line };
+  const finding: { -readonly [K in keyof Finding]: Finding[K] } = { rule, severity, name, message };
+  if (origin.path) finding.path = origin.path;
+  if (file !== undefined) finding.file = file;
+  if (line !== undefined) finding.line = line;
+  if (origin.address !== undefined) finding.address = origin.address;
+  return finding;
 }
 
 /** True when `suppression` may apply to findings in the zone at `apex`: it names no zone, or this one. */

@@ -194,6 +194,9 @@ export class ZoneFileReader {
   /** The RRset of the last record and its owner: the next record is usually of the same RRset (found without a lookup). */
   private lastRRset?: RRsetSeen;
   private lastOwner?: string;
+  /** The first RRset of the owner {@link rrsetOf} last looked up. */
+  private head?: RRsetSeen;
+  private headOwner?: string;
   /** Records `$GENERATE` made so far, against {@link MAX_GENERATED}. */
   private generated = 0;
   /** The current run of records of one owner, and the run of glue records inside it. */
@@ -253,9 +256,11 @@ export class ZoneFileReader {
     this.lastRRset = rrset;
   }
 
-  /** The RRset of `type` at `name` read so far. */
+  /** The RRset of `type` at `name` read so far (the owner's first RRset is kept for the add that usually follows a miss). */
   private rrsetOf(name: string, type: string): RRsetSeen | undefined {
     let rrset = this.rrsets.get(name);
+    this.headOwner = name;
+    this.head = rrset;
     while (rrset !== undefined && rrset.type !== type) rrset = rrset.next;
     return rrset;
   }
@@ -478,10 +483,13 @@ export class ZoneFileReader {
     if (type === 'NS' && run === this.run) run.servers.add(data);
     if (runFirst !== undefined) return ttl;
     if (rrset === undefined) {
-      const head = this.rrsets.get(name);
+      const head = this.headOwner === name ? this.head : this.rrsets.get(name);
       const added: RRsetSeen = { type, ttl, data: print, next: undefined };
-      if (head === undefined) this.rrsets.set(name, added);
-      else {
+      if (head === undefined) {
+        this.rrsets.set(name, added);
+        this.headOwner = name;
+        this.head = added;
+      } else {
         added.next = head.next;
         head.next = added;
       }
