@@ -105,19 +105,35 @@ function describeChar(c: string): string {
  * Owner names may hold `_` and `*` (DKIM, DMARC, wildcards), so only lengths and empty labels are judged here.
  */
 export function resolveOwnerName(name: string, zone: string): string {
-  const apex = toAscii(zone.trim().replace(/\.$/, '')) ?? zone.toLowerCase();
+  const apex = normalisedApex(zone);
   const raw = (name ?? '').trim();
   if (raw === '' || raw === '@') return apex;
   const absolute = raw.endsWith('.');
   const bare = absolute ? raw.slice(0, -1) : raw;
   const ascii = toAscii(bare) ?? bare.toLowerCase();
-  if (absolute || ascii === apex || ascii.endsWith(`.${apex}`)) return ascii;
+  if (absolute || isInZone(ascii, apex)) return ascii;
   return `${ascii}.${apex}`;
 }
 
-/** True when `name` is the zone apex or below it. Both normalised. */
+/** The zone as {@link resolveOwnerName} normalises it, remembered for the last zone asked: a zone's many names ask for the same one. */
+function normalisedApex(zone: string): string {
+  if (zone !== lastZone) {
+    lastApex = toAscii(zone.trim().replace(/\.$/, '')) ?? zone.toLowerCase();
+    lastZone = zone;
+  }
+  return lastApex;
+}
+let lastZone: string | undefined;
+let lastApex = '';
+
+/** True when `name` is the zone apex or below it. Both normalised. (No `.${apex}` is built: it runs for every record of a zone.) */
 export function isInZone(name: string, apex: string): boolean {
-  return name === apex || name.endsWith(`.${apex}`);
+  return name === apex || isBelow(name, apex);
+}
+
+/** True when `name` ends in `.` + `suffix`: a name strictly below `suffix`. */
+export function isBelow(name: string, suffix: string): boolean {
+  return name.length > suffix.length && name.charCodeAt(name.length - suffix.length - 1) === 0x2e && name.endsWith(suffix);
 }
 
 /** An owner name's labels: letters, digits, hyphens and `_` (DKIM, DMARC), with an optional leading `*` label. */

@@ -100,7 +100,8 @@ export function nameProblem(name: string): string | undefined {
 
 /** True when `name` is `apex` or below it (both absolute, canonical). */
 export function isAtOrBelow(name: string, apex: string): boolean {
-  return apex === '.' || name === apex || name.endsWith(`.${apex}`);
+  // Both end in a dot: `name` is below when it ends in `apex` right after a label's own dot.
+  return apex === '.' || name === apex || (name.length > apex.length && name.charCodeAt(name.length - apex.length - 1) === 0x2e && name.endsWith(apex));
 }
 
 const TTL_TEXT = /^(?:\d+[wdhms])*\d*$/i;

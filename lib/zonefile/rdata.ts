@@ -56,16 +56,19 @@ export function readRdata(type: string, tokens: readonly Token[], origin: string
   if (tokens.length > 0 && tokens[0].text === '\\#' && !tokens[0].quoted) return readGeneric(type, tokens);
   if (tokens.length === 0) return { error: `${type} record has no data` };
   if (ONE_NAME.has(type)) {
-    const target = names(type, tokens, origin, 1);
-    return 'error' in target ? target : { data: target.names[0], value: target.names[0] };
+    const target = oneName(type, tokens, 0, origin);
+    return typeof target !== 'string' ? target : { data: target, value: target };
   }
   if (PREFERENCE_NAME.has(type)) {
     const preference = uint(tokens[0], 16, `${type} preference`);
     if (typeof preference === 'string') return { error: preference };
-    const exchange = names(type, tokens.slice(1), origin, 1);
-    if ('error' in exchange) return exchange;
-    const address = type === 'MX' && isIP(tokens[1].text) !== 0 ? { exchangeAddress: tokens[1].text } : {};
-    return { data: `${preference} ${exchange.names[0]}`, value: exchange.names[0], priority: preference, ...address };
+    const exchange = oneName(type, tokens, 1, origin);
+    if (typeof exchange !== 'string') return exchange;
+    const data = `${preference} ${exchange}`;
+    const written = tokens[1].text;
+    // An address never starts with a letter (but IPv6 `fe80::1`, which holds a colon).
+    const address = type === 'MX' && (isDigit(written.charCodeAt(0)) || written.includes(':')) && isIP(written) !== 0;
+    return address ? { data, value: exchange, priority: preference, exchangeAddress: written } : { data, value: exchange, priority: preference };
   }
   switch (type) {
     case 'A': return address(tokens, 'A', (text) => (isIPv4(text) ? text : undefined));
@@ -98,6 +101,31 @@ function canonicalIpv6(text: string): string | undefined {
   if (!isIPv6(text) || text.includes('%')) return undefined;
   if (text.includes('.')) return text.toLowerCase();
   return new URL(`http://[${text}]/`).hostname.slice(1, -1);
+}
+
+/** The one name of the tokens from `from` on, absolute (one string per name written: zones repeat their exchanges and targets). */
+function oneName(type: string, tokens: readonly Token[], from: number, origin: string): string | { error: string } {
+  if (tokens.length !== from + 1) return names(type, tokens.slice(from), origin, 1) as { error: string };
+  const text = tokens[from].text;
+  if (origin !== namesOrigin || knownNames.size >= MAX_KNOWN_NAMES) {
+    knownNames.clear();
+    namesOrigin = origin;
+  }
+  const known = knownNames.get(text);
+  if (known !== undefined) return known;
+  const name = absoluteName(text, origin);
+  if (typeof name !== 'string') return { error: `${type}: ${name.error}` };
+  knownNames.set(text, name);
+  return name;
+}
+
+/** Names {@link oneName} read under {@link namesOrigin}, by the text written; bounded, emptied when full. */
+const knownNames = new Map<string, string>();
+let namesOrigin: string | undefined;
+const MAX_KNOWN_NAMES = 4096;
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 /** `count` names from the tokens, absolute. */
