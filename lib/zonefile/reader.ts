@@ -3,6 +3,7 @@ import { cloudflareTags } from './cloudflare-tags';
 import { generateRange, MAX_GENERATED, substitute } from './generate';
 import { absoluteName, isAtOrBelow, MAX_TTL, parseTtl } from './names';
 import { KNOWN_TYPES, Rdata, readRdata, TYPE_NUMBER } from './rdata';
+import { NONE, RRsetTable } from './rrset-table';
 import { LexState, lexLine, Token } from './tokens';
 
 /** One record of a zone file, as BIND loads it. */
@@ -135,25 +136,6 @@ function restart(run: Run, owner: string | undefined): void {
 }
 
 /**
- * An RRset read so far: its type, its TTL, and a fingerprint of each record's data (one number
- * for the usual one-record set), so an identical record is loaded once, as BIND does, without
- * keeping the data of every record of a streamed file. The RRsets of one owner are a chain
- * (`next`) from the owner's entry: keyed by the owner string the reader already holds, no
- * `type owner` key is built for every record.
- */
-interface RRsetSeen {
-  readonly type: string;
-  ttl: number;
-  data: number | number[];
-  next: RRsetSeen | undefined;
-}
-
-/** True when the RRset already holds a record with this data fingerprint. */
-function holds(rrset: RRsetSeen, data: number): boolean {
-  return typeof rrset.data === 'number' ? rrset.data === data : rrset.data.includes(data);
-}
-
-/**
  * A 53-bit fingerprint of record data (two FNV-1a hashes): two different records of one
  * RRset share it with a chance of about 1 in 10^16, far below any zone's size.
  */
@@ -189,14 +171,8 @@ export class ZoneFileReader {
   private apex?: string;
   private defaultTtl?: number;
   private lastTtl?: number;
-  /** Each RRset read so far, chained by owner: its TTL and its records' data. */
-  private readonly rrsets = new Map<string, RRsetSeen>();
-  /** The RRset of the last record and its owner: the next record is usually of the same RRset (found without a lookup). */
-  private lastRRset?: RRsetSeen;
-  private lastOwner?: string;
-  /** The first RRset of the owner {@link rrsetOf} last looked up. */
-  private head?: RRsetSeen;
-  private headOwner?: string;
+  /** Each RRset read so far: its TTL and its records' data fingerprints. */
+  private readonly rrsets = new RRsetTable();
   /** Records `$GENERATE` made so far, against {@link MAX_GENERATED}. */
   private generated = 0;
   /** The current run of records of one owner, and the run of glue records inside it. */
@@ -248,21 +224,8 @@ export class ZoneFileReader {
    * added to again, further down, with another TTL (a streaming reader cannot go back).
    */
   finalTtl(name: string, type: string): number | undefined {
-    return this.rrsetOf(name, type)?.ttl;
-  }
-
-  private remember(owner: string, rrset: RRsetSeen): void {
-    this.lastOwner = owner;
-    this.lastRRset = rrset;
-  }
-
-  /** The RRset of `type` at `name` read so far (the owner's first RRset is kept for the add that usually follows a miss). */
-  private rrsetOf(name: string, type: string): RRsetSeen | undefined {
-    let rrset = this.rrsets.get(name);
-    this.headOwner = name;
-    this.head = rrset;
-    while (rrset !== undefined && rrset.type !== type) rrset = rrset.next;
-    return rrset;
+    const rrset = this.rrsets.find(name, type);
+    return rrset === NONE ? undefined : this.rrsets.ttl(rrset);
   }
 
   /** Lines of `text` in `source`; `last` flushes the tail and closes the source. */
@@ -404,17 +367,15 @@ export class ZoneFileReader {
     if (type === 'NS' && name.startsWith('*.')) return this.fail(source, line, `NS at the wildcard ${name}: a wildcard cannot be delegated (RFC 4592 §4.2), BIND refuses it`, name);
     const rdata = readRdata(type, data, origin);
     if ('error' in rdata) return this.fail(source, line, rdata.error, name);
-    const rrset = this.lastOwner === name && this.lastRRset!.type === type ? this.lastRRset : this.rrsetOf(name, type);
-    if (rrset !== undefined) this.remember(name, rrset);
+    const rrset = this.rrsets.find(name, type);
     const print = fingerprint(rdata.data);
-    if (rrset !== undefined && this.refusedSingleton(entry, name, rrset, print)) return;
+    if (rrset !== NONE && this.refusedSingleton(entry, name, rrset, print)) return;
     this.checkCname(entry, name);
-    const duplicate = rrset !== undefined && holds(rrset, print);
+    const duplicate = rrset !== NONE && this.rrsets.holds(rrset, print);
     // A record BIND collapses into the same one further up still sets the RRset's TTL.
     const ttl = this.ttlOf(entry, name, rdata.data, print, rrset);
     if (duplicate) return this.problem('warning', source, line, `the same ${type} record at ${name} is written further up; BIND loads it once, so it is read once`, name);
-    if (rrset !== undefined && typeof rrset.data === 'number') rrset.data = [rrset.data, print];
-    else if (rrset !== undefined) (rrset.data as number[]).push(print);
+    if (rrset !== NONE) this.rrsets.addRecord(rrset, print);
     const comment = entry.comments.length === 0 ? '' : entry.comments.map((c) => c.trim()).filter((c) => c !== '').join(' ');
     const proxied = comment === '' ? undefined : cloudflareTags(comment).proxied;
     this.read++;
@@ -451,7 +412,7 @@ export class ZoneFileReader {
    * has one TTL (RFC 2181 §5.2): a later record that differs takes the first one's,
    * reported, and that is the TTL the next record inherits.
    */
-  private ttlOf(entry: Entry, name: string, data: string, print: number, rrset: RRsetSeen | undefined): number {
+  private ttlOf(entry: Entry, name: string, data: string, print: number, rrset: number): number {
     const { source, line, type } = entry;
     let ttl = entry.ttl;
     if (ttl !== undefined && ttl > MAX_TTL) {
@@ -482,31 +443,22 @@ export class ZoneFileReader {
     this.lastTtl = ttl;
     if (type === 'NS' && run === this.run) run.servers.add(data);
     if (runFirst !== undefined) return ttl;
-    if (rrset === undefined) {
-      const head = this.headOwner === name ? this.head : this.rrsets.get(name);
-      const added: RRsetSeen = { type, ttl, data: print, next: undefined };
-      if (head === undefined) {
-        this.rrsets.set(name, added);
-        this.headOwner = name;
-        this.head = added;
-      } else {
-        added.next = head.next;
-        head.next = added;
-      }
-      this.remember(name, added);
+    if (rrset === NONE) {
+      this.rrsets.add(name, type, ttl, print);
       return ttl;
     }
-    if (rrset.ttl !== ttl) {
-      this.problem('warning', source, line, `TTL ${ttl} differs from ${rrset.ttl} of the ${type} records at ${name} further up; an RRset has one TTL (RFC 2181 §5.2), and BIND gives them all ${ttl}, the later one`, name);
+    const before = this.rrsets.ttl(rrset);
+    if (before !== ttl) {
+      this.problem('warning', source, line, `TTL ${ttl} differs from ${before} of the ${type} records at ${name} further up; an RRset has one TTL (RFC 2181 §5.2), and BIND gives them all ${ttl}, the later one`, name);
       this.retimed = true;
-      rrset.ttl = ttl;
+      this.rrsets.setTtl(rrset, ttl);
     }
     return ttl;
   }
 
   /** True (an error) for a second, different record of a type whose RRset holds one: BIND refuses the zone. */
-  private refusedSingleton(entry: Entry, name: string, rrset: RRsetSeen, data: number): boolean {
-    if (!SINGLETONS.has(entry.type) || holds(rrset, data)) return false;
+  private refusedSingleton(entry: Entry, name: string, rrset: number, data: number): boolean {
+    if (!SINGLETONS.has(entry.type) || this.rrsets.holds(rrset, data)) return false;
     this.fail(entry.source, entry.line, `a second ${entry.type} record at ${name}: the ${entry.type} RRset holds one record, so BIND refuses the zone ("multiple RRs of singleton type"); the record is not read`, name);
     return true;
   }
@@ -520,7 +472,7 @@ export class ZoneFileReader {
     if (CNAME_COMPANIONS.has(type)) return;
     this.typesSeen.add(type);
     // Until a CNAME is read, a record beside one is impossible: most zones' records skip the lookups.
-    const other = type === 'CNAME' ? [...this.typesSeen].find((t) => t !== 'CNAME' && !CNAME_COMPANIONS.has(t) && this.rrsetOf(name, t) !== undefined) : this.typesSeen.has('CNAME') && this.rrsetOf(name, 'CNAME') !== undefined ? 'CNAME' : undefined;
+    const other = type === 'CNAME' ? [...this.typesSeen].find((t) => t !== 'CNAME' && !CNAME_COMPANIONS.has(t) && this.rrsets.find(name, t) !== NONE) : this.typesSeen.has('CNAME') && this.rrsets.find(name, 'CNAME') !== NONE ? 'CNAME' : undefined;
     if (other === undefined) return;
     this.problemList.push({ severity: 'warning', line, ...(source.file !== undefined ? { file: source.file } : {}), name, code: 'cname-and-other-data', message: `${type} beside ${other} at ${name}: a CNAME cannot share its name with other data (RFC 1034 §3.6.2), BIND refuses the zone ("CNAME and other data")` });
   }
