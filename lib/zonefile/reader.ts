@@ -283,7 +283,8 @@ export class ZoneFileReader {
     if (source.tokens.length === 0 && source.lex.depth === 0 && source.lex.quote === undefined) {
       source.start = source.line;
       source.ownerField = text !== '' && text[0] !== ' ' && text[0] !== '\t';
-      source.comments = [];
+      // A new list only when the last entry had comments: most have none, and a list per line is garbage for nothing.
+      if (source.comments.length > 0) source.comments = [];
       if (source.depth > 0) source.entryText = [];
     }
     source.entryText?.push(text);
@@ -298,11 +299,12 @@ export class ZoneFileReader {
     if (source.lex.depth > 0 || source.lex.quote !== undefined) return;
     const tokens = source.tokens;
     if (tokens.length === 0) return;
-    source.tokens = [];
     if (!tokens[0].quoted && tokens[0].text.startsWith('$')) {
       if (source.ownerField) this.directive(source, tokens);
       else this.fail(source, source.start, `${tokens[0].text} after a blank: a directive must start in the first column (BIND reads it as a record type and refuses the file: "unknown RR type")`);
     } else this.entry(source, tokens, source.ownerField);
+    // The entry is read (what it keeps, it copied): its list takes the next entry's tokens.
+    tokens.length = 0;
   }
 
   /** An error problem; too many of them with no record read means the input is no zone file. */
