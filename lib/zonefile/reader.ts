@@ -113,13 +113,14 @@ interface Entry {
 
 /**
  * Records of one owner that BIND loads together: the TTL of each type (`types[k]` has
- * `ttls[k]`: a run holds a few types, and arrays are emptied without allocating, where a
- * Map's `clear` makes a new table at almost every record), and the targets of its NS records.
+ * `ttls[k]`: a run holds a few types; two short arrays per run cost less than a Map, whose
+ * `clear` makes a new table, or than emptying arrays by their length, a runtime call), and the
+ * targets of its NS records.
  */
 interface Run {
   owner: string | undefined;
-  readonly types: string[];
-  readonly ttls: number[];
+  types: string[];
+  ttls: number[];
   readonly servers: Set<string>;
 }
 
@@ -130,8 +131,10 @@ function newRun(owner: string | undefined): Run {
 /** The run emptied for a new owner (reused: a new run starts at almost every record). */
 function restart(run: Run, owner: string | undefined): void {
   run.owner = owner;
-  run.types.length = 0;
-  run.ttls.length = 0;
+  if (run.types.length > 0) {
+    run.types = [];
+    run.ttls = [];
+  }
   if (run.servers.size > 0) run.servers.clear();
 }
 
@@ -299,12 +302,11 @@ export class ZoneFileReader {
     if (source.lex.depth > 0 || source.lex.quote !== undefined) return;
     const tokens = source.tokens;
     if (tokens.length === 0) return;
+    source.tokens = [];
     if (!tokens[0].quoted && tokens[0].text.startsWith('$')) {
       if (source.ownerField) this.directive(source, tokens);
       else this.fail(source, source.start, `${tokens[0].text} after a blank: a directive must start in the first column (BIND reads it as a record type and refuses the file: "unknown RR type")`);
     } else this.entry(source, tokens, source.ownerField);
-    // The entry is read (what it keeps, it copied): its list takes the next entry's tokens.
-    tokens.length = 0;
   }
 
   /** An error problem; too many of them with no record read means the input is no zone file. */
