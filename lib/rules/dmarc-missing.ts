@@ -1,5 +1,4 @@
 import { isRejectAllSpf } from './mail-policy';
-import { isNullMx } from './mx-exchange';
 import { Rule, RuleHit } from './rule';
 import { ZoneIndex } from './zone-index';
 
@@ -15,10 +14,10 @@ export const dmarcMissing: Rule = {
     const index = ZoneIndex.of(zone);
     for (const entry of index.names()) {
       if (entry.name.startsWith('*.') || entry.name.startsWith('_')) continue;
-      const receives = entry.mx.some((r) => !isNullMx(r));
+      const receives = entry.routing.length > 0;
       const sends = !receives && entry.spf.some((r) => !index.memo('spf-reject-all', String(r.value), isRejectAllSpf));
       if (!receives && !sends) continue;
-      if (index.dmarcFor(entry.name)) continue;
+      if (index.hasDmarc(entry.name)) continue;
       yield { name: entry.name, record: entry.mx[0] ?? entry.spf[0], message: `${entry.name} ${receives ? 'receives' : 'sends'} mail but no DMARC record covers it; add TXT "v=DMARC1; p=none; rua=mailto:dmarc@${entry.name}" at _dmarc.${entry.name} (a mailbox of yours for the reports) and tighten the policy once reports look clean.` };
     }
   },

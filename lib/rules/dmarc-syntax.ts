@@ -7,13 +7,18 @@ export function dmarcProblems(text: string): string[] {
   const problems: string[] = [];
   const tags = dmarcTags(text);
   if (tags.length === 0 || tags[0][0] !== 'v' || tags[0][1] !== 'DMARC1') problems.push('it must start with exactly "v=DMARC1;"');
-  const byName = new Map(tags);
-  const p = byName.get('p');
+  // The last of a repeated tag counts, as a Map of the tags would keep it.
+  let p: string | undefined;
+  let sp: string | undefined;
+  let pct: string | undefined;
+  for (const [tag, value] of tags) {
+    if (tag === 'p') p = value;
+    else if (tag === 'sp') sp = value;
+    else if (tag === 'pct') pct = value;
+  }
   if (p === undefined) problems.push('it has no p= policy');
   else if (!DMARC_POLICIES.has(p.toLowerCase())) problems.push(`p=${p} is not none, quarantine or reject`);
-  const sp = byName.get('sp');
   if (sp !== undefined && !DMARC_POLICIES.has(sp.toLowerCase())) problems.push(`sp=${sp} is not none, quarantine or reject`);
-  const pct = byName.get('pct');
   if (pct !== undefined && !(/^\d{1,3}$/.test(pct) && Number(pct) <= 100)) problems.push(`pct=${pct} is not an integer from 0 to 100`);
   return problems;
 }

@@ -65,47 +65,46 @@ export class ZoneIndex {
       }
       // While a name holds records of one kind only (its MX, or its DMARC record), `all` IS that kind's list: one array, not two.
       const before = entry.all;
-      const sharedWith = before === NONE ? undefined : listSharedBy(entry);
-      const kind = this.file(entry, record);
-      if (before === NONE) entry.all = kind !== undefined ? entry[kind] : [record];
-      else if (sharedWith !== undefined && sharedWith === kind) entry.all = entry[kind];
-      else entry.all = sharedWith !== undefined ? [...before, record] : appended(before, record);
+      const shared = before !== NONE && sharesList(entry);
+      const list = this.file(entry, record);
+      if (before === NONE) entry.all = list ?? [record];
+      // `before` was one kind's list and the record is of that kind: the list it grew into (a kind's records are its own).
+      else if (shared && list !== undefined && list[0] === before[0]) entry.all = list;
+      else entry.all = shared ? [...before, record] : appended(before, record);
     }
   }
 
-  /** `record` added to the list of its kind at `entry`; returns that list's field, or undefined when it has none. */
-  private file(entry: Mutable, record: SourcedRecord): ListField | undefined {
+  /**
+   * `record` added to the list of its kind at `entry`; returns that list, or undefined when its
+   * kind has none. (Each list by its own name: one function writing `entry[field]` for every
+   * kind makes V8 look the field up by name at every record.)
+   */
+  private file(entry: Mutable, record: SourcedRecord): SourcedRecord[] | undefined {
     switch (record.type) {
       case 'MX': {
         // While a name has no null MX, its routing list IS its MX list (one array, not two).
         const routes = !isNullMx(record);
         if (!routes && entry.routing === entry.mx && entry.mx !== NONE) entry.routing = entry.mx.slice();
         const same = entry.routing === entry.mx;
-        add(entry, 'mx', record);
+        entry.mx = appended(entry.mx, record);
         if (routes) {
-          if (same) entry.routing = entry.mx;
-          else add(entry, 'routing', record);
+          entry.routing = same ? entry.mx : appended(entry.routing, record);
           this.routingMx.push(record);
         }
-        return 'mx';
+        return entry.mx;
       }
-      case 'CNAME': add(entry, 'cname', record); return 'cname';
+      case 'CNAME':
+        return (entry.cname = appended(entry.cname, record));
       case 'A':
-      case 'AAAA': add(entry, 'address', record); return 'address';
+      case 'AAAA':
+        return (entry.address = appended(entry.address, record));
       case 'NS':
-        add(entry, 'ns', record);
         if (record.name !== this.apex) this.hasCuts = true;
-        return 'ns';
+        return (entry.ns = appended(entry.ns, record));
       case 'TXT': {
         const text = String(record.value ?? '');
-        if (isSpf(text)) {
-          add(entry, 'spf', record);
-          return 'spf';
-        }
-        if (isDmarc(text)) {
-          add(entry, 'dmarc', record);
-          return 'dmarc';
-        }
+        if (isSpf(text)) return (entry.spf = appended(entry.spf, record));
+        if (isDmarc(text)) return (entry.dmarc = appended(entry.dmarc, record));
         return undefined;
       }
       default:
@@ -186,6 +185,13 @@ export class ZoneIndex {
     return above !== undefined && this.contains(above) ? this.inheritedDmarc(above) : undefined;
   }
 
+  /** True when a DMARC record covers `name`: {@link dmarcFor} without reading the policy (most names only ask whether one does). */
+  public hasDmarc(name: string): boolean {
+    if (this.ownDmarc(name)) return true;
+    const above = name === this.apex ? undefined : parent(name);
+    return above !== undefined && this.contains(above) && this.inheritedDmarc(above) !== undefined;
+  }
+
   /**
    * `compute(key)` once per zone for each key of a kind, e.g. the problems of each
    * distinct SPF text: real zones repeat the same texts across many names.
@@ -227,24 +233,13 @@ export class ZoneIndex {
   }
 }
 
-type ListField = 'all' | 'mx' | 'routing' | 'cname' | 'address' | 'spf' | 'dmarc' | 'ns';
 type Mutable = { -readonly [K in keyof NameRecords]: NameRecords[K] };
 const NONE: SourcedRecord[] = Object.freeze([]) as unknown as SourcedRecord[];
 
-function add(entry: Mutable, field: ListField, record: SourcedRecord): void {
-  entry[field] = appended(entry[field], record);
-}
-
-/** The kind's list that `entry.all` is (see the constructor), or undefined when `all` is an array of its own. */
-function listSharedBy(entry: Mutable): ListField | undefined {
+/** True when `entry.all` is one kind's list (see the constructor), not an array of its own. */
+function sharesList(entry: Mutable): boolean {
   const all = entry.all;
-  if (all === entry.mx) return 'mx';
-  if (all === entry.dmarc) return 'dmarc';
-  if (all === entry.spf) return 'spf';
-  if (all === entry.address) return 'address';
-  if (all === entry.cname) return 'cname';
-  if (all === entry.ns) return 'ns';
-  return undefined;
+  return all === entry.mx || all === entry.dmarc || all === entry.spf || all === entry.address || all === entry.cname || all === entry.ns;
 }
 
 /** `b.c` for `a.b.c`; undefined for a single label. */
