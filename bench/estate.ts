@@ -11,42 +11,17 @@
  *   npm run bench:estate -- --sizes=1000 --shard-sizes=250   a quick look
  * Writes bench/estate-results.json; prints a markdown table.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { compareSynths } from '../lib/estate/changed-stacks';
 import { EstateRecord } from '../lib/estate/estate-record';
+import { estateInventory } from './estate-inventory';
+import { synthEstate as synth } from './estate-synth';
 
 const ROOT = resolve(__dirname, '..');
 /** Cloudflare: 1,200 requests per 5 minutes per user (developers.cloudflare.com/fundamentals/api/reference/limits/). */
 const REQUESTS_PER_SECOND = 1200 / 300;
-const PRESETS = ['google-workspace', 'fastmail', 'null-mx', 'null-mx', 'proton-mail', 'zoho-mail', 'icloud-plus'];
-
-/** A deterministic inventory of `n` domains; `changed` gives one domain another vendor. */
-function inventory(n: number, changed: boolean): string {
-  const rows = ['domain,zone_id,preset,region,companions'];
-  for (let i = 0; i < n; i++) {
-    let preset = PRESETS[i % PRESETS.length]!;
-    if (changed && i === Math.floor(n / 2)) preset = preset === 'fastmail' ? 'google-workspace' : 'fastmail';
-    rows.push(`domain-${String(i).padStart(5, '0')}.example,${i.toString(16).padStart(32, '0')},${preset},${preset === 'zoho-mail' ? 'eu' : ''},${preset === 'null-mx' ? 'spf;dmarc' : 'spf'}`);
-  }
-  return `${rows.join('\n')}\n`;
-}
-
-interface Synth {
-  readonly ms: number;
-  readonly peakRssMiB: number;
-  readonly stacks: number;
-}
-
-function synth(dir: string, csv: string, shardSize: number, name: string): { result: Synth; outdir: string } {
-  const outdir = join(dir, name);
-  const resultFile = join(dir, `${name}.json`);
-  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'estate-worker.ts'), csv, String(shardSize), outdir, resultFile], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  return { result: JSON.parse(readFileSync(resultFile, 'utf8')) as Synth, outdir };
-}
-
 /** The records the plans of the changed stacks refresh, from the estate record of the new synth. */
 function recordsIn(outdir: string, stacks: ReadonlySet<string>): { changed: number; total: number } {
   const record = JSON.parse(readFileSync(join(outdir, 'mail-estate.json'), 'utf8')) as EstateRecord;
@@ -69,8 +44,8 @@ function main(): void {
     for (const n of sizes) {
       const before = join(dir, `${n}-a.csv`);
       const after = join(dir, `${n}-b.csv`);
-      writeFileSync(before, inventory(n, false));
-      writeFileSync(after, inventory(n, true));
+      writeFileSync(before, estateInventory(n, false));
+      writeFileSync(after, estateInventory(n, true));
       for (const [layout, shardSize] of [['one stack', n] as const, ...shardSizes.map((size) => [`stacks of ${size}`, size] as const)]) {
         const a = synth(dir, before, shardSize, `${n}-${shardSize}-a`);
         const b = synth(dir, after, shardSize, `${n}-${shardSize}-b`);
