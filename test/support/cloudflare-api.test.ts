@@ -131,3 +131,102 @@ test('zones: list by name and get', async () => {
   expect((await call('GET', `/zones/${ZONE_ID}`)).json.result).toMatchObject({ id: ZONE_ID, name: 'example.com', status: 'active' });
   expect((await call('GET', '/zones/ffffffffffffffffffffffffffffffff')).status).toBe(404);
 });
+
+/*
+ * Rate limit (https://developers.cloudflare.com/fundamentals/api/reference/limits/ and the changelog
+ * "Introducing new headers for rate limiting", 2025-09-03): 1,200 requests per 5 minutes per token;
+ * past that every call is blocked for the next 5 minutes with a 429 and `Retry-After`; every answer
+ * carries `Ratelimit` and `Ratelimit-Policy`. The clock is the test's, so no test waits.
+ */
+describe('rate limit', () => {
+  let clock: number;
+  let limited: CloudflareApi;
+  const OTHER = testApiToken();
+  beforeEach(async () => {
+    clock = Date.parse('2026-01-01T00:00:00Z');
+    limited = await startCloudflareApi({ zones: [{ id: ZONE_ID, name: 'example.com', records: [] }], token: TOKEN, zoneOnlyToken: OTHER, rateLimit: { now: () => clock } });
+  });
+  afterEach(() => limited.close());
+
+  const get = async (path: string, token = TOKEN) => {
+    const response = await fetch(`${limited.baseUrl}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+    return { status: response.status, ratelimit: response.headers.get('ratelimit'), policy: response.headers.get('ratelimit-policy'), retryAfter: response.headers.get('retry-after'), json: (await response.json()) as { success: boolean; errors: Array<{ code: number }> } };
+  };
+  /** `n` requests, 50 at a time, all at the current clock. */
+  const burst = async (n: number, path = records) => {
+    const answers = [];
+    for (let i = 0; i < n; i += 50) answers.push(...(await Promise.all(Array.from({ length: Math.min(50, n - i) }, () => get(path)))));
+    return answers;
+  };
+
+  test('every answer carries Ratelimit and Ratelimit-Policy; remaining counts down, t counts to the window end', async () => {
+    const first = await get(records);
+    expect([first.status, first.ratelimit, first.policy, first.retryAfter]).toEqual([200, '"default";r=1199;t=300', '"default";q=1200;w=300', null]);
+    clock += 100_500;
+    expect((await get(records)).ratelimit).toBe('"default";r=1198;t=200');
+    // Errors carry them too: an unknown zone, and a 403 for a token without DNS access.
+    const missing = await get('/zones/ffffffffffffffffffffffffffffffff');
+    expect([missing.status, missing.ratelimit, missing.policy]).toEqual([404, '"default";r=1197;t=200', '"default";q=1200;w=300']);
+    limited.faults.push({ path: '/dns_records', times: 1, status: 503 });
+    expect(await get(records)).toMatchObject({ status: 503, ratelimit: '"default";r=1196;t=200' });
+  });
+
+  test('the 1,201st request of a window is 429 971 with Retry-After; everything is blocked for 5 minutes, then capacity is back', async () => {
+    const answers = await burst(1200);
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    expect(answers.map((a) => a.ratelimit)).toContain('"default";r=0;t=300');
+    clock += 10_000;
+    const over = await get(records);
+    expect([over.status, over.json.success, over.json.errors[0].code, over.retryAfter, over.ratelimit]).toEqual([429, false, 971, '300', '"default";r=0;t=300']);
+    // Blocked for the next five minutes from the request that exceeded, every path and method; 429s do not count.
+    clock += 299_200;
+    const stillBlocked = await get('/zones?name=example.com');
+    expect([stillBlocked.status, stillBlocked.retryAfter]).toEqual([429, '1']);
+    const write = await fetch(`${limited.baseUrl}${records}`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ name: 'x', type: 'A', content: '192.0.2.1', ttl: 1 }) });
+    expect(write.status).toBe(429);
+    expect(limited.records(ZONE_ID)).toEqual([]);
+    expect(limited.rateLimiter!.refused).toBe(3);
+    clock += 800;
+    const back = await get(records);
+    expect([back.status, back.ratelimit]).toEqual([200, '"default";r=1199;t=300']);
+    expect(limited.rateLimiter!.windows.map((w) => [w.count, w.block && w.block.until - w.block.from])).toEqual([[1200, 300_000], [1, undefined]]);
+  });
+
+  test('a window ends after 5 minutes without a block when the quota was not reached', async () => {
+    await burst(1000);
+    clock += 300_000;
+    expect((await get(records)).ratelimit).toBe('"default";r=1199;t=300');
+  });
+
+  test('the limit is per token: another token is not blocked by the first', async () => {
+    await burst(1201);
+    expect((await get(records)).status).toBe(429);
+    const other = await get('/zones?name=example.com', OTHER);
+    expect([other.status, other.ratelimit]).toEqual([200, '"default";r=1199;t=300']);
+  });
+
+  test('scale divides the window and the block, not the quota', async () => {
+    const fast = await startCloudflareApi({ zones: [], token: TOKEN, rateLimit: { requests: 2, scale: 100, now: () => clock } });
+    try {
+      const at = async () => {
+        const r = await fetch(`${fast.baseUrl}/zones`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+        return [r.status, r.headers.get('ratelimit'), r.headers.get('ratelimit-policy'), r.headers.get('retry-after')];
+      };
+      expect(await at()).toEqual([200, '"default";r=1;t=3', '"default";q=2;w=3', null]);
+      expect(await at()).toEqual([200, '"default";r=0;t=3', '"default";q=2;w=3', null]);
+      clock += 500;
+      expect(await at()).toEqual([429, '"default";r=0;t=3', '"default";q=2;w=3', '3']);
+      clock += 3000;
+      expect((await at())[0]).toBe(200);
+    } finally {
+      await fast.close();
+    }
+  });
+});
+
+test('without rateLimit no request is limited and no rate-limit headers are sent', async () => {
+  const answers = await Promise.all(Array.from({ length: 1300 }, () => fetch(`${api.baseUrl}/zones`, { headers: { Authorization: `Bearer ${TOKEN}` } })));
+  expect(answers.filter((r) => r.status !== 200)).toEqual([]);
+  expect(answers[0].headers.get('ratelimit')).toBeNull();
+  await Promise.all(answers.map((r) => r.text()));
+});

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { RateLimit, RateLimiter } from './rate-limiter';
 
 /*
  * A loopback stand-in for the Cloudflare v4 API (zones and DNS records), written from Cloudflare's
@@ -40,6 +41,8 @@ import { AddressInfo } from 'node:net';
  *   "Invalid request headers" (chain 6111 "Invalid format for Authorization header"); a token without
  *   access 403 10000 "Authentication error"; over the rate limit 429 971 with `Retry-After` in seconds
  *   (https://developers.cloudflare.com/fundamentals/api/reference/limits/).
+ * - The rate limit itself, with its `Ratelimit` / `Ratelimit-Policy` headers, when `rateLimit` is
+ *   given (off by default): see rate-limiter.ts for what is documented and what is chosen.
  *   The messages of 81058 and 81053 are the ones users and the provider's issue tracker quote; the
  *   codes 9004/9021/9100 are not listed in the public docs and are taken as users report them.
  *
@@ -141,6 +144,8 @@ export interface CloudflareApiOptions {
   readonly faults?: Fault[];
   /** Rewrite a DNS record list page before it is sent (client tests of a misbehaving API). */
   readonly listAnswer?: (answer: ListAnswer, page: number, perPage: number) => ListAnswer;
+  /** Enforce Cloudflare's rate limit (1,200 requests / 5 min per token), optionally sped up by `scale`. Off by default. */
+  readonly rateLimit?: RateLimit;
 }
 
 export interface CloudflareApi {
@@ -151,6 +156,8 @@ export interface CloudflareApi {
   /** Every mutating request, in order. */
   readonly writes: ApiWrite[];
   readonly faults: Fault[];
+  /** The rate limiter, when `rateLimit` was given: its windows, blocks and 429s. */
+  readonly rateLimiter?: RateLimiter;
   /** The records the zone holds now, as the API would list them. */
   records(zoneId: string): ApiRecord[];
   close(): Promise<void>;
@@ -182,6 +189,7 @@ export async function startCloudflareApi(options: CloudflareApiOptions): Promise
   const writes: ApiWrite[] = [];
   const faults = options.faults ?? [];
   const hanging = new Set<ServerResponse>();
+  const rateLimiter = options.rateLimit ? new RateLimiter(options.rateLimit) : undefined;
   let clock = Date.parse('2026-01-01T00:00:00Z');
   /** Strictly increasing timestamps, as the API's microsecond ones are. */
   const now = () => new Date((clock += 1000)).toISOString();
@@ -195,6 +203,13 @@ export async function startCloudflareApi(options: CloudflareApiOptions): Promise
       const url = new URL(req.url ?? '/', 'http://loopback');
       const method = req.method ?? 'GET';
       requests.push({ method, path: `${url.pathname}${url.search}`, authorization: req.headers.authorization });
+      const limit = rateLimiter?.take(req.headers.authorization ?? '');
+      const limitHeaders = limit?.headers ?? {};
+      if (limit && !limit.allowed) {
+        res.writeHead(429, { 'content-type': 'application/json', ...limitHeaders });
+        res.end(JSON.stringify(failure(RATE_LIMITED())));
+        return;
+      }
       const fault = faults.find((f) => f.times > 0 && url.pathname.includes(f.path) && (f.method === undefined || f.method === method));
       if (fault) {
         fault.times--;
@@ -202,9 +217,8 @@ export async function startCloudflareApi(options: CloudflareApiOptions): Promise
           hanging.add(res);
           return;
         }
-        const rateLimited = fault.status === 429;
-        res.writeHead(fault.status ?? 200, { 'content-type': 'application/json', ...(fault.retryAfter !== undefined ? { 'retry-after': fault.retryAfter } : {}) });
-        res.end(fault.body ?? JSON.stringify(failure(new ApiError(fault.status ?? 500, rateLimited ? 971 : 10001, rateLimited ? 'Please wait and consider throttling your request speed' : 'Internal error'))));
+        res.writeHead(fault.status ?? 200, { 'content-type': 'application/json', ...limitHeaders, ...(fault.retryAfter !== undefined ? { 'retry-after': fault.retryAfter } : {}) });
+        res.end(fault.body ?? JSON.stringify(failure(fault.status === 429 ? RATE_LIMITED() : new ApiError(fault.status ?? 500, 10001, 'Internal error'))));
         return;
       }
       const mutating = method !== 'GET' && method !== 'HEAD';
@@ -221,7 +235,7 @@ export async function startCloudflareApi(options: CloudflareApiOptions): Promise
         answer = failure(error);
       }
       if (mutating) writes.push({ method, path: url.pathname, zoneId, status, body, after: zoneId && zones.has(zoneId) ? zones.get(zoneId)!.records.map(copy) : [] });
-      res.writeHead(status, { 'content-type': 'application/json' });
+      res.writeHead(status, { 'content-type': 'application/json', ...limitHeaders });
       res.end(JSON.stringify(answer));
     });
   });
@@ -313,6 +327,7 @@ export async function startCloudflareApi(options: CloudflareApiOptions): Promise
     requests,
     writes,
     faults,
+    ...(rateLimiter ? { rateLimiter } : {}),
     records: (zoneId) => (zones.get(zoneId)?.records ?? []).map(copy),
     close: () =>
       new Promise<void>((resolve) => {
@@ -342,6 +357,9 @@ interface RecordFields {
   tags?: unknown;
   settings?: unknown;
 }
+
+/** The documented 429 answer (error 971), for the rate limit and for a 429 fault. */
+const RATE_LIMITED = () => new ApiError(429, 971, 'Please wait and consider throttling your request speed');
 
 function parseBody(raw: string): unknown {
   try {
