@@ -320,8 +320,9 @@ function readRecord(raw: unknown, index: number, apex: string, note: Note, strin
  */
 function readFileRecord(read: FileRecord, index: number, apex: string, note: Note, strings: SharedStrings): SourcedRecord | undefined {
   const owner = ownerOf(read.name, apex, strings);
-  const type = sharedType(read.type, strings);
-  if (!ownerAndTypeAccepted(owner, type, read.type, read.name, read, index, apex, note)) return undefined;
+  // The reader's type strings are its type table's own: no intake copy to share.
+  const type = read.type;
+  if (!ownerAndTypeAccepted(owner, type, type, read.name, read, index, apex, note)) return undefined;
   const data = type === 'TXT' || type === 'SPF' ? read.value : shared(read.value.trim(), type, strings.hosts);
   if (read.proxied === undefined) return new PlacedRecord(owner, type, data, read.priority, read.ttl, read.file, read.line);
   const record = zoneRecord(owner, type, data, read.priority, read.ttl, { file: read.file, line: read.line });
