@@ -181,15 +181,18 @@ export class ZoneIndex {
   public dmarcFor(name: string): { policy?: string; record: SourcedRecord; inherited: boolean } | undefined {
     const own = this.ownDmarc(name);
     if (own) return { policy: dmarcPolicy(String(own.value)).p, record: own, inherited: false };
-    const above = name === this.apex ? undefined : parent(name);
-    return above !== undefined && this.contains(above) ? this.inheritedDmarc(above) : undefined;
+    return this.dmarcAbove(name);
   }
 
   /** True when a DMARC record covers `name`: {@link dmarcFor} without reading the policy (most names only ask whether one does). */
   public hasDmarc(name: string): boolean {
-    if (this.ownDmarc(name)) return true;
+    return this.ownDmarc(name) !== undefined || this.dmarcAbove(name) !== undefined;
+  }
+
+  /** The policy a DMARC record of an ancestor inside the zone sets for `name`, if one does. */
+  private dmarcAbove(name: string): ReturnType<ZoneIndex['dmarcFor']> {
     const above = name === this.apex ? undefined : parent(name);
-    return above !== undefined && this.contains(above) && this.inheritedDmarc(above) !== undefined;
+    return above !== undefined && this.contains(above) ? this.inheritedDmarc(above) : undefined;
   }
 
   /**
